@@ -1,0 +1,42 @@
+# Two commands do all set-up on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: demo test lint bench skema clean
+
+$(VENV)/.pasang: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+$(VENV)/.pasang-dev: $(VENV)/.pasang
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $@
+
+## demo: install, check every period of the sample office, print the latest period's table
+demo: $(VENV)/.pasang
+	$(BIN)/kinerja periksa
+	$(BIN)/kinerja rekap
+
+## test: lint, types, generated files up to date, then the whole suite
+test: $(VENV)/.pasang-dev
+	$(BIN)/ruff check scripts tests bench
+	$(BIN)/mypy
+	$(BIN)/kinerja skema --periksa
+	$(BIN)/pytest
+
+lint: $(VENV)/.pasang-dev
+	$(BIN)/ruff check scripts tests bench
+	$(BIN)/mypy
+
+## skema: regenerate the JSON Schemas in content/skema/ from the definitions
+skema: $(VENV)/.pasang
+	$(BIN)/kinerja skema
+
+bench: $(VENV)/.pasang-dev
+	$(BIN)/python bench/periksa.py
+
+clean:
+	rm -rf $(VENV) build site .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,250 @@
+"""The ``kinerja`` command: thin click commands over the library, and the one error handler.
+
+Each command gathers its options, calls one library function, prints what it returns and exits
+with the code it implies. Heavy modules are imported inside the commands that need them, so
+``kinerja --help`` and ``kinerja periksa`` start fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from kinerja import __version__
+from kinerja.errors import (
+    KELUAR_BUG,
+    KELUAR_DISELA,
+    KELUAR_OK,
+    KELUAR_PEMAKAIAN,
+    KELUAR_TEMUAN,
+    BerkasTidakValid,
+    KinerjaError,
+)
+
+KONTEKS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class _Perintah(click.Command):
+    """Help in Indonesian: click's own headings are English."""
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)),
+                              "Pemakaian: ")
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        opsi = [r for p in self.get_params(ctx) if (r := p.get_help_record(ctx))]
+        if opsi:
+            with formatter.section("Opsi"):
+                formatter.write_dl(opsi)
+
+
+class _Kelompok(_Perintah, click.Group):
+    command_class = _Perintah
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        formatter.write_usage(ctx.command_path, "[OPSI] PERINTAH [ARGUMEN]...", "Pemakaian: ")
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        _Perintah.format_options(self, ctx, formatter)
+        perintah = [(n, c.get_short_help_str(80)) for n in self.list_commands(ctx)
+                    if (c := self.get_command(ctx, n)) is not None and not c.hidden]
+        if perintah:
+            with formatter.section("Perintah"):
+                formatter.write_dl(perintah)
+
+
+_Kelompok.group_class = _Kelompok
+
+
+def _bantuan(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.help_option("-h", "--help", help="Tampilkan bantuan ini lalu keluar.")(f)
+
+
+def _repo_opsi(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("-C", "--repo", "repo", type=click.Path(file_okay=False, path_type=Path),
+                        default=None, help="Folder repo kinerja (bawaan: folder ini atau di "
+                        "atasnya yang memuat kinerja.yml).")(f)
+
+
+@click.group(cls=_Kelompok, context_settings=KONTEKS, add_help_option=False)
+@_bantuan
+@click.version_option(__version__, "-V", "--version", message="kinerja %(version)s",
+                      help="Tampilkan versi lalu keluar.")
+def kinerja() -> None:
+    """Pengukuran kinerja instansi pemerintah sebagai kode di Git.
+
+    Alur SOP: «periode baru» membuat formulir dari Perjanjian Kinerja, seksi mengisinya,
+    «periksa» memeriksa isian, «rekap» menghitung capaian.
+    """
+
+
+@kinerja.command(add_help_option=False)
+@_bantuan
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--lengkap", is_flag=True,
+              help="Isian kosong dianggap galat (untuk tahap pemeriksaan Kasubbag/Sekcam).")
+@click.option("-f", "--format", "format_", type=click.Choice(["teks", "json", "github"]),
+              default="teks", show_default=True, help="Bentuk keluaran.")
+@_repo_opsi
+def periksa(paths: tuple[Path, ...], lengkap: bool, format_: str, repo: Path | None) -> None:
+    """Periksa kinerja.yml, Perjanjian Kinerja, dan formulir.
+
+    Tanpa PATHS: seluruh repo. Setiap masalah dilaporkan sebagai berkas:baris:kolom: pesan.
+    Keluar 0 bila valid, 1 bila ada galat.
+    """
+    from kinerja import reporters
+    from kinerja.periksa import periksa as jalankan
+
+    hasil = jalankan(repo or Path.cwd(), paths, lengkap=lengkap)
+    if format_ == "json":
+        click.echo(reporters.sebagai_json(hasil), nl=False)
+    elif format_ == "github":
+        click.echo(reporters.github(hasil), nl=False)
+        ringkasan = os.environ.get("GITHUB_STEP_SUMMARY")
+        if ringkasan:
+            with Path(ringkasan).open("a", encoding="utf-8") as f:
+                f.write(reporters.ringkasan_langkah(hasil))
+    else:
+        click.echo(reporters.teks(hasil), nl=False)
+    sys.exit(KELUAR_TEMUAN if hasil.ada_galat else KELUAR_OK)
+
+
+@kinerja.command(add_help_option=False)
+@_bantuan
+@click.argument("periode", required=False)
+@click.option("-f", "--format", "format_", type=click.Choice(["teks", "markdown", "json"]),
+              default="teks", show_default=True, help="Bentuk keluaran.")
+@_repo_opsi
+def rekap(periode: str | None, format_: str, repo: Path | None) -> None:
+    """Tabel pengukuran kinerja satu periode: target, realisasi, capaian, kategori, anggaran.
+
+    PERIODE: folder periode (periods/2026/tw3) atau 2026-tw3; tanpa PERIODE: periode terakhir.
+    """
+    from kinerja import tabel
+    from kinerja.rekap import rekap_periode
+
+    hasil, kantor = rekap_periode(repo or Path.cwd(), periode)
+    keluar = {"teks": tabel.teks, "markdown": tabel.markdown, "json": tabel.sebagai_json}[format_]
+    click.echo(keluar(hasil, kantor), nl=False)
+
+
+@kinerja.group(cls=_Kelompok, add_help_option=False)
+@_bantuan
+def periode() -> None:
+    """Kelola periode pengukuran."""
+
+
+@periode.command(add_help_option=False)
+@_bantuan
+@click.argument("tahun", type=click.IntRange(2000, 2100))
+@click.argument("kode", type=click.Choice(["tw1", "tw2", "tw3", "tw4", "tahunan"]))
+@click.option("--mulai", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="Tanggal perintah Camat (langkah 1), TTTT-BB-HH; bawaan: hari ini.")
+@click.option("--timpa", is_flag=True,
+              help="Tulis ulang berkas yang sudah ada (isian di dalamnya akan hilang).")
+@_repo_opsi
+def baru(tahun: int, kode: str, mulai: Any, timpa: bool, repo: Path | None) -> None:
+    """Buat folder periode dan formulir tiap seksi dari Perjanjian Kinerja (langkah 2–3 SOP).
+
+    Berkas yang sudah ada tidak ditimpa; formulir yang sudah ada hanya ditambahi indikator
+    baru dari Perjanjian Kinerja, isian dan komentarnya tetap utuh.
+    """
+    from kinerja.periode import buat_periode
+    from kinerja.repo import cari_akar
+
+    akar = cari_akar(repo or Path.cwd())
+    hasil = buat_periode(akar, tahun, kode, mulai=mulai.date() if mulai else None, timpa=timpa)
+    for berkas in hasil.dibuat:
+        click.echo(f"dibuat     {berkas}")
+    for berkas in hasil.ditambah:
+        click.echo(f"dilengkapi {berkas}")
+    for berkas in hasil.dibiarkan:
+        click.echo(f"dibiarkan  {berkas} (sudah ada; --timpa untuk menulis ulang)")
+    if not hasil.dibuat and not hasil.ditambah:
+        raise KinerjaError(f"periode {tahun}-{kode} sudah ada dan lengkap; tidak ada yang dibuat")
+
+
+@kinerja.command(add_help_option=False)
+@_bantuan
+@click.option("--periksa", "cek", is_flag=True,
+              help="Jangan menulis; keluar 1 bila berkas skema tidak sesuai definisi (untuk CI).")
+@_repo_opsi
+def skema(cek: bool, repo: Path | None) -> None:
+    """Tulis JSON Schema formulir ke content/skema/ agar editor memeriksa saat mengetik."""
+    from kinerja.repo import cari_akar
+    from kinerja.skema import tulis_skema
+
+    berbeda = tulis_skema(cari_akar(repo or Path.cwd()), tulis=not cek)
+    for berkas in berbeda:
+        click.echo(("berbeda   " if cek else "ditulis   ") + berkas)
+    if cek and berbeda:
+        raise KinerjaError("skema tidak sesuai definisi; jalankan «kinerja skema» lalu commit")
+
+
+def _pesan_click(e: click.ClickException) -> str:
+    if isinstance(e, click.NoSuchOption):
+        saran = f"; maksud Anda {e.possibilities[0]}?" if e.possibilities else ""
+        return f"opsi «{e.option_name}» tidak dikenal{saran}"
+    if isinstance(e, click.MissingParameter) and e.param is not None:
+        nama = (e.param.human_readable_name or "").upper()
+        return f"argumen {nama} wajib diberikan"
+    if isinstance(e, click.BadParameter):
+        nama = e.param.human_readable_name if e.param else "nilai"
+        return f"nilai untuk {nama} tidak valid: {e.message}"
+    if isinstance(e, click.UsageError) and e.message.startswith("No such command"):
+        return "perintah tidak dikenal: " + e.message.split("'")[1]
+    return e.format_message()
+
+
+def _galat(pesan: str) -> None:
+    click.echo(f"kinerja: galat: {pesan}", err=True)
+
+
+def main(argv: list[str] | None = None) -> NoReturn:
+    """Run the CLI; map every outcome to an exit code (1 expected, 2 usage, 3 bug, 130 ^C)."""
+    from kinerja import reporters
+
+    try:
+        kinerja.main(args=argv, prog_name="kinerja", standalone_mode=False)
+    except click.exceptions.Exit as e:
+        sys.exit(e.exit_code)
+    except click.ClickException as e:
+        _galat(_pesan_click(e))
+        if isinstance(e, click.UsageError) and e.ctx is not None:
+            click.echo(f"Lihat «{e.ctx.command_path} --help».", err=True)
+        sys.exit(KELUAR_PEMAKAIAN)
+    except click.Abort:
+        sys.exit(KELUAR_DISELA)
+    except BerkasTidakValid as e:
+        for t in e.temuan:
+            click.echo(reporters.baris_teks(t), err=True)
+        sys.exit(KELUAR_TEMUAN)
+    except KinerjaError as e:
+        _galat(str(e))
+        sys.exit(KELUAR_TEMUAN)
+    except KeyboardInterrupt:
+        _galat("dihentikan")
+        sys.exit(KELUAR_DISELA)
+    except BrokenPipeError:
+        sys.stderr.close()  # `kinerja rekap | head`: the reader left; nothing to report
+        sys.exit(KELUAR_OK)
+    except Exception as e:
+        import traceback
+
+        if os.environ.get("KINERJA_DEBUG"):
+            traceback.print_exc()
+        _galat(f"kesalahan internal ({type(e).__name__}: {e}). Ini bug kinerja, bukan kesalahan "
+               "Anda; laporkan dengan menyertakan perintah yang dijalankan "
+               "(KINERJA_DEBUG=1 menampilkan rinciannya).")
+        sys.exit(KELUAR_BUG)
+    sys.exit(KELUAR_OK)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
+

@@ -1,0 +1,45 @@
+"""Expected failures and their exit codes.
+
+Every failure a user can cause is a ``KinerjaError``; the CLI's single handler turns it into an
+Indonesian message and exit code 1. Anything else escaping the library is a bug (exit 3).
+"""
+
+from __future__ import annotations
+
+from kinerja.temuan import Temuan
+
+KELUAR_OK = 0
+KELUAR_TEMUAN = 1
+KELUAR_PEMAKAIAN = 2
+KELUAR_BUG = 3
+KELUAR_DISELA = 130
+
+
+class KinerjaError(Exception):
+    """A failure the user can fix; the message says what to do, in Indonesian."""
+
+    def __init__(self, pesan: str, *, berkas: str | None = None, baris: int | None = None) -> None:
+        super().__init__(pesan)
+        self.pesan = pesan
+        self.berkas = berkas
+        self.baris = baris
+
+    def __str__(self) -> str:
+        if self.berkas is None:
+            return self.pesan
+        if self.baris is None:
+            return f"{self.berkas}: {self.pesan}"
+        return f"{self.berkas}:{self.baris}: {self.pesan}"
+
+
+class RepoTidakDitemukan(KinerjaError):
+    pass
+
+
+class BerkasTidakValid(KinerjaError):
+    """A file that cannot be read as data at all (syntax, encoding, size); carries its findings."""
+
+    def __init__(self, temuan: tuple[Temuan, ...]) -> None:
+        pertama = temuan[0]
+        super().__init__(pertama.pesan, berkas=pertama.berkas, baris=pertama.baris)
+        self.temuan = temuan

@@ -1,0 +1,279 @@
+"""The typed, frozen model every command works on. Built only by ``kinerja.repo``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from kinerja.temuan import Lok
+
+PERAN = ("camat", "sekcam", "kasubbag-perencanaan", "kasi", "pelaksana")
+PERIODE = ("tw1", "tw2", "tw3", "tw4", "tahunan")
+TRIWULAN = ("tw1", "tw2", "tw3", "tw4")
+NAMA_PERIODE = {
+    "tw1": "Triwulan I", "tw2": "Triwulan II", "tw3": "Triwulan III", "tw4": "Triwulan IV",
+    "tahunan": "Tahunan",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Target:
+    """A target as the PK states it: a number, a range, or a grade on the indicator's scale."""
+
+    nilai: float | None = None
+    bawah: float | None = None
+    atas: float | None = None
+    teks: str | None = None
+
+    @property
+    def rentang(self) -> bool:
+        return self.bawah is not None and self.atas is not None
+
+
+@dataclass(frozen=True)
+class Instansi:
+    nama: str
+    pemerintah: str
+    alamat: str
+    kota: str
+    telepon: str | None = None
+    email: str | None = None
+    laman: str | None = None
+    kode_pos: str | None = None
+    logo: str | None = None
+
+
+@dataclass(frozen=True)
+class Pegawai:
+    id: str
+    nama: str
+    nip: str | None
+    jabatan: str
+    pangkat: str | None
+    peran: tuple[str, ...]
+    email: str | None
+    akun: dict[str, str]
+    lok: Lok
+
+
+@dataclass(frozen=True)
+class Seksi:
+    id: str
+    nama: str
+    kepala: str
+    lok: Lok
+
+
+@dataclass(frozen=True)
+class Kategori:
+    nama: str
+    min: float
+
+
+@dataclass(frozen=True)
+class AturanCapaian:
+    rumus_turun: str = "2T-R"
+    batas_atas: float | None = None
+    kategori: tuple[Kategori, ...] = (
+        Kategori("Sangat Tinggi", 91),
+        Kategori("Tinggi", 76),
+        Kategori("Sedang", 66),
+        Kategori("Rendah", 51),
+        Kategori("Sangat Rendah", 0),
+    )
+    ambang_efisiensi: float = 5.0
+
+
+@dataclass(frozen=True)
+class JamKerja:
+    mulai: tuple[int, int] = (7, 30)
+    selesai: tuple[int, int] = (16, 0)
+    hari: tuple[int, ...] = (0, 1, 2, 3, 4)  # Monday..Friday, as date.weekday()
+
+
+@dataclass(frozen=True)
+class Kantor:
+    instansi: Instansi
+    kertas: str
+    pegawai: tuple[Pegawai, ...]
+    seksi: tuple[Seksi, ...]
+    capaian: AturanCapaian
+    jam_kerja: JamKerja
+    berkas: str = "kinerja.yml"
+
+    def pegawai_id(self, id_: str) -> Pegawai | None:
+        return next((p for p in self.pegawai if p.id == id_), None)
+
+    def seksi_id(self, id_: str) -> Seksi | None:
+        return next((s for s in self.seksi if s.id == id_), None)
+
+    def pemegang(self, peran: str) -> tuple[Pegawai, ...]:
+        return tuple(p for p in self.pegawai if peran in p.peran)
+
+
+@dataclass(frozen=True)
+class Pihak:
+    nama: str
+    jabatan: str
+    nip: str | None = None
+
+
+@dataclass(frozen=True)
+class Indikator:
+    kode: str
+    uraian: str
+    satuan: str
+    polaritas: str  # "naik" | "turun"
+    agregasi: str  # "jumlah" | "terakhir" | "rata-rata"
+    target: Target
+    target_triwulan: tuple[Target, ...]
+    seksi: str
+    sasaran: str
+    definisi: str | None = None
+    skala: dict[str, float] | None = None
+    rumus_turun: str | None = None
+    lok: Lok = field(default_factory=lambda: Lok(""))
+    lok_bidang: dict[str, Lok] = field(default_factory=dict)
+
+    def posisi(self, kunci: str) -> Lok:
+        return self.lok_bidang.get(kunci, self.lok)
+
+    def target_periode(self, periode: str) -> Target:
+        if periode == "tahunan":
+            return self.target
+        return self.target_triwulan[TRIWULAN.index(periode)]
+
+
+@dataclass(frozen=True)
+class Sasaran:
+    kode: str
+    uraian: str
+    indikator: tuple[Indikator, ...]
+
+
+@dataclass(frozen=True)
+class Program:
+    kode: str
+    nama: str
+    seksi: str
+    anggaran: float
+    indikator: tuple[str, ...]
+    lok: Lok
+    rencana_triwulan: tuple[float, ...] | None = None  # planned cumulative spending (anggaran kas)
+
+    def rencana(self, periode: str) -> float:
+        """Planned spending by the end of ``periode``; without a plan, an even quarterly split."""
+        if periode == "tahunan":
+            return self.anggaran
+        n = TRIWULAN.index(periode)
+        if self.rencana_triwulan:
+            return self.rencana_triwulan[n]
+        return self.anggaran * (n + 1) / 4
+
+
+@dataclass(frozen=True)
+class PerjanjianKinerja:
+    tahun: int
+    pihak_pertama: Pihak
+    pihak_kedua: Pihak
+    tanggal: date
+    sasaran: tuple[Sasaran, ...]
+    program: tuple[Program, ...]
+    berkas: str
+    # Codes of indicators written in the PK but not usable (their errors are already reported);
+    # forms naming them are not flagged again.
+    kode_rusak: frozenset[str] = frozenset()
+
+    @property
+    def indikator(self) -> tuple[Indikator, ...]:
+        return tuple(i for s in self.sasaran for i in s.indikator)
+
+    def indikator_kode(self, kode: str) -> Indikator | None:
+        return next((i for i in self.indikator if i.kode == kode), None)
+
+    def program_kode(self, kode: str) -> Program | None:
+        return next((p for p in self.program if p.kode == kode), None)
+
+
+@dataclass(frozen=True)
+class Isian:
+    indikator: str
+    realisasi: float | str | None  # str only for indicators graded on a scale
+    penjelasan: str | None
+    hambatan: str | None
+    tindak_lanjut: str | None
+    bukti_dukung: tuple[str, ...]
+    lok: Lok
+    lok_bukti: tuple[Lok, ...] = ()
+    lok_bidang: dict[str, Lok] = field(default_factory=dict)  # where each key stood
+    tidak_valid: frozenset[str] = frozenset()  # keys present but refused (already reported)
+
+    def posisi(self, kunci: str) -> Lok:
+        return self.lok_bidang.get(kunci, self.lok)
+
+
+@dataclass(frozen=True)
+class RealisasiAnggaran:
+    program: str
+    realisasi: float | None
+    lok: Lok
+    lok_realisasi: Lok
+    tidak_valid: bool = False
+
+
+@dataclass(frozen=True)
+class Formulir:
+    seksi: str
+    periode: str
+    isian: tuple[Isian, ...]
+    anggaran: tuple[RealisasiAnggaran, ...]
+    berkas: str
+    lok_seksi: Lok
+    lok_periode: Lok
+    lok_isian: Lok
+
+    def isian_kode(self, kode: str) -> Isian | None:
+        return next((i for i in self.isian if i.indikator == kode), None)
+
+
+@dataclass(frozen=True)
+class Langkah:
+    langkah: int
+    uraian: str
+    pelaksana: str
+    mulai: datetime
+    selesai: datetime
+
+
+@dataclass(frozen=True)
+class SuratPengantar:
+    nomor: str | None = None
+    tanggal: date | None = None
+    sifat: str | None = None
+    lampiran: str | None = None
+    hal: str | None = None
+    kepada: str | None = None
+    di: str | None = None
+    tembusan: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Periode:
+    tahun: int
+    kode: str  # tw1..tw4 | tahunan
+    folder: Path
+    berkas: str  # periode.yml, repo-relative
+    mulai: date | None
+    jadwal: tuple[Langkah, ...]
+    surat: SuratPengantar
+    formulir: dict[str, Formulir]
+    formulir_rusak: frozenset[str] = frozenset()  # forms present but unreadable (reported)
+
+    @property
+    def id(self) -> str:
+        return f"{self.tahun}-{self.kode}"
+
+    @property
+    def nama(self) -> str:
+        return f"{NAMA_PERIODE[self.kode]} Tahun {self.tahun}"

@@ -1,0 +1,340 @@
+"""Cross-file checks and completeness. Pure: a loaded repository in, findings and counts out."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from kinerja import capaian as cp
+from kinerja import skema
+from kinerja.angka import format_angka
+from kinerja.model import Formulir, Indikator, Kantor, Periode, PerjanjianKinerja
+from kinerja.repo import Repo, cari_akar, muat_repo
+from kinerja.temuan import Lok, Pengumpul, Temuan
+
+_URL = re.compile(r"https?://[^\s/$.?#][^\s]*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Kelengkapan:
+    periode: str  # 2026-tw3
+    seksi: str
+    nama: str
+    berkas: str
+    terisi: int
+    jumlah: int
+
+    @property
+    def lengkap(self) -> bool:
+        return self.terisi == self.jumlah
+
+
+@dataclass(frozen=True)
+class HasilPeriksa:
+    temuan: tuple[Temuan, ...]
+    kelengkapan: tuple[Kelengkapan, ...]
+    berkas_diperiksa: int
+
+    @property
+    def ada_galat(self) -> bool:
+        return any(t.galat for t in self.temuan)
+
+
+def periksa(mulai: Path, paths: tuple[Path, ...] = (), *, lengkap: bool = False) -> HasilPeriksa:
+    """Check the repository (or only ``paths`` in it) and return every finding at once."""
+    akar = cari_akar(paths[0] if paths and paths[0].is_dir() else
+                     paths[0].parent if paths else mulai)
+    sasaran = [p.resolve() for p in paths]
+    tahun = _tahun_dari(akar, sasaran)
+    repo = muat_repo(akar, tahun=tahun)
+    periksa_repo(repo, lengkap=lengkap)
+    kelengkapan = tuple(k for p in repo.semua_periode() for k in hitung_kelengkapan(repo, p)
+                        if _termasuk(akar / k.berkas, sasaran))
+    # Context files (the office, the PK) are reported even when only a form was named: a broken
+    # PK changes what every form means.
+    temuan = tuple(sorted({t for t in repo.temuan.temuan
+                           if _termasuk(akar / t.berkas, sasaran)
+                           or (t.galat and _berkas_konteks(t.berkas))}))
+    jumlah = 1 + sum(1 + (t.pk is not None) + sum(len(p.formulir) for p in t.periode.values())
+                     for t in repo.tahun.values())
+    return HasilPeriksa(temuan, kelengkapan, jumlah)
+
+
+def _tahun_dari(akar: Path, sasaran: list[Path]) -> set[int] | None:
+    if not sasaran:
+        return None
+    tahun: set[int] = set()
+    for p in sasaran:
+        try:
+            bagian = p.relative_to(akar.resolve()).parts
+        except ValueError:
+            continue
+        if len(bagian) >= 2 and bagian[0] == "periods" and bagian[1].isdigit():
+            tahun.add(int(bagian[1]))
+        else:
+            return None  # the root, periods/ itself, or kinerja.yml: everything
+    return tahun
+
+
+def _berkas_konteks(berkas: str) -> bool:
+    return berkas == "kinerja.yml" or berkas.endswith("/perjanjian-kinerja.yml")
+
+
+def _termasuk(path: Path, sasaran: list[Path]) -> bool:
+    return not sasaran or any(path == s or s in path.parents for s in sasaran)
+
+
+def periksa_repo(repo: Repo, *, lengkap: bool) -> None:
+    k = repo.kantor
+    if k is not None:
+        periksa_kantor(k, repo.temuan)
+    for t in repo.tahun.values():
+        if t.pk is not None and k is not None:
+            periksa_pk(k, t.pk, repo.temuan)
+        for p in t.periode.values():
+            if t.pk is not None and k is not None:
+                periksa_periode(repo, k, t.pk, p, lengkap=lengkap)
+
+
+def _ganda(nilai: list[tuple[str, Lok]], apa: str, temuan: Pengumpul) -> None:
+    pertama: dict[str, Lok] = {}
+    for kode, tempat in nilai:
+        if kode in pertama:
+            temuan.tambah(tempat, "kode-ganda",
+                          f"{apa} «{kode}» sudah dipakai di baris {pertama[kode].baris}; "
+                          "setiap kode harus unik")
+        else:
+            pertama[kode] = tempat
+
+
+def periksa_kantor(k: Kantor, temuan: Pengumpul) -> None:
+    _ganda([(p.id, p.lok) for p in k.pegawai], "id pegawai", temuan)
+    _ganda([(s.id, s.lok) for s in k.seksi], "id seksi", temuan)
+    ids = [p.id for p in k.pegawai]
+    for s in k.seksi:
+        if k.pegawai_id(s.kepala) is None:
+            temuan.tambah(s.lok, "kepala-tak-dikenal",
+                          f"kepala seksi «{s.kepala}» tidak ada di daftar pegawai"
+                          f"{skema.saran(s.kepala, ids)}")
+    for peran in ("camat", "sekcam", "kasubbag-perencanaan"):
+        if not k.pemegang(peran):
+            temuan.tambah(Lok(k.berkas), "peran-kosong",
+                          f"tidak ada pegawai berperan «{peran}»; persetujuan laporan memerlukannya")
+    for forge in ("github", "gitea", "gitlab"):
+        akun = Counter(p.akun[forge].lower() for p in k.pegawai if forge in p.akun)
+        for p in k.pegawai:
+            if forge in p.akun and akun[p.akun[forge].lower()] > 1:
+                temuan.tambah(p.lok, "akun-ganda",
+                              f"akun {forge} «{p.akun[forge]}» dipakai lebih dari satu pegawai; "
+                              "setiap akun hanya boleh milik satu orang")
+
+
+def periksa_pk(k: Kantor, pk: PerjanjianKinerja, temuan: Pengumpul) -> None:
+    _ganda([(i.kode, i.posisi("kode")) for i in pk.indikator], "kode indikator", temuan)
+    _ganda([(p.kode, p.lok) for p in pk.program], "kode program", temuan)
+    seksi = [s.id for s in k.seksi]
+    for i in pk.indikator:
+        if i.seksi not in seksi:
+            temuan.tambah(i.posisi("seksi"), "seksi-tak-dikenal",
+                          f"indikator {i.kode}: seksi «{i.seksi}» tidak ada di kinerja.yml"
+                          f"{skema.saran(i.seksi, seksi)}")
+        _periksa_target_triwulan(i, temuan)
+    kode = [i.kode for i in pk.indikator]
+    for p in pk.program:
+        if p.seksi not in seksi:
+            temuan.tambah(p.lok, "seksi-tak-dikenal",
+                          f"program {p.kode}: seksi «{p.seksi}» tidak ada di kinerja.yml"
+                          f"{skema.saran(p.seksi, seksi)}")
+        for ki in p.indikator:
+            if ki not in kode:
+                temuan.tambah(p.lok, "indikator-tak-dikenal",
+                              f"program {p.kode}: indikator «{ki}» tidak ada di Perjanjian Kinerja"
+                              f"{skema.saran(ki, kode)}")
+
+
+def _periksa_target_triwulan(i: Indikator, temuan: Pengumpul) -> None:
+    tw = [t.nilai for t in i.target_triwulan]
+    tahunan = i.target.nilai
+    if tahunan is None or any(t is None for t in tw):
+        return
+    angka = [float(t) for t in tw if t is not None]
+    harapan = {"jumlah": sum(angka), "terakhir": angka[-1], "rata-rata": sum(angka) / 4}
+    hasil = harapan[i.agregasi]
+    if abs(hasil - tahunan) > 1e-9 * max(1.0, abs(tahunan)):
+        cara = {"jumlah": "jumlah target triwulan", "terakhir": "target TW IV",
+                "rata-rata": "rata-rata target triwulan"}[i.agregasi]
+        temuan.peringatan(i.posisi("target_triwulan"), "target-tak-konsisten",
+                          f"indikator {i.kode} beragregasi «{i.agregasi}», tetapi {cara} "
+                          f"({format_angka(hasil)}) tidak sama dengan target tahunan "
+                          f"({format_angka(tahunan)}); periksa target_triwulan")
+
+
+def _seksi_berformulir(k: Kantor, pk: PerjanjianKinerja) -> list[str]:
+    """Sections that must fill a form: those the PK gives an indicator or a programme."""
+    perlu = {i.seksi for i in pk.indikator} | {p.seksi for p in pk.program}
+    return [s.id for s in k.seksi if s.id in perlu]
+
+
+def periksa_periode(repo: Repo, k: Kantor, pk: PerjanjianKinerja, p: Periode, *,
+                    lengkap: bool) -> None:
+    temuan = repo.temuan
+    folder = repo.rel(p.folder / "formulir")
+    seksi_ids = [s.id for s in k.seksi]
+    for sid in _seksi_berformulir(k, pk):
+        if sid not in p.formulir and sid not in p.formulir_rusak and sid in seksi_ids:
+            temuan.tambah(Lok(folder), "formulir-hilang",
+                          f"formulir seksi «{sid}» tidak ada ({folder}/{sid}.yml); buat dengan "
+                          f"«kinerja periode baru {p.tahun} {p.kode}»")
+    for nama, f in p.formulir.items():
+        if nama not in seksi_ids:
+            temuan.tambah(Lok(f.berkas), "seksi-tak-dikenal",
+                          f"berkas formulir «{nama}.yml» bukan nama seksi di kinerja.yml"
+                          f"{skema.saran(nama, seksi_ids)}; nama berkas harus id seksi")
+            continue
+        periksa_formulir(repo, pk, p, nama, f, lengkap=lengkap)
+
+
+def periksa_formulir(repo: Repo, pk: PerjanjianKinerja, p: Periode, nama: str, f: Formulir, *,
+                     lengkap: bool) -> None:
+    temuan = repo.temuan
+    if f.seksi and f.seksi != nama:
+        temuan.tambah(f.lok_seksi, "seksi-salah",
+                      f"seksi «{f.seksi}» tidak sesuai dengan nama berkas {nama}.yml; tulis {nama}")
+    if f.periode and f.periode != p.id:
+        temuan.tambah(f.lok_periode, "periode-salah",
+                      f"formulir periode «{f.periode}» berada di folder periode {p.id}; "
+                      f"tulis {p.id} atau pindahkan berkas ke folder periodenya")
+    milik = [i for i in pk.indikator if i.seksi == nama]
+    kode_milik = [i.kode for i in milik]
+    semua = [i.kode for i in pk.indikator]
+    _ganda([(i.indikator, i.lok) for i in f.isian], "indikator", temuan)
+    for isian in f.isian:
+        if isian.indikator in kode_milik or isian.indikator in pk.kode_rusak:
+            continue
+        lain = pk.indikator_kode(isian.indikator)
+        if lain is not None:
+            temuan.tambah(isian.lok, "indikator-seksi-lain",
+                          f"indikator {isian.indikator} milik seksi «{lain.seksi}», bukan «{nama}»;"
+                          " hapus isian ini dari formulir ini")
+        else:
+            temuan.tambah(isian.lok, "indikator-tak-dikenal",
+                          f"indikator «{isian.indikator}» tidak ada di Perjanjian Kinerja "
+                          f"{p.tahun}{skema.saran(isian.indikator, semua)}")
+    ada = {i.indikator for i in f.isian}
+    for i in milik:
+        if i.kode not in ada and not (ada & pk.kode_rusak):
+            temuan.tambah(f.lok_isian, "indikator-hilang",
+                          f"isian indikator {i.kode} ({i.uraian}) tidak ada; tambahkan butir "
+                          f"«- indikator: {i.kode}» di bawah isian")
+    prog_milik = [x.kode for x in pk.program if x.seksi == nama]
+    _ganda([(a.program, a.lok) for a in f.anggaran], "program", temuan)
+    for a in f.anggaran:
+        if a.program not in prog_milik:
+            pr = pk.program_kode(a.program)
+            pesan = (f"program {a.program} milik seksi «{pr.seksi}», bukan «{nama}»" if pr else
+                     f"program «{a.program}» tidak ada di Perjanjian Kinerja {p.tahun}"
+                     f"{skema.saran(a.program, [x.kode for x in pk.program])}")
+            temuan.tambah(a.lok, "program-tak-dikenal", pesan)
+    ada_prog = {a.program for a in f.anggaran}
+    for kode in prog_milik:
+        if kode not in ada_prog:
+            temuan.tambah(f.lok_isian, "program-hilang",
+                          f"realisasi anggaran program {kode} tidak ada; tambahkan butir "
+                          f"«- program: {kode}» di bawah anggaran")
+    for isian in f.isian:
+        for n, bukti in enumerate(isian.bukti_dukung):
+            tempat = isian.lok_bukti[n] if n < len(isian.lok_bukti) else isian.posisi("bukti_dukung")
+            periksa_bukti(repo, p, bukti, tempat)
+    if lengkap:
+        _wajib_isi(repo, pk, p, f, kode_milik)
+
+
+def periksa_bukti(repo: Repo, p: Periode, bukti: str, tempat: Lok) -> None:
+    if re.match(r"[a-z]+://", bukti, re.IGNORECASE):
+        if not _URL.fullmatch(bukti):
+            repo.temuan.tambah(tempat, "bukti-tak-valid",
+                               f"bukti dukung «{bukti}» bukan tautan http(s) yang valid; tulis "
+                               "tautan lengkap yang diawali https://")
+        return
+    akar = repo.akar.resolve()
+    for dasar in (p.folder, repo.akar):
+        path = (dasar / bukti).resolve()
+        if path.is_file() and akar in path.parents:
+            return
+    repo.temuan.tambah(
+        tempat, "bukti-tak-ada",
+        f"bukti dukung «{bukti}» bukan tautan https:// dan bukan berkas di repo; unggah berkasnya "
+        f"ke {repo.rel(p.folder)}/bukti/ lalu tulis bukti/namaberkas, atau tulis tautan lengkap")
+
+
+def _perlu_isi(repo: Repo, pk: PerjanjianKinerja, p: Periode, nama: str, isian_kode: str) -> list[str]:
+    """Fields a complete entry needs: always realisasi (quarters), penjelasan and evidence;
+    obstacles and follow-up only where the target was missed."""
+    perlu = ["penjelasan", "bukti_dukung"]
+    if p.kode != "tahunan":
+        perlu.insert(0, "realisasi")
+    f = p.formulir[nama]
+    isian = f.isian_kode(isian_kode)
+    ind = pk.indikator_kode(isian_kode)
+    if isian is not None and ind is not None and repo.kantor is not None:
+        hasil = cp.hitung(ind.target_periode(p.kode), isian.realisasi, polaritas=ind.polaritas,
+                          rumus_turun=ind.rumus_turun or repo.kantor.capaian.rumus_turun,
+                          skala=ind.skala, batas_atas=repo.kantor.capaian.batas_atas)
+        if hasil.nilai is not None and hasil.nilai < 100:
+            perlu += ["hambatan", "tindak_lanjut"]
+    return perlu
+
+
+def _kosong(isian: object, kunci: str) -> bool:
+    nilai = getattr(isian, kunci)
+    return nilai is None or nilai == ()
+
+
+def _wajib_isi(repo: Repo, pk: PerjanjianKinerja, p: Periode, f: Formulir,
+               kode_milik: list[str]) -> None:
+    nama = next(n for n, x in p.formulir.items() if x is f)
+    for isian in f.isian:
+        if isian.indikator not in kode_milik:
+            continue
+        for kunci in _perlu_isi(repo, pk, p, nama, isian.indikator):
+            if kunci in isian.tidak_valid or not _kosong(isian, kunci):
+                continue
+            alasan = " (target belum tercapai)" if kunci in ("hambatan", "tindak_lanjut") else ""
+            repo.temuan.tambah(isian.posisi(kunci), "belum-diisi",
+                               f"«{kunci}» indikator {isian.indikator} belum diisi{alasan}")
+    for a in f.anggaran:
+        if a.realisasi is None and not a.tidak_valid and p.kode != "tahunan":
+            repo.temuan.tambah(a.lok_realisasi, "belum-diisi",
+                               f"realisasi anggaran program {a.program} belum diisi")
+
+
+def hitung_kelengkapan(repo: Repo, p: Periode) -> list[Kelengkapan]:
+    t = repo.tahun.get(p.tahun)
+    k = repo.kantor
+    if t is None or t.pk is None or k is None:
+        return []
+    hasil = []
+    for sid in _seksi_berformulir(k, t.pk):
+        seksi = k.seksi_id(sid)
+        milik = [i.kode for i in t.pk.indikator if i.seksi == sid]
+        f = p.formulir.get(sid)
+        terisi = 0
+        if f is not None:
+            for kode in milik:
+                isian = f.isian_kode(kode)
+                if isian is not None and all(
+                        not _kosong(isian, kunci)
+                        for kunci in _perlu_isi(repo, t.pk, p, sid, kode)):
+                    terisi += 1
+        berkas = f.berkas if f else f"{repo.rel(p.folder)}/formulir/{sid}.yml"
+        hasil.append(Kelengkapan(p.id, sid, seksi.nama if seksi else sid, berkas, terisi,
+                                 len(milik)))
+    return hasil
+
+
+def periode_terakhir(repo: Repo) -> Periode | None:
+    semua = repo.semua_periode()
+    return semua[-1] if semua else None
+

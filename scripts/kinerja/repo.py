@@ -1,0 +1,361 @@
+"""Load a kinerja repository — the office, every year's PK, every period's forms — into the model.
+
+Every command goes through here; none re-reads YAML its own way. Loading never stops at the first
+problem: each file that can be read becomes model values, and every problem becomes a finding.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from kinerja import skema
+from kinerja.angka import AngkaTidakValid, baca_angka
+from kinerja.errors import BerkasTidakValid, KinerjaError, RepoTidakDitemukan
+from kinerja.load import baca_teks, relatif, susun
+from kinerja.model import (
+    PERIODE,
+    AturanCapaian,
+    Formulir,
+    Indikator,
+    Instansi,
+    Isian,
+    JamKerja,
+    Kantor,
+    Kategori,
+    Langkah,
+    Pegawai,
+    Periode,
+    PerjanjianKinerja,
+    Pihak,
+    Program,
+    RealisasiAnggaran,
+    Sasaran,
+    Seksi,
+    SuratPengantar,
+)
+from kinerja.temuan import Lok, Pengumpul
+
+BERKAS_KANTOR = "kinerja.yml"
+BERKAS_PK = "perjanjian-kinerja.yml"
+BERKAS_PERIODE = "periode.yml"
+HARI = ("senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu")
+
+
+@dataclass
+class Tahun:
+    tahun: int
+    folder: Path
+    pk: PerjanjianKinerja | None
+    periode: dict[str, Periode] = field(default_factory=dict)
+
+
+@dataclass
+class Repo:
+    akar: Path
+    kantor: Kantor | None
+    tahun: dict[int, Tahun]
+    temuan: Pengumpul
+
+    def rel(self, path: Path) -> str:
+        return relatif(path, self.akar)
+
+    def periode(self, tahun: int, kode: str) -> Periode | None:
+        t = self.tahun.get(tahun)
+        return t.periode.get(kode) if t else None
+
+    def semua_periode(self) -> list[Periode]:
+        return [p for t in sorted(self.tahun) for k in PERIODE
+                if (p := self.tahun[t].periode.get(k)) is not None]
+
+
+def cari_akar(mulai: Path) -> Path:
+    """The repository root: the nearest folder upwards holding ``kinerja.yml``."""
+    path = mulai.resolve()
+    for folder in (path, *path.parents):
+        if (folder / BERKAS_KANTOR).is_file():
+            return folder
+    raise RepoTidakDitemukan(
+        f"tidak menemukan {BERKAS_KANTOR} di folder ini atau folder di atasnya; jalankan perintah "
+        "di dalam repo kinerja atau beri --repo FOLDER"
+    )
+
+
+def baca_dokumen(path: Path, berkas: str, jenis: skema.Peta, temuan: Pengumpul) -> skema.Obj | None:
+    try:
+        node = susun(baca_teks(path, berkas), berkas)
+    except BerkasTidakValid as e:
+        temuan.temuan.extend(e.temuan)
+        return None
+    if node is None:
+        temuan.tambah(Lok(berkas), "berkas-kosong", "berkas kosong; isi berkas ini atau hapus")
+        return None
+    return skema.periksa_dokumen(node, jenis, berkas, temuan)
+
+
+def muat_repo(akar: Path, *, tahun: set[int] | None = None) -> Repo:
+    temuan = Pengumpul()
+    kantor = muat_kantor(akar, temuan)
+    repo = Repo(akar, kantor, {}, temuan)
+    folder_periods = akar / "periods"
+    if not folder_periods.is_dir():
+        return repo
+    for folder in sorted(folder_periods.iterdir()):
+        if not folder.is_dir() or folder.name.startswith("."):
+            continue
+        if not re.fullmatch(r"\d{4}", folder.name):
+            temuan.tambah(Lok(repo.rel(folder)), "folder-tak-dikenal",
+                          f"folder «{folder.name}» bukan tahun; periods/ hanya berisi folder "
+                          "tahun seperti 2026")
+            continue
+        if tahun is not None and int(folder.name) not in tahun:
+            continue
+        repo.tahun[int(folder.name)] = muat_tahun(repo, folder)
+    return repo
+
+
+def muat_kantor(akar: Path, temuan: Pengumpul) -> Kantor | None:
+    d = baca_dokumen(akar / BERKAS_KANTOR, BERKAS_KANTOR, skema.KANTOR, temuan)
+    if d is None or not {"instansi", "kertas", "pegawai", "seksi"} <= d.keys():
+        return None
+    i = d["instansi"]
+    if not {"nama", "pemerintah", "alamat", "kota"} <= i.keys():
+        return None
+    instansi = Instansi(i["nama"], i["pemerintah"], i["alamat"], i["kota"], i.get("telepon"),
+                        i.get("email"), i.get("laman"), i.get("kode_pos"), i.get("logo"))
+    pegawai = tuple(
+        Pegawai(p["id"], p["nama"], p.get("nip"), p["jabatan"], p.get("pangkat"),
+                tuple(p["peran"]), p.get("email"), dict(p.get("akun") or {}), p.lok)
+        for p in d["pegawai"] if {"id", "nama", "jabatan", "peran"} <= p.keys()
+    )
+    seksi = tuple(Seksi(s["id"], s["nama"], s["kepala"], s.posisi("kepala"))
+                  for s in d["seksi"] if {"id", "nama", "kepala"} <= s.keys())
+    c = d.get("capaian") or {}
+    bawaan = AturanCapaian()
+    kategori = tuple(sorted((Kategori(k["nama"], k["min"]) for k in c.get("kategori") or ()
+                             if {"nama", "min"} <= k.keys()), key=lambda k: -k.min))
+    aturan = AturanCapaian(
+        rumus_turun=c.get("rumus_turun") or bawaan.rumus_turun,
+        batas_atas=c.get("batas_atas"),
+        kategori=kategori or bawaan.kategori,
+        ambang_efisiensi=c.get("ambang_efisiensi", bawaan.ambang_efisiensi)
+        if c.get("ambang_efisiensi") is not None else bawaan.ambang_efisiensi,
+    )
+    j = d.get("jam_kerja") or {}
+    jb = JamKerja()
+    jam = JamKerja(j.get("mulai") or jb.mulai, j.get("selesai") or jb.selesai,
+                   tuple(HARI.index(h) for h in j["hari"]) if j.get("hari") else jb.hari)
+    return Kantor(instansi, d["kertas"], pegawai, seksi, aturan, jam)
+
+
+def muat_tahun(repo: Repo, folder: Path) -> Tahun:
+    tahun = Tahun(int(folder.name), folder, muat_pk(repo, folder))
+    for sub in sorted(folder.iterdir()):
+        if sub.name.startswith(".") or not sub.is_dir():
+            continue
+        if sub.name not in PERIODE:
+            repo.temuan.tambah(
+                Lok(repo.rel(sub)), "folder-tak-dikenal",
+                f"folder «{sub.name}» bukan periode{skema.saran(sub.name, PERIODE)}; "
+                f"nama yang boleh: {', '.join(PERIODE)}")
+            continue
+        p = muat_periode(repo, tahun, sub)
+        if p is not None:
+            tahun.periode[sub.name] = p
+    return tahun
+
+
+def muat_pk(repo: Repo, folder: Path) -> PerjanjianKinerja | None:
+    path = folder / BERKAS_PK
+    berkas = repo.rel(path)
+    if not path.is_file():
+        repo.temuan.tambah(Lok(repo.rel(folder)), "pk-hilang",
+                           f"{berkas} tidak ada; setiap tahun memerlukan Perjanjian Kinerja")
+        return None
+    d = baca_dokumen(path, berkas, skema.PERJANJIAN, repo.temuan)
+    if d is None or not {"tahun", "pihak_pertama", "pihak_kedua", "tanggal", "sasaran"} <= d.keys():
+        return None
+    if d["tahun"] != int(folder.name):
+        repo.temuan.tambah(d.posisi("tahun"), "tahun-salah",
+                           f"tahun {d['tahun']} tidak sesuai dengan folder {folder.name}")
+    sasaran = []
+    rusak: set[str] = set()
+    for s in d["sasaran"]:
+        if not {"kode", "uraian", "indikator"} <= s.keys():
+            rusak |= {x["kode"] for x in s.get("indikator") or () if "kode" in x}
+            continue
+        indikator = []
+        for x in s["indikator"]:
+            if _lengkap(x, ("kode", "uraian", "satuan", "polaritas", "agregasi", "target",
+                            "target_triwulan", "seksi")):
+                indikator.append(_indikator(x, s["kode"], repo.temuan))
+            elif "kode" in x:
+                rusak.add(x["kode"])
+        sasaran.append(Sasaran(s["kode"], s["uraian"], tuple(indikator)))
+    program = tuple(
+        Program(p["kode"], p["nama"], p["seksi"], p["anggaran"], tuple(p.get("indikator") or ()),
+                p.lok, tuple(p["rencana_triwulan"]) if p.get("rencana_triwulan") else None)
+        for p in d.get("program") or () if {"kode", "nama", "seksi", "anggaran"} <= p.keys()
+    )
+    return PerjanjianKinerja(d["tahun"], _pihak(d["pihak_pertama"]), _pihak(d["pihak_kedua"]),
+                             d["tanggal"], tuple(sasaran), program, berkas, frozenset(rusak))
+
+
+def _lengkap(d: skema.Obj, kunci: tuple[str, ...]) -> bool:
+    return set(kunci) <= d.keys() and len(d.get("target_triwulan") or ()) == 4
+
+
+def _pihak(d: skema.Obj) -> Pihak:
+    return Pihak(d.get("nama") or "", d.get("jabatan") or "", d.get("nip"))
+
+
+def _indikator(x: skema.Obj, sasaran: str, temuan: Pengumpul) -> Indikator:
+    skala = dict(x["skala"]) if x.get("skala") else None
+    targets = [("target", x["target"], x.posisi("target"))] + [
+        ("target_triwulan", t, x["target_triwulan"].lok_isi[n])
+        for n, t in enumerate(x["target_triwulan"])
+    ]
+    for kunci, t, tempat in targets:
+        if t.teks is not None and not skala:
+            temuan.tambah(tempat, "target-teks",
+                          f"{kunci} «{t.teks}» berupa teks; tambahkan «skala» yang memberi nilai "
+                          "tiap predikat (misalnya skala: {{AA: 6, A: 5, BB: 4}}) atau tulis angka")
+        elif t.teks is not None and skala and t.teks not in skala:
+            temuan.tambah(tempat, "target-teks",
+                          f"{kunci} «{t.teks}» tidak ada di skala ({', '.join(skala)})"
+                          f"{skema.saran(t.teks, list(skala))}")
+        elif t.nilai is not None and t.nilai < 0:
+            temuan.tambah(tempat, "target-negatif", f"{kunci} tidak boleh negatif")
+    return Indikator(
+        kode=x["kode"], uraian=x["uraian"], satuan=x["satuan"], polaritas=x["polaritas"],
+        agregasi=x["agregasi"], target=x["target"], target_triwulan=tuple(x["target_triwulan"]),
+        seksi=x["seksi"], sasaran=sasaran, definisi=x.get("definisi"), skala=skala,
+        rumus_turun=x.get("rumus_turun"), lok=x.lok,
+        lok_bidang={k: x.posisi(k) for k in x.lok_kunci},
+    )
+
+
+def muat_periode(repo: Repo, tahun: Tahun, folder: Path) -> Periode | None:
+    path = folder / BERKAS_PERIODE
+    berkas = repo.rel(path)
+    if not path.is_file():
+        repo.temuan.tambah(Lok(repo.rel(folder)), "periode-hilang",
+                           f"{berkas} tidak ada; buat periode dengan «kinerja periode baru "
+                           f"{tahun.tahun} {folder.name}»")
+        return None
+    d = baca_dokumen(path, berkas, skema.PERIODE_YML, repo.temuan) or skema.Obj(Lok(berkas))
+    for kunci, harus in (("tahun", tahun.tahun), ("periode", folder.name)):
+        if kunci in d and d[kunci] != harus:
+            repo.temuan.tambah(d.posisi(kunci), "periode-salah",
+                               f"{kunci} «{d[kunci]}» tidak sesuai dengan folder "
+                               f"{repo.rel(folder)}; tulis {harus}")
+    jadwal = tuple(Langkah(j["langkah"], j.get("uraian") or "", j.get("pelaksana") or "",
+                           j["mulai"], j["selesai"])
+                   for j in d.get("jadwal") or () if {"langkah", "mulai", "selesai"} <= j.keys())
+    s = d.get("surat_pengantar") or {}
+    surat = SuratPengantar(s.get("nomor"), s.get("tanggal"), s.get("sifat"), s.get("lampiran"),
+                           s.get("hal"), s.get("kepada"), s.get("di"),
+                           tuple(s.get("tembusan") or ()))
+    formulir: dict[str, Formulir] = {}
+    rusak: set[str] = set()
+    folder_form = folder / "formulir"
+    if folder_form.is_dir():
+        for f in sorted(folder_form.iterdir()):
+            if f.name.startswith(".") or f.is_dir():
+                continue
+            if f.suffix != ".yml":
+                repo.temuan.tambah(Lok(repo.rel(f)), "berkas-tak-dikenal",
+                                   "formulir harus berakhiran .yml; ganti nama berkas ini atau "
+                                   "pindahkan keluar dari folder formulir/")
+                continue
+            form = muat_formulir(repo, tahun.pk, f)
+            if form is not None:
+                formulir[f.stem] = form
+            else:
+                rusak.add(f.stem)
+    mulai: date | None = d.get("mulai")
+    return Periode(tahun.tahun, folder.name, folder, berkas, mulai, jadwal, surat, formulir,
+                   frozenset(rusak))
+
+
+def muat_formulir(repo: Repo, pk: PerjanjianKinerja | None, path: Path) -> Formulir | None:
+    berkas = repo.rel(path)
+    d = baca_dokumen(path, berkas, skema.FORMULIR, repo.temuan)
+    if d is None:
+        return None
+    isian = []
+    for x in d.get("isian") or ():
+        if "indikator" not in x:
+            continue
+        ind = pk.indikator_kode(x["indikator"]) if pk else None
+        realisasi = _realisasi(x, ind, repo.temuan)
+        isian.append(Isian(
+            indikator=x["indikator"], realisasi=realisasi, penjelasan=x.get("penjelasan"),
+            hambatan=x.get("hambatan"), tindak_lanjut=x.get("tindak_lanjut"),
+            bukti_dukung=tuple(x.get("bukti_dukung") or ()), lok=x.posisi("indikator"),
+            lok_bukti=tuple(x["bukti_dukung"].lok_isi) if x.get("bukti_dukung") else (),
+            lok_bidang={k: x.posisi(k) for k in x.lok_kunci}, tidak_valid=frozenset(x.salah),
+        ))
+    anggaran = tuple(RealisasiAnggaran(a["program"], a.get("realisasi"), a.posisi("program"),
+                                       a.posisi("realisasi"), "realisasi" in a.salah)
+                     for a in d.get("anggaran") or () if "program" in a)
+    return Formulir(d.get("seksi") or "", d.get("periode") or "", tuple(isian), anggaran, berkas,
+                    d.posisi("seksi"), d.posisi("periode"), d.posisi("isian"))
+
+
+def _realisasi(x: skema.Obj, ind: Indikator | None, temuan: Pengumpul) -> float | str | None:
+    teks: Any = x.get("realisasi")
+    if teks is None:
+        return None
+    tempat = x.posisi("realisasi")
+    if ind is not None and ind.skala:
+        if teks in ind.skala:
+            return str(teks)
+        cocok = {k.lower(): k for k in ind.skala}
+        if str(teks).lower() in cocok:
+            return cocok[str(teks).lower()]
+        temuan.tambah(tempat, "realisasi-skala",
+                      f"realisasi «{teks}» bukan predikat yang dikenal untuk {ind.kode}; pilihan: "
+                      f"{', '.join(ind.skala)}{skema.saran(str(teks), list(ind.skala))}")
+        x.salah.add("realisasi")
+        return None
+    try:
+        return baca_angka(str(teks))
+    except AngkaTidakValid as e:
+        if ind is None:
+            return str(teks)  # an unknown indicator is reported as such; its value means nothing
+
+        temuan.tambah(tempat, "angka-tak-valid", f"realisasi {e}")
+        x.salah.add("realisasi")
+        return None
+
+
+
+def cari_periode(repo: Repo, tunjuk: str | None) -> Periode:
+    """The period a person names: a folder or file inside it, ``2026-tw3``, or none (the latest)."""
+    if tunjuk is None:
+        semua = repo.semua_periode()
+        if not semua:
+            raise KinerjaError("belum ada periode; buat dengan «kinerja periode baru TAHUN TW»")
+        return semua[-1]
+    m = re.fullmatch(r"(\d{4})[-/](tw[1-4]|tahunan)", tunjuk.strip("/"))
+    if m:
+        tahun, kode = int(m[1]), m[2]
+    else:
+        path = Path(tunjuk).resolve()
+        try:
+            bagian = path.relative_to(repo.akar.resolve()).parts
+        except ValueError:
+            bagian = ()
+        if len(bagian) < 3 or bagian[0] != "periods" or not bagian[1].isdigit():
+            raise KinerjaError(f"«{tunjuk}» bukan folder periode; tulis misalnya periods/2026/tw3 "
+                               "atau 2026-tw3")
+        tahun, kode = int(bagian[1]), bagian[2]
+    p = repo.periode(tahun, kode)
+    if p is None:
+        raise KinerjaError(f"periode {tahun}-{kode} tidak ada; buat dengan «kinerja periode baru "
+                           f"{tahun} {kode}»")
+    return p

@@ -1,0 +1,104 @@
+"""Findings to text for people, JSON for tools, and GitHub annotations plus a job summary."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import asdict
+
+from kinerja.periksa import HasilPeriksa, Kelengkapan
+from kinerja.temuan import Temuan
+
+FORMAT = ("teks", "json", "github")
+
+
+def ringkasan(hasil: HasilPeriksa) -> str:
+    n = Counter(t.tingkat for t in hasil.temuan)
+    berkas = len({t.berkas for t in hasil.temuan})
+    if not hasil.temuan:
+        return f"Semua valid: {hasil.berkas_diperiksa} berkas diperiksa, tidak ada masalah."
+    bagian = []
+    if n["galat"]:
+        bagian.append(f"{n['galat']} galat")
+    if n["peringatan"]:
+        bagian.append(f"{n['peringatan']} peringatan")
+    return f"{' dan '.join(bagian)} di {berkas} berkas ({hasil.berkas_diperiksa} berkas diperiksa)."
+
+
+def baris_teks(t: Temuan) -> str:
+    return f"{t.berkas}:{t.baris}:{t.kolom}: {t.tingkat}: {t.pesan} [{t.aturan}]"
+
+
+def _kelengkapan_teks(k: Kelengkapan) -> str:
+    tanda = "lengkap" if k.lengkap else "belum lengkap"
+    return f"  {k.nama}: {k.terisi} dari {k.jumlah} indikator terisi ({tanda})"
+
+
+def teks(hasil: HasilPeriksa) -> str:
+    baris = [baris_teks(t) for t in hasil.temuan]
+    periode = ""
+    for k in hasil.kelengkapan:
+        if k.periode != periode:
+            periode = k.periode
+            if baris:
+                baris.append("")
+            baris.append(f"Kelengkapan {periode}:")
+        baris.append(_kelengkapan_teks(k))
+    if baris:
+        baris.append("")
+    baris.append(ringkasan(hasil))
+    return "\n".join(baris) + "\n"
+
+
+def sebagai_json(hasil: HasilPeriksa) -> str:
+    n = Counter(t.tingkat for t in hasil.temuan)
+    data = {
+        "temuan": [asdict(t) for t in hasil.temuan],
+        "kelengkapan": [{**asdict(k), "lengkap": k.lengkap} for k in hasil.kelengkapan],
+        "ringkasan": {"galat": n["galat"], "peringatan": n["peringatan"],
+                      "berkas_diperiksa": hasil.berkas_diperiksa, "valid": not hasil.ada_galat},
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _lolos_data(s: str) -> str:
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _lolos_sifat(s: str) -> str:
+    return _lolos_data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+def github(hasil: HasilPeriksa) -> str:
+    """Workflow commands: one annotation per finding, on the exact line of the form."""
+    baris = []
+    for t in hasil.temuan:
+        perintah = "error" if t.galat else "warning"
+        baris.append(
+            f"::{perintah} file={_lolos_sifat(t.berkas)},line={t.baris},col={t.kolom},"
+            f"title={_lolos_sifat('kinerja: ' + t.aturan)}::{_lolos_data(t.pesan)}"
+        )
+    baris.append(ringkasan(hasil))
+    return "\n".join(baris) + "\n"
+
+
+def ringkasan_langkah(hasil: HasilPeriksa) -> str:
+    """Markdown for $GITHUB_STEP_SUMMARY: completeness per section, then the findings."""
+    baris = ["## Pemeriksaan formulir kinerja", "", ringkasan(hasil), ""]
+    if hasil.kelengkapan:
+        baris += ["| Periode | Seksi | Terisi | Status |", "|---|---|---:|---|"]
+        for k in hasil.kelengkapan:
+            status = "✅ lengkap" if k.lengkap else "⏳ belum lengkap"
+            baris.append(f"| {k.periode} | {_sel(k.nama)} | {k.terisi} dari {k.jumlah} | {status} |")
+        baris.append("")
+    if hasil.temuan:
+        baris += ["| Berkas | Baris | Tingkat | Pesan |", "|---|---:|---|---|"]
+        for t in hasil.temuan[:200]:
+            baris.append(f"| `{t.berkas}` | {t.baris} | {t.tingkat} | {_sel(t.pesan)} |")
+        if len(hasil.temuan) > 200:
+            baris.append(f"| … | | | {len(hasil.temuan) - 200} temuan lain |")
+    return "\n".join(baris) + "\n"
+
+
+def _sel(s: str) -> str:
+    return s.replace("|", "\\|").replace("\n", " ")

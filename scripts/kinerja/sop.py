@@ -1,0 +1,57 @@
+"""The SOP's ten steps, read from the one data file that the timeline, status and site share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+NAMA_PERAN = {
+    "camat": "Camat",
+    "sekcam": "Sekretaris Kecamatan",
+    "kasubbag-perencanaan": "Kasubbag Perencanaan",
+    "kasi": "Kepala Seksi",
+    "pelaksana": "Staf/Pelaksana",
+}
+
+
+@dataclass(frozen=True)
+class LangkahSop:
+    nomor: int
+    uraian: str
+    pelaksana: tuple[str, ...]
+    masukan: str
+    keluaran: str
+    menit: int | None  # standard time in working minutes, or
+    hari: int | None  # in working days
+
+    @property
+    def mutu_baku(self) -> str:
+        return f"{self.hari} hari" if self.hari else f"{self.menit} menit"
+
+    @property
+    def nama_pelaksana(self) -> str:
+        return " / ".join(NAMA_PERAN[p] for p in self.pelaksana)
+
+
+@dataclass(frozen=True)
+class Sop:
+    nama: str
+    peringatan: str
+    kelengkapan: tuple[str, ...]
+    langkah: tuple[LangkahSop, ...]
+
+
+@cache
+def sop() -> Sop:
+    teks = resources.files("kinerja").joinpath("data/sop.yml").read_text(encoding="utf-8")
+    d = yaml.load(teks, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return Sop(
+        d["nama"], d["peringatan"], tuple(d["kelengkapan"]),
+        tuple(LangkahSop(x["nomor"], " ".join(x["uraian"].split()), tuple(x["pelaksana"]),
+                         x["masukan"], " ".join(x["keluaran"].split()), x.get("menit"),
+                         x.get("hari"))
+              for x in d["langkah"]),
+    )

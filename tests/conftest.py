@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from kinerja.cli import main
+
+AKAR = Path(__file__).resolve().parent.parent
+KASUS = Path(__file__).resolve().parent / "cases"
+DASAR = KASUS / "_dasar"
+
+
+@dataclass
+class Hasil:
+    kode: int
+    keluaran: str
+    galat: str
+
+
+def jalankan(capsys: pytest.CaptureFixture[str], *argv: str) -> Hasil:
+    """Run the CLI in-process (as the console script would) and capture what it printed."""
+    capsys.readouterr()
+    try:
+        main(list(argv))
+    except SystemExit as e:
+        kode = int(e.code or 0)
+    else:  # pragma: no cover - main always exits
+        kode = -1
+    out = capsys.readouterr()
+    return Hasil(kode, out.out, out.err)
+
+
+@pytest.fixture
+def kantor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the small test office, as the working directory."""
+    tujuan = tmp_path / "repo"
+    shutil.copytree(DASAR, tujuan)
+    monkeypatch.chdir(tujuan)
+    return tujuan
+
+
+@pytest.fixture
+def contoh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the sample office shipped in the repository."""
+    tujuan = tmp_path / "contoh"
+    tujuan.mkdir()
+    for nama in ("kinerja.yml", "periods", "content"):
+        sumber = AKAR / nama
+        if sumber.is_dir():
+            shutil.copytree(sumber, tujuan / nama, ignore=shutil.ignore_patterns("arsip"))
+        else:
+            shutil.copy2(sumber, tujuan / nama)
+    monkeypatch.chdir(tujuan)
+    return tujuan

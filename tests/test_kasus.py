@@ -1,0 +1,62 @@
+"""Golden cases: each folder under cases/valid and cases/invalid is one test.
+
+A case is the small office in cases/_dasar with the case's ``repo/`` files laid over it (and
+``hapus`` files removed); ``kasus.yml`` holds the command, the exact output and the exit code.
+Run with KINERJA_GOLDEN=perbarui to rewrite the expectations after a deliberate change, then
+read the diff.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+from ruamel.yaml.scalarstring import LiteralScalarString
+
+from conftest import DASAR, KASUS, jalankan
+
+SEMUA = sorted(p for jenis in ("valid", "invalid") for p in (KASUS / jenis).iterdir() if p.is_dir())
+
+
+def _yaml() -> YAML:
+    y = YAML()
+    y.preserve_quotes = True
+    y.indent(mapping=2, sequence=4, offset=2)
+    y.width = 4096
+    return y
+
+
+@pytest.mark.parametrize("folder", SEMUA, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_kasus(folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+               capsys: pytest.CaptureFixture[str]) -> None:
+    y = _yaml()
+    kasus = y.load((folder / "kasus.yml").read_text(encoding="utf-8"))
+    repo = tmp_path / "repo"
+    shutil.copytree(DASAR, repo)
+    if (folder / "repo").is_dir():
+        shutil.copytree(folder / "repo", repo, dirs_exist_ok=True)
+    for hapus in kasus.get("hapus") or ():
+        (repo / hapus).unlink()
+    monkeypatch.chdir(repo)
+    hasil = jalankan(capsys, *[str(a) for a in kasus["perintah"]])
+
+    if os.environ.get("KINERJA_GOLDEN") == "perbarui":
+        kasus["kode"] = hasil.kode
+        kasus["keluaran"] = LiteralScalarString(hasil.keluaran) if hasil.keluaran else ""
+        if hasil.galat:
+            kasus["galat"] = LiteralScalarString(hasil.galat)
+        elif "galat" in kasus:
+            del kasus["galat"]
+        with (folder / "kasus.yml").open("w", encoding="utf-8") as f:
+            y.dump(kasus, f)
+        return
+
+    assert hasil.keluaran == (kasus.get("keluaran") or "")
+    assert hasil.galat == (kasus.get("galat") or "")
+    assert hasil.kode == kasus["kode"]
+    harus = 0 if folder.parent.name == "valid" else 1
+    assert hasil.kode == harus, "valid cases exit 0, invalid ones 1"
+    assert "Traceback" not in hasil.keluaran + hasil.galat
