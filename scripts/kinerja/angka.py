@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 BULAN = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
@@ -82,8 +82,12 @@ def _periksa_kelompok(kelompok: list[str], asli: str) -> None:
         )
 
 
+_PRESISI = Context(prec=400)  # any finite float fits: rounding never traps
+
+
 def _bulatkan(x: float, desimal: int) -> Decimal:
-    return Decimal(repr(x)).quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP)
+    return Decimal(repr(x)).quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP,
+                                     context=_PRESISI)
 
 
 def format_angka(x: float, desimal: int = 2, *, buang_nol: bool = True) -> str:

@@ -9,18 +9,20 @@ Rules, stated once:
 * Target 0, ``naik``: R ≥ 0 meets it → 100; ``turun``: R ≤ 0 → 100, R > 0 → 0.
 * ``T/R`` with R = 0 (and T > 0): better than any finite ratio → the cap; with no cap, not computed.
 * Negative results floor at 0; a negative target is not computed. Missing realisasi: not computed.
-* The cap (``batas_atas``) applies last; the value is rounded to 2 decimals *before* the category,
-  so the category always matches the printed number.
+* The value is rounded to 2 decimals, then capped (``batas_atas``), so the category always
+  matches the printed number and nothing prints above the cap.
 
 Every rule that bends the plain formula leaves a ``catatan`` so no number is silently odd.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 
+from kinerja.angka import format_angka, format_persen
 from kinerja.model import Kategori, Target
 
 
@@ -31,8 +33,12 @@ class Capaian:
     catatan: str | None = None
 
 
+_PRESISI = Context(prec=400)  # enough digits for any finite float, so rounding never traps
+
+
 def bulatkan(x: float) -> float:
-    return float(Decimal(repr(x)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+    return float(Decimal(repr(x)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP,
+                                           context=_PRESISI))
 
 
 def hitung(
@@ -51,7 +57,8 @@ def hitung(
         if not skala or target.teks not in skala or str(realisasi) not in skala:
             return Capaian(None, catatan="predikat tidak ada di skala indikator")
         t, r = skala[target.teks], skala[str(realisasi)]
-        catatan.append(f"dihitung dari nilai skala: target {t:g}, realisasi {r:g}")
+        catatan.append(f"dihitung dari nilai skala: target {format_angka(t)}, "
+                       f"realisasi {format_angka(r)}")
     elif target.rentang:
         assert target.bawah is not None and target.atas is not None
         r = realisasi
@@ -96,18 +103,23 @@ def _rumus(t: float, r: float, polaritas: str, rumus_turun: str, batas_atas: flo
 def _akhir_opsional(mentah: float | None, catatan: list[str], batas: float | None) -> Capaian:
     if mentah is None:
         return Capaian(None, catatan="; ".join(catatan) or None)
+    if not math.isfinite(mentah):
+        if batas is None:
+            catatan.append("hasil tidak terhingga; tetapkan capaian.batas_atas di kinerja.yml")
+            return Capaian(None, catatan="; ".join(catatan))
+        mentah = batas
     return _akhir(mentah, catatan, batas)
 
 
 def _akhir(mentah: float, catatan: list[str], batas: float | None) -> Capaian:
-    nilai = mentah
+    nilai = bulatkan(mentah)  # before the cap, so rounding can never lift a value above it
     if nilai < 0:
         catatan.append("hasil negatif dibulatkan ke 0")
         nilai = 0.0
     if batas is not None and nilai > batas:
-        catatan.append(f"dibatasi {batas:g}%")
+        catatan.append(f"dibatasi {format_persen(batas)}")
         nilai = batas
-    return Capaian(bulatkan(nilai), mentah, "; ".join(catatan) or None)
+    return Capaian(nilai, mentah, "; ".join(catatan) or None)
 
 
 def agregasi(nilai: Sequence[float | str | None], cara: str) -> float | str | None:

@@ -234,6 +234,43 @@ def _ruamel() -> Any:
     return y
 
 
+def _ekor(node: Any) -> tuple[Any, Any] | None:
+    """The innermost last (container, key) of a ruamel tree: where trailing comments hang."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    while isinstance(node, CommentedMap | CommentedSeq) and len(node):
+        kunci = list(node.keys())[-1] if isinstance(node, CommentedMap) else len(node) - 1
+        anak = node[kunci]
+        if isinstance(anak, CommentedMap | CommentedSeq) and len(anak):
+            node = anak
+            continue
+        return node, kunci
+    return None
+
+
+def _sambung(daftar: Any, entri: Any, komentar: list[str]) -> None:
+    """Append ``entri`` with ``komentar`` above it. ruamel hangs the comments that follow a list
+    on its last scalar, so the comment block after the list (the next section's heading) is
+    moved from the old last entry to the new one, and the new entry's own heading takes its
+    place: the file reads as if the entry had always been there."""
+    from ruamel.yaml.comments import CommentedSeq
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    ekor_lama = _ekor(daftar[-1]) if len(daftar) else None
+    daftar.append(entri)
+    if ekor_lama is None:
+        return
+    wadah, kunci = ekor_lama
+    posisi = 0 if isinstance(wadah, CommentedSeq) else 2
+    catatan = wadah.ca.items.setdefault(kunci, [None, None, None, None])
+    lama = catatan[posisi]
+    catatan[posisi] = CommentToken("\n" + "\n".join(komentar) + "\n", CommentMark(0), None)
+    if lama is not None:
+        kunci_baru = list(entri.keys())[-1]
+        entri.ca.items[kunci_baru] = [None, None, lama, None]
+
+
 def lengkapi_formulir(path: Path, pk: PerjanjianKinerja, seksi: str, kode: str) -> bool:
     """Append entries for indicators/programmes the form lacks; touch nothing else.
 
@@ -263,10 +300,7 @@ def lengkapi_formulir(path: Path, pk: PerjanjianKinerja, seksi: str, kode: str) 
         entri["indikator"] = ind.kode
         for kunci in ("realisasi", "penjelasan", "hambatan", "tindak_lanjut", "bukti_dukung"):
             entri[kunci] = None
-        isian.append(entri)
-        komentar = "\n".join(k.strip().removeprefix("# ")
-                             for k in _komentar_indikator(ind, kode, ""))
-        isian.yaml_set_comment_before_after_key(len(isian) - 1, before=komentar, indent=2)
+        _sambung(isian, entri, ["", *_komentar_indikator(ind, kode, "  ")])
         berubah = True
     anggaran = data.get("anggaran")
     if isinstance(anggaran, CommentedSeq):
@@ -276,7 +310,9 @@ def lengkapi_formulir(path: Path, pk: PerjanjianKinerja, seksi: str, kode: str) 
                 entri = CommentedMap()
                 entri["program"] = p.kode
                 entri["realisasi"] = None
-                anggaran.append(entri)
+                from kinerja.angka import format_rupiah
+
+                _sambung(anggaran, entri, [f"  # {p.kode} {p.nama} · pagu {format_rupiah(p.anggaran)}"])
                 berubah = True
     if berubah:
         keluar = io.StringIO()

@@ -1,0 +1,70 @@
+"""Hostile and odd files: each is refused (or accepted) with a finding, never a traceback."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import jalankan
+
+TRANTIB = Path("periods/2026/tw1/formulir/trantib.yml")
+
+
+def test_berkas_raksasa(kantor: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    asli = TRANTIB.read_text()
+    TRANTIB.write_text(asli + "# " + "x" * (2 * 1024 * 1024) + "\n")
+    hasil = jalankan(capsys, "periksa")
+    assert hasil.kode == 1
+    assert f"{TRANTIB.as_posix()}:1:1: galat: berkas terlalu besar" in hasil.keluaran
+
+
+def test_bom_alias_tidak_meledak(kantor: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Billion laughs: ten levels of ten aliases would be 10^10 nodes if anything expanded."""
+    baris = ["seksi: trantib", "periode: 2026-tw1", "a0: &a0 [lol, lol, lol, lol, lol]"]
+    for n in range(1, 10):
+        baris.append(f"a{n}: &a{n} [" + ", ".join([f"*a{n - 1}"] * 10) + "]")
+    baris.append("isian: *a9")
+    TRANTIB.write_text("\n".join(baris) + "\n")
+    mulai = time.perf_counter()
+    hasil = jalankan(capsys, "periksa")
+    assert time.perf_counter() - mulai < 5  # generous: expansion would take hours, not seconds
+    assert hasil.kode == 1
+    assert "kunci «a0» tidak dikenal" in hasil.keluaran
+    assert "galat: alias YAML (*nama) tidak didukung" in hasil.keluaran
+
+
+def test_karakter_nul(kantor: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    TRANTIB.write_bytes(b"seksi: trantib\nperiode: 2026-tw1\x00\n")
+    hasil = jalankan(capsys, "periksa")
+    assert hasil.kode == 1
+    assert f"{TRANTIB.as_posix()}:2:1: galat: berkas memuat karakter NUL" in hasil.keluaran
+
+
+@pytest.mark.parametrize(("isi", "pesan"), [
+    ('seksi: "trantib\n', "tanda kutip tidak ditutup"),
+    ("seksi: trantib\n  periode: x\n", "tanda titik dua (:) tidak diharapkan"),
+    ("seksi: trantib\nisian:\n  - indikator: IK-3\n - realisasi: 2\n", "indentasi"),
+    ("- satu\n- dua\n", "isi berkas harus berupa kumpulan «kunci: nilai»"),
+    ("seksi: [trantib\n", "sintaks YAML tidak valid"),
+    ('seksi: "a\\qb"\n', "garis miring terbalik"),
+    ("? [a, b]\n: c\n", "kunci harus berupa teks sederhana"),
+])
+def test_sintaks_diterjemahkan(kantor: Path, capsys: pytest.CaptureFixture[str], isi: str,
+                               pesan: str) -> None:
+    TRANTIB.write_text(isi)
+    hasil = jalankan(capsys, "periksa", str(TRANTIB))
+    assert hasil.kode == 1
+    assert pesan in hasil.keluaran
+    assert "Traceback" not in hasil.keluaran + hasil.galat
+
+
+def test_tanpa_izin_baca(kantor: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import os
+
+    if os.geteuid() == 0:
+        pytest.skip("root reads every file regardless of mode")
+    TRANTIB.chmod(0)
+    hasil = jalankan(capsys, "periksa")
+    assert "tidak dapat dibaca" in hasil.keluaran

@@ -1,0 +1,135 @@
+from __future__ import annotations
+
+import difflib
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from conftest import jalankan
+from kinerja.jadwal import jadwalkan, libur_indonesia, menit_kerja, tambah_menit, tanpa_libur
+from kinerja.model import JamKerja
+from kinerja.sop import sop
+
+
+def test_periode_baru_membuat_formulir(kantor: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    hasil = jalankan(capsys, "periode", "baru", "2026", "tw2", "--mulai", "2026-07-06")
+    assert hasil.kode == 0, hasil.galat
+    assert hasil.keluaran.splitlines() == [
+        "dibuat     periods/2026/tw2/periode.yml",
+        "dibuat     periods/2026/tw2/formulir/pemerintahan.yml",
+        "dibuat     periods/2026/tw2/formulir/trantib.yml",
+    ]
+    form = Path("periods/2026/tw2/formulir/pemerintahan.yml").read_text()
+    assert form.startswith("# yaml-language-server: $schema=../../../../content/skema/formulir.json\n")
+    assert "  # IK-1 Jumlah desa yang dibina\n" in form
+    assert "  #   target Triwulan II: 10 (target tahunan 40)\n" in form
+    assert "  #   isi realisasi dengan salah satu: A, BB, B\n" in form
+    assert "  - indikator: IK-1\n    realisasi:\n    penjelasan:\n" in form
+    assert "  - program: P-1\n    realisasi:\n" in form
+    # a fresh period is valid, and reported as not yet filled
+    hasil = jalankan(capsys, "periksa", "periods/2026/tw2")
+    assert hasil.kode == 0
+    assert "Seksi Pemerintahan: 0 dari 2 indikator terisi (belum lengkap)" in hasil.keluaran
+
+
+def test_jadwal_melewati_libur_dan_akhir_pekan(kantor: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    # 2026-12-24 is a Thursday; 25 December is a public holiday, then a weekend.
+    jalankan(capsys, "periode", "baru", "2026", "tw4", "--mulai", "2026-12-24")
+    teks = Path("periods/2026/tw4/periode.yml").read_text()
+    assert "mulai: 2026-12-24  # 24 Desember 2026\n" in teks
+    assert "    mulai: 2026-12-24 07:30\n" in teks
+    assert "    selesai: 2026-12-28 15:30  # mutu baku 1 hari\n" in teks
+
+
+def test_tidak_menimpa_isian(kantor: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    form = Path("periods/2026/tw1/formulir/pemerintahan.yml")
+    asli = form.read_bytes()
+    hasil = jalankan(capsys, "periode", "baru", "2026", "tw1")
+    assert hasil.kode == 1
+    assert "sudah ada dan lengkap" in hasil.galat
+    assert "dibiarkan  periods/2026/tw1/formulir/pemerintahan.yml" in hasil.keluaran
+    assert form.read_bytes() == asli
+
+
+def test_indikator_baru_ditambahkan_tanpa_mengubah_isian(
+        kantor: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    form = Path("periods/2026/tw1/formulir/pemerintahan.yml")
+    asli = form.read_text()
+    pk = Path("periods/2026/perjanjian-kinerja.yml")
+    pk.write_text(pk.read_text().replace("""        seksi: pemerintahan
+  - kode: SS-2""", """        seksi: pemerintahan
+      - kode: IK-4
+        uraian: Jumlah musyawarah desa yang didampingi
+        satuan: kegiatan
+        polaritas: naik
+        agregasi: jumlah
+        target: 8
+        target_triwulan: [2, 2, 2, 2]
+        seksi: pemerintahan
+  - kode: SS-2"""))
+    hasil = jalankan(capsys, "periode", "baru", "2026", "tw1")
+    assert hasil.kode == 0, hasil.galat
+    assert "dilengkapi periods/2026/tw1/formulir/pemerintahan.yml" in hasil.keluaran
+    baru = form.read_text()
+    # everything people wrote, comments and quotes included, is still there byte for byte:
+    # the change is one inserted block, in place, before the budget section
+    ops = difflib.SequenceMatcher(None, asli.splitlines(True), baru.splitlines(True)).get_opcodes()
+    assert [op for op, *_ in ops if op != "equal"] == ["insert"]
+    _, i1, _, j1, j2 = next(o for o in ops if o[0] == "insert")
+    sisip = "".join(baru.splitlines(True)[j1:j2])
+    assert sisip.startswith("  # IK-4 Jumlah musyawarah desa yang didampingi\n")
+    assert "  - indikator: IK-4\n    realisasi:\n" in sisip
+    assert asli.splitlines(True)[i1 - 2:i1 + 1] == [
+        "      - https://contoh.go.id/bukti/ik-2.pdf\n", "\n",
+        "# Realisasi anggaran kumulatif sampai dengan akhir periode, dalam rupiah.\n"]
+    hasil = jalankan(capsys, "periksa")
+    assert hasil.kode == 0, hasil.keluaran
+
+
+def test_timpa_bila_diminta(kantor: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    form = Path("periods/2026/tw1/formulir/pemerintahan.yml")
+    hasil = jalankan(capsys, "periode", "baru", "2026", "tw1", "--timpa", "--mulai", "2026-04-06")
+    assert hasil.kode == 0
+    assert "realisasi: 12" not in form.read_text()
+
+
+def test_periode_tanpa_pk(kantor: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    hasil = jalankan(capsys, "periode", "baru", "2027", "tw1")
+    assert hasil.kode == 1
+    assert "Perjanjian Kinerja 2027 belum ada" in hasil.galat
+
+
+def test_periode_ditolak_bila_pk_rusak(kantor: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pk = Path("periods/2026/perjanjian-kinerja.yml")
+    pk.write_text(pk.read_text().replace("polaritas: turun", "polaritas: turunan"))
+    hasil = jalankan(capsys, "periode", "baru", "2026", "tw3")
+    assert hasil.kode == 1
+    assert "periods/2026/perjanjian-kinerja.yml:32:20: galat: «polaritas»" in hasil.galat
+    assert not Path("periods/2026/tw3").exists()
+
+
+JAM = JamKerja()
+
+
+def test_tambah_menit_melewati_jam_pulang() -> None:
+    jumat = datetime(2026, 11, 27, 15, 30)
+    assert tambah_menit(jumat, 60, JAM, tanpa_libur) == datetime(2026, 11, 30, 8, 0)
+
+
+def test_menit_kerja() -> None:
+    assert menit_kerja(datetime(2026, 11, 27, 15, 0), datetime(2026, 11, 30, 8, 0), JAM,
+                       tanpa_libur) == 90
+    assert menit_kerja(datetime(2026, 11, 30, 9, 0), datetime(2026, 11, 30, 8, 0), JAM,
+                       tanpa_libur) == 0
+
+
+def test_jadwal_sepuluh_langkah_berurutan() -> None:
+    libur = libur_indonesia({2026})
+    assert libur(date(2026, 8, 17))
+    jadwal = jadwalkan(datetime(2026, 8, 14, 7, 30), sop().langkah, JAM, libur)
+    assert [ls.nomor for ls, _, _ in jadwal] == list(range(1, 11))
+    for (_, _, selesai), (_, mulai, _) in zip(jadwal, jadwal[1:], strict=False):
+        assert mulai >= selesai
+    assert all(a.date() != date(2026, 8, 17) for _, a, _ in jadwal)
