@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import difflib
+import itertools
 from datetime import date, datetime
 from pathlib import Path
 
@@ -130,6 +131,6 @@ def test_jadwal_sepuluh_langkah_berurutan() -> None:
     assert libur(date(2026, 8, 17))
     jadwal = jadwalkan(datetime(2026, 8, 14, 7, 30), sop().langkah, JAM, libur)
     assert [ls.nomor for ls, _, _ in jadwal] == list(range(1, 11))
-    for (_, _, selesai), (_, mulai, _) in zip(jadwal, jadwal[1:], strict=False):
+    for (_, _, selesai), (_, mulai, _) in itertools.pairwise(jadwal):
         assert mulai >= selesai
     assert all(a.date() != date(2026, 8, 17) for _, a, _ in jadwal)

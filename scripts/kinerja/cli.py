@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -61,6 +62,35 @@ class _Kelompok(_Perintah, click.Group):
 _Kelompok.group_class = _Kelompok
 
 
+class _Pilihan(click.Choice):  # type: ignore[type-arg]
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if value in self.choices:
+            return value
+        self.fail(f"«{value}» bukan pilihan yang dikenal; pilih salah satu: "
+                  f"{', '.join(map(str, self.choices))}", param, ctx)
+        return None
+
+
+class _Tahun(click.ParamType):  # type: ignore[type-arg]
+    name = "tahun"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, int) or (str(value).isdigit() and 2000 <= int(value) <= 2100):
+            return int(value)
+        self.fail(f"«{value}» bukan tahun; tulis misalnya 2026", param, ctx)
+        return None
+
+
+class _Tanggal(click.ParamType):  # type: ignore[type-arg]
+    name = "tanggal"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        try:
+            return date.fromisoformat(str(value))
+        except ValueError:
+            self.fail(f"«{value}» bukan tanggal; tulis TTTT-BB-HH, misalnya 2026-11-25", param, ctx)
+
+
 def _bantuan(f: Callable[..., Any]) -> Callable[..., Any]:
     return click.help_option("-h", "--help", help="Tampilkan bantuan ini lalu keluar.")(f)
 
@@ -88,7 +118,7 @@ def kinerja() -> None:
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--lengkap", is_flag=True,
               help="Isian kosong dianggap galat (untuk tahap pemeriksaan Kasubbag/Sekcam).")
-@click.option("-f", "--format", "format_", type=click.Choice(["teks", "json", "github"]),
+@click.option("-f", "--format", "format_", type=_Pilihan(["teks", "json", "github"]),
               default="teks", show_default=True, help="Bentuk keluaran.")
 @_repo_opsi
 def periksa(paths: tuple[Path, ...], lengkap: bool, format_: str, repo: Path | None) -> None:
@@ -117,7 +147,7 @@ def periksa(paths: tuple[Path, ...], lengkap: bool, format_: str, repo: Path | N
 @kinerja.command(add_help_option=False)
 @_bantuan
 @click.argument("periode", required=False)
-@click.option("-f", "--format", "format_", type=click.Choice(["teks", "markdown", "json"]),
+@click.option("-f", "--format", "format_", type=_Pilihan(["teks", "markdown", "json"]),
               default="teks", show_default=True, help="Bentuk keluaran.")
 @_repo_opsi
 def rekap(periode: str | None, format_: str, repo: Path | None) -> None:
@@ -141,14 +171,14 @@ def periode() -> None:
 
 @periode.command(add_help_option=False)
 @_bantuan
-@click.argument("tahun", type=click.IntRange(2000, 2100))
-@click.argument("kode", type=click.Choice(["tw1", "tw2", "tw3", "tw4", "tahunan"]))
-@click.option("--mulai", type=click.DateTime(["%Y-%m-%d"]), default=None,
+@click.argument("tahun", type=_Tahun())
+@click.argument("kode", type=_Pilihan(["tw1", "tw2", "tw3", "tw4", "tahunan"]))
+@click.option("--mulai", type=_Tanggal(), default=None,
               help="Tanggal perintah Camat (langkah 1), TTTT-BB-HH; bawaan: hari ini.")
 @click.option("--timpa", is_flag=True,
               help="Tulis ulang berkas yang sudah ada (isian di dalamnya akan hilang).")
 @_repo_opsi
-def baru(tahun: int, kode: str, mulai: Any, timpa: bool, repo: Path | None) -> None:
+def baru(tahun: int, kode: str, mulai: date | None, timpa: bool, repo: Path | None) -> None:
     """Buat folder periode dan formulir tiap seksi dari Perjanjian Kinerja (langkah 2–3 SOP).
 
     Berkas yang sudah ada tidak ditimpa; formulir yang sudah ada hanya ditambahi indikator
@@ -158,7 +188,7 @@ def baru(tahun: int, kode: str, mulai: Any, timpa: bool, repo: Path | None) -> N
     from kinerja.repo import cari_akar
 
     akar = cari_akar(repo or Path.cwd())
-    hasil = buat_periode(akar, tahun, kode, mulai=mulai.date() if mulai else None, timpa=timpa)
+    hasil = buat_periode(akar, tahun, kode, mulai=mulai, timpa=timpa)
     for berkas in hasil.dibuat:
         click.echo(f"dibuat     {berkas}")
     for berkas in hasil.ditambah:
@@ -194,7 +224,11 @@ def _pesan_click(e: click.ClickException) -> str:
         nama = (e.param.human_readable_name or "").upper()
         return f"argumen {nama} wajib diberikan"
     if isinstance(e, click.BadParameter):
-        nama = e.param.human_readable_name if e.param else "nilai"
+        p = e.param
+        if isinstance(p, click.Option):
+            nama = max(p.opts, key=len)
+        else:
+            nama = (p.human_readable_name or "nilai").upper() if p is not None else "nilai"
         return f"nilai untuk {nama} tidak valid: {e.message}"
     if isinstance(e, click.UsageError) and e.message.startswith("No such command"):
         return "perintah tidak dikenal: " + e.message.split("'")[1]

@@ -57,7 +57,7 @@ def periksa(mulai: Path, paths: tuple[Path, ...] = (), *, lengkap: bool = False)
     temuan = tuple(sorted({t for t in repo.temuan.temuan
                            if _termasuk(akar / t.berkas, sasaran)
                            or (t.galat and _berkas_konteks(t.berkas))}))
-    jumlah = 1 + sum(1 + (t.pk is not None) + sum(len(p.formulir) for p in t.periode.values())
+    jumlah = 1 + sum((t.pk is not None) + sum(1 + len(p.formulir) for p in t.periode.values())
                      for t in repo.tahun.values())
     return HasilPeriksa(temuan, kelengkapan, jumlah)
 

@@ -104,6 +104,14 @@ class Teks(Jenis):
         return j
 
 
+@dataclass(frozen=True)
+class TeksAtauAngka(Teks):
+    """Kept as the text typed (``85,5``, ``BB``), but a YAML number is as welcome to editors."""
+
+    def json(self) -> dict[str, Any]:
+        return {"type": ["string", "number"]}
+
+
 KODE = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 
 
@@ -262,7 +270,7 @@ class Nip(Jenis):
         return angka
 
     def json(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": r"^[0-9 ]{18,21}$"}
+        return {"type": ["string", "integer"], "pattern": r"^[0-9 ]{18,21}$"}
 
 
 _RENTANG = re.compile(r"(.+?)\s*(?:–|—|-|s\.?d\.?|sampai)\s*(.+)")
@@ -667,7 +675,7 @@ FORMULIR = Peta((
     Bidang("isian", Daftar(Peta((
         Bidang("indikator", Teks(r"[A-Za-z0-9][A-Za-z0-9.\-/]*", "IK-1.1"), "kode indikator",
                wajib=True),
-        Bidang("realisasi", Teks(), "realisasi periode ini: angka (85,5) atau predikat skala",
+        Bidang("realisasi", TeksAtauAngka(), "realisasi periode ini: angka (85,5) atau predikat skala",
                isian=True),
         Bidang("penjelasan", _TEKS, "mengapa target tercapai atau tidak", isian=True),
         Bidang("hambatan", _TEKS, "hambatan yang dihadapi", isian=True),

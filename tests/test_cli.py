@@ -1,0 +1,114 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import jalankan
+
+
+def test_bantuan_berbahasa_indonesia(capsys: pytest.CaptureFixture[str]) -> None:
+    hasil = jalankan(capsys, "--help")
+    assert hasil.kode == 0
+    assert hasil.keluaran.startswith("Pemakaian: kinerja [OPSI] PERINTAH [ARGUMEN]...")
+    assert "Opsi:" in hasil.keluaran and "Perintah:" in hasil.keluaran
+    assert "Tampilkan bantuan ini lalu keluar." in hasil.keluaran
+    hasil = jalankan(capsys, "periksa", "-h")
+    assert "Pemakaian: kinerja periksa [OPTIONS] [PATHS]..." in hasil.keluaran
+    assert "--lengkap" in hasil.keluaran
+
+
+@pytest.mark.parametrize(("argv", "pesan"), [
+    (["periksa", "--lengkp"], "opsi «--lengkp» tidak dikenal; maksud Anda --lengkap?"),
+    (["perikas"], "perintah tidak dikenal: perikas"),
+    (["periode", "baru"], "argumen TAHUN wajib diberikan"),
+    (["periode", "baru", "2026", "tw5"],
+     "nilai untuk KODE tidak valid: «tw5» bukan pilihan yang dikenal; pilih salah satu: tw1, "),
+    (["periode", "baru", "20x6", "tw1"], "nilai untuk TAHUN tidak valid: «20x6» bukan tahun"),
+    (["periode", "baru", "2026", "tw1", "--mulai", "1/4/2026"],
+     "nilai untuk --mulai tidak valid: «1/4/2026» bukan tanggal; tulis TTTT-BB-HH"),
+    (["periksa", "--format", "xml"], "nilai untuk --format tidak valid: «xml» bukan pilihan"),
+])
+def test_pemakaian_salah_keluar_2(kantor: Path, capsys: pytest.CaptureFixture[str],
+                                  argv: list[str], pesan: str) -> None:
+    hasil = jalankan(capsys, *argv)
+    assert hasil.kode == 2
+    assert hasil.galat.startswith("kinerja: galat: ")
+    assert pesan in hasil.galat
+
+
+def test_bug_keluar_3_tanpa_traceback(kantor: Path, capsys: pytest.CaptureFixture[str],
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import kinerja.periksa
+
+    def rusak(*_: object, **__: object) -> None:
+        raise RuntimeError("contoh bug")
+
+    monkeypatch.setattr(kinerja.periksa, "periksa", rusak)
+    monkeypatch.delenv("KINERJA_DEBUG", raising=False)
+    hasil = jalankan(capsys, "periksa")
+    assert hasil.kode == 3
+    assert "kesalahan internal (RuntimeError: contoh bug)" in hasil.galat
+    assert "Traceback" not in hasil.galat
+
+
+def test_format_json(kantor: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    Path("periods/2026/tw1/formulir/trantib.yml").write_text(
+        Path("periods/2026/tw1/formulir/trantib.yml").read_text().replace(
+            "realisasi: 2,5", "realisasi: 2.500"))
+    hasil = jalankan(capsys, "periksa", "--format", "json")
+    assert hasil.kode == 1
+    data = json.loads(hasil.keluaran)
+    assert data["ringkasan"] == {"galat": 1, "peringatan": 0, "berkas_diperiksa": 5,
+                                 "valid": False}
+    assert data["temuan"] == [{
+        "berkas": "periods/2026/tw1/formulir/trantib.yml", "baris": 25, "kolom": 16,
+        "aturan": "angka-tak-valid", "tingkat": "galat",
+        "pesan": "realisasi «2.500» bermakna ganda: bisa 2,500 atau 2500; tulis 2,5 untuk "
+                 "pecahan desimal atau 2500 untuk bilangan bulat",
+    }]
+    assert data["kelengkapan"][1] == {
+        "periode": "2026-tw1", "seksi": "trantib", "nama": "Seksi Trantib",
+        "berkas": "periods/2026/tw1/formulir/trantib.yml", "terisi": 0, "jumlah": 1,
+        "lengkap": False}
+
+
+def test_format_github(kantor: Path, capsys: pytest.CaptureFixture[str],
+                       monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    ringkasan = tmp_path / "ringkasan.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(ringkasan))
+    form = Path("periods/2026/tw1/formulir/pemerintahan.yml")
+    form.write_text(form.read_text().replace("penjelasan: Pembinaan rutin ke desa.",
+                                             "penjelasn: Pembinaan rutin, 100%"))
+    hasil = jalankan(capsys, "periksa", "--format", "github")
+    assert hasil.kode == 1
+    baris = hasil.keluaran.splitlines()
+    assert baris[0] == (
+        "::error file=periods/2026/tw1/formulir/pemerintahan.yml,line=26,col=5,"
+        "title=kinerja%3A kunci-tak-dikenal::kunci «penjelasn» tidak dikenal; maksud Anda "
+        "«penjelasan»?; kunci yang boleh: indikator, realisasi, penjelasan, hambatan, "
+        "tindak_lanjut, bukti_dukung")
+    md = ringkasan.read_text()
+    assert "| 2026-tw1 | Seksi Trantib | 0 dari 1 | ⏳ belum lengkap |" in md
+    assert "| `periods/2026/tw1/formulir/pemerintahan.yml` | 26 | galat |" in md
+
+
+def test_versi(capsys: pytest.CaptureFixture[str]) -> None:
+    hasil = jalankan(capsys, "--version")
+    assert hasil.kode == 0
+    assert hasil.keluaran.startswith("kinerja ")
+
+
+def test_proses_sungguhan(kantor: Path) -> None:
+    """The installed console script, as CI and people run it."""
+    kinerja = Path(sys.executable).parent / "kinerja"
+    hasil = subprocess.run([str(kinerja), "periksa"], capture_output=True, text=True, check=False)
+    assert hasil.returncode == 0, hasil.stderr
+    assert hasil.stdout.endswith("Semua valid: 5 berkas diperiksa, tidak ada masalah.\n")
+    pipa = subprocess.run(f"'{kinerja}' rekap | head -1", shell=True, capture_output=True,
+                          text=True, check=False)
+    assert pipa.stdout == "Pengukuran Kinerja Triwulan I Tahun 2026 — Kecamatan Contoh\n"
+    assert "Traceback" not in pipa.stderr
