@@ -15,10 +15,15 @@ $(VENV)/.pasang-dev: $(VENV)/.pasang
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	touch $@
 
-## demo: install, check every period of the sample office, print the latest period's table
+## demo: install, check the sample office, print the latest period's table, render its PDFs
 demo: $(VENV)/.pasang
 	$(BIN)/kinerja periksa
 	$(BIN)/kinerja rekap
+	$(BIN)/kinerja laporan --draf
+	$(BIN)/kinerja laporan 2026-tw3
+	$(BIN)/kinerja surat 2026-tw3
+	$(BIN)/kinerja disposisi 2026-tw3
+	@echo "PDF ada di build/: build/2026-tw4 (draf periode berjalan), build/2026-tw3 (final)"
 
 ## test: lint, types, generated files up to date, then the whole suite
 test: $(VENV)/.pasang-dev

@@ -12,7 +12,6 @@ quarters), each beside check-jsonschema validating the same forms with the schem
 from __future__ import annotations
 
 import argparse
-import re
 import shutil
 import statistics
 import subprocess
@@ -21,7 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
-AKAR = Path(__file__).resolve().parent.parent
+from buatan import AKAR, arsip
+
 BIN = Path(sys.executable).parent
 
 
@@ -34,33 +34,6 @@ def median_detik(perintah: list[str], ulang: int, cwd: Path) -> float:
         if hasil.returncode not in (0, 1):
             raise SystemExit(f"{perintah[0]} gagal ({hasil.returncode}): {hasil.stderr.decode()}")
     return statistics.median(waktu)
-
-
-def arsip(tujuan: Path, tahun: int = 10) -> Path:
-    """The sample office with its 2026 year copied back over ``tahun`` years: 4 periods each."""
-    shutil.copy2(AKAR / "kinerja.yml", tujuan / "kinerja.yml")
-    shutil.copytree(AKAR / "content" / "skema", tujuan / "content" / "skema")
-    sumber = AKAR / "periods" / "2026"
-    for t in range(2026 - tahun + 1, 2027):
-        folder = tujuan / "periods" / str(t)
-        folder.mkdir(parents=True)
-        pk = (sumber / "perjanjian-kinerja.yml").read_text(encoding="utf-8")
-        (folder / "perjanjian-kinerja.yml").write_text(
-            pk.replace("tahun: 2026", f"tahun: {t}").replace("tanggal: 2026-", f"tanggal: {t}-"),
-            encoding="utf-8")
-        for tw in ("tw1", "tw2", "tw3", "tw4"):
-            (folder / tw / "formulir").mkdir(parents=True)
-            (folder / tw / "bukti").mkdir()
-            for b in (sumber / tw).glob("bukti/*"):
-                shutil.copy2(b, folder / tw / "bukti" / b.name)
-            periode = (sumber / tw / "periode.yml").read_text(encoding="utf-8")
-            (folder / tw / "periode.yml").write_text(
-                periode.replace("tahun: 2026", f"tahun: {t}"), encoding="utf-8")
-            for f in (sumber / tw / "formulir").glob("*.yml"):
-                teks = f.read_text(encoding="utf-8")
-                teks = re.sub(r"periode: 2026-", f"periode: {t}-", teks)
-                (folder / tw / "formulir" / f.name).write_text(teks, encoding="utf-8")
-    return tujuan
 
 
 def _id(angka: str) -> str:

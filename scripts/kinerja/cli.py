@@ -158,9 +158,71 @@ def rekap(periode: str | None, format_: str, repo: Path | None) -> None:
     from kinerja import tabel
     from kinerja.rekap import rekap_periode
 
-    hasil, kantor = rekap_periode(repo or Path.cwd(), periode)
+    hasil = rekap_periode(repo or Path.cwd(), periode)
     keluar = {"teks": tabel.teks, "markdown": tabel.markdown, "json": tabel.sebagai_json}[format_]
-    click.echo(keluar(hasil, kantor), nl=False)
+    click.echo(keluar(hasil.rekap, hasil.kantor), nl=False)
+
+
+@kinerja.command(add_help_option=False)
+@_bantuan
+@click.argument("periode", required=False)
+@click.option("--draf", is_flag=True,
+              help="Cap «DRAF» di setiap halaman; boleh untuk periode yang belum lengkap.")
+@click.option("-o", "--keluaran", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Berkas PDF tujuan (bawaan: build/<periode>/laporan-pengukuran-kinerja-….pdf).")
+@click.option("--tanggal", type=_Tanggal(), default=None,
+              help="Tanggal pengesahan, TTTT-BB-HH (bawaan: hari ini).")
+@_repo_opsi
+def laporan(periode: str | None, draf: bool, keluaran: Path | None, tanggal: date | None,
+            repo: Path | None) -> None:
+    """Susun laporan pengukuran kinerja (Markdown dan PDF) satu periode.
+
+    Tanpa --draf, periode yang belum lengkap atau bergalat ditolak dengan pesan pemeriksa.
+    """
+    from kinerja.laporan import buat
+
+    hasil = buat(repo or Path.cwd(), periode, draf=draf, keluaran=keluaran, tanggal=tanggal)
+    click.echo(f"ditulis    {_tampil(hasil.markdown)}")
+    click.echo(f"ditulis    {_tampil(hasil.pdf)}")
+
+
+@kinerja.command(add_help_option=False)
+@_bantuan
+@click.argument("periode", required=False)
+@click.option("--draf", is_flag=True, help="Cap «DRAF»; boleh bila nomor surat belum diisi.")
+@click.option("-o", "--keluaran", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Berkas PDF tujuan (bawaan: build/<periode>/surat-pengantar-….pdf).")
+@click.option("--tanggal", type=_Tanggal(), default=None,
+              help="Tanggal surat bila periode.yml tidak menyebutnya (bawaan: hari ini).")
+@_repo_opsi
+def surat(periode: str | None, draf: bool, keluaran: Path | None, tanggal: date | None,
+          repo: Path | None) -> None:
+    """Buat surat pengantar laporan (langkah 10 SOP) dari surat_pengantar di periode.yml."""
+    from kinerja.surat import buat_surat
+
+    hasil = buat_surat(repo or Path.cwd(), periode, draf=draf, keluaran=keluaran, tanggal=tanggal)
+    click.echo(f"ditulis    {_tampil(hasil.pdf)}")
+
+
+@kinerja.command(add_help_option=False)
+@_bantuan
+@click.argument("periode", required=False)
+@click.option("-o", "--keluaran", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Berkas PDF tujuan (bawaan: build/<periode>/disposisi-….pdf).")
+@_repo_opsi
+def disposisi(periode: str | None, keluaran: Path | None, repo: Path | None) -> None:
+    """Buat lembar disposisi langkah 1, 2 dan 9 SOP dari jadwal periode."""
+    from kinerja.surat import buat_disposisi
+
+    hasil = buat_disposisi(repo or Path.cwd(), periode, keluaran=keluaran)
+    click.echo(f"ditulis    {_tampil(hasil.pdf)}")
+
+
+def _tampil(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 @kinerja.group(cls=_Kelompok, add_help_option=False)
@@ -241,8 +303,6 @@ def _galat(pesan: str) -> None:
 
 def main(argv: list[str] | None = None) -> NoReturn:
     """Run the CLI; map every outcome to an exit code (1 expected, 2 usage, 3 bug, 130 ^C)."""
-    from kinerja import reporters
-
     try:
         kinerja.main(args=argv, prog_name="kinerja", standalone_mode=False)
     except click.exceptions.Exit as e:
@@ -255,6 +315,8 @@ def main(argv: list[str] | None = None) -> NoReturn:
     except click.Abort:
         sys.exit(KELUAR_DISELA)
     except BerkasTidakValid as e:
+        from kinerja import reporters
+
         for t in e.temuan:
             click.echo(reporters.baris_teks(t), err=True)
         sys.exit(KELUAR_TEMUAN)

@@ -134,13 +134,22 @@ def susun(kantor: Kantor, pk: PerjanjianKinerja, periode: Periode,
     return Rekap(periode, tuple(baris), tuple(program))
 
 
-def rekap_periode(mulai: Path, tunjuk: str | None, *, draf: bool = True) -> tuple[Rekap, Kantor]:
-    """Load what a period needs and build its table; refuse a period whose files have errors."""
+@dataclass(frozen=True)
+class RekapPeriode:
+    rekap: Rekap
+    kantor: Kantor
+    pk: PerjanjianKinerja
+
+
+def rekap_periode(mulai: Path, tunjuk: str | None, *, draf: bool = True) -> RekapPeriode:
+    """Load what a period needs (its year only) and build its table; refuse a period whose
+    files have errors — with ``draf=False`` also an incomplete one."""
     from kinerja.errors import BerkasTidakValid, KinerjaError
     from kinerja.periksa import periksa_repo
-    from kinerja.repo import cari_akar, cari_periode, muat_repo
+    from kinerja.repo import cari_akar, cari_periode, muat_repo, tahun_tunjukan
 
-    repo = muat_repo(cari_akar(mulai))
+    akar = cari_akar(mulai)
+    repo = muat_repo(akar, tahun=tahun_tunjukan(akar, tunjuk))
     periode = cari_periode(repo, tunjuk)
     periksa_repo(repo, lengkap=not draf)
     tahun = repo.tahun[periode.tahun]
@@ -151,4 +160,4 @@ def rekap_periode(mulai: Path, tunjuk: str | None, *, draf: bool = True) -> tupl
         raise BerkasTidakValid(galat)
     if repo.kantor is None or tahun.pk is None:
         raise KinerjaError("kinerja.yml atau Perjanjian Kinerja tidak dapat dibaca")
-    return susun(repo.kantor, tahun.pk, periode, tahun.periode), repo.kantor
+    return RekapPeriode(susun(repo.kantor, tahun.pk, periode, tahun.periode), repo.kantor, tahun.pk)

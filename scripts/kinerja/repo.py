@@ -334,6 +334,21 @@ def _realisasi(x: skema.Obj, ind: Indikator | None, temuan: Pengumpul) -> float 
 
 
 
+def tahun_tunjukan(akar: Path, tunjuk: str | None) -> set[int] | None:
+    """The one year a period reference needs loaded (None: cannot tell, load every year)."""
+    if tunjuk is None:
+        tahun = [int(f.name) for f in (akar / "periods").glob("[0-9][0-9][0-9][0-9]") if f.is_dir()]
+        return {max(tahun)} if tahun else None
+    m = re.fullmatch(r"(\d{4})[-/](?:tw[1-4]|tahunan)", tunjuk.strip("/"))
+    if m:
+        return {int(m[1])}
+    try:
+        bagian = Path(tunjuk).resolve().relative_to(akar.resolve()).parts
+    except ValueError:
+        return None
+    return {int(bagian[1])} if len(bagian) >= 2 and bagian[1].isdigit() else None
+
+
 def cari_periode(repo: Repo, tunjuk: str | None) -> Periode:
     """The period a person names: a folder or file inside it, ``2026-tw3``, or none (the latest)."""
     if tunjuk is None:

@@ -1,0 +1,89 @@
+"""Synthetic offices for benchmarks and tests: many years, or one period with many indicators."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+AKAR = Path(__file__).resolve().parent.parent
+
+
+def arsip(tujuan: Path, tahun: int = 10) -> Path:
+    """The sample office with its 2026 year copied back over ``tahun`` years: 4 periods each."""
+    shutil.copy2(AKAR / "kinerja.yml", tujuan / "kinerja.yml")
+    shutil.copytree(AKAR / "content" / "skema", tujuan / "content" / "skema")
+    sumber = AKAR / "periods" / "2026"
+    for t in range(2026 - tahun + 1, 2027):
+        folder = tujuan / "periods" / str(t)
+        folder.mkdir(parents=True)
+        pk = (sumber / "perjanjian-kinerja.yml").read_text(encoding="utf-8")
+        (folder / "perjanjian-kinerja.yml").write_text(
+            pk.replace("tahun: 2026", f"tahun: {t}").replace("tanggal: 2026-", f"tanggal: {t}-"),
+            encoding="utf-8")
+        for tw in ("tw1", "tw2", "tw3", "tw4"):
+            (folder / tw / "formulir").mkdir(parents=True)
+            (folder / tw / "bukti").mkdir()
+            for b in (sumber / tw).glob("bukti/*"):
+                shutil.copy2(b, folder / tw / "bukti" / b.name)
+            periode = (sumber / tw / "periode.yml").read_text(encoding="utf-8")
+            (folder / tw / "periode.yml").write_text(
+                periode.replace("tahun: 2026", f"tahun: {t}"), encoding="utf-8")
+            for f in (sumber / tw / "formulir").glob("*.yml"):
+                teks = re.sub(r"periode: 2026-", f"periode: {t}-", f.read_text(encoding="utf-8"))
+                (folder / tw / "formulir" / f.name).write_text(teks, encoding="utf-8")
+    return tujuan
+
+
+def kantor_besar(tujuan: Path, indikator: int = 60) -> Path:
+    """The sample office with a 2026 PK of ``indikator`` indicators and a filled TW I."""
+    shutil.copy2(AKAR / "kinerja.yml", tujuan / "kinerja.yml")
+    seksi = ["sekretariat", "pemerintahan", "trantib", "pmd", "kesos", "pelayanan-umum"]
+    baris = ["tahun: 2026", "tanggal: 2026-02-02",
+             "pihak_pertama: {nama: Camat Contoh, jabatan: Camat Pejawaran}",
+             "pihak_kedua: {nama: Bupati Contoh, jabatan: Bupati Banjarnegara}", "sasaran:"]
+    for s in range(indikator // 10):
+        baris += [f"  - kode: SS-{s + 1}",
+                  f"    uraian: Sasaran strategis nomor {s + 1} yang rumusannya cukup panjang "
+                  "untuk diuji pemenggalan barisnya", "    indikator:"]
+        for i in range(10):
+            n = s * 10 + i
+            turun = n % 3 == 0
+            baris += [
+                f"      - kode: IK-{s + 1}.{i + 1}",
+                f"        uraian: Indikator kinerja nomor {n + 1} dengan uraian panjang yang "
+                "menjelaskan apa yang diukur, bagaimana, dan dari sumber data mana",
+                "        satuan: persen",
+                f"        polaritas: {'turun' if turun else 'naik'}",
+                "        agregasi: rata-rata",
+                "        target: 80",
+                "        target_triwulan: [80, 80, 80, 80]",
+                f"        seksi: {seksi[n % len(seksi)]}",
+            ]
+    (tujuan / "periods/2026/tw1/formulir").mkdir(parents=True)
+    (tujuan / "periods/2026/perjanjian-kinerja.yml").write_text("\n".join(baris) + "\n")
+    import subprocess
+    import sys
+
+    kinerja = str(Path(sys.executable).parent / "kinerja")
+    subprocess.run([kinerja, "periode", "baru", "2026", "tw1", "--mulai", "2026-04-06"],
+                   cwd=tujuan, check=True, capture_output=True)
+    for f in (tujuan / "periods/2026/tw1/formulir").glob("*.yml"):
+        teks = f.read_text(encoding="utf-8")
+        n = 0
+
+        def isi(m: re.Match[str]) -> str:
+            nonlocal n
+            n += 1
+            return (f"{m[1]}realisasi: {60 + (n * 7) % 45},5\n"
+                    f"{m[1]}penjelasan: Penjelasan capaian indikator ini beserta faktor "
+                    f"pendukung dan penghambatnya nomor {n}.\n"
+                    f"{m[1]}hambatan: Hambatan yang dihadapi.\n"
+                    f"{m[1]}tindak_lanjut: Tindak lanjut yang direncanakan.\n"
+                    f"{m[1]}bukti_dukung: https://contoh.go.id/bukti/{n}.pdf\n")
+
+        teks = re.sub(r"( +)realisasi:\n +penjelasan:\n +hambatan:\n +tindak_lanjut:\n"
+                      r" +bukti_dukung:\n", isi, teks)
+        teks = re.sub(r"(  - program: .*\n    realisasi:)\n", r"\1 Rp 1.000.000\n", teks)
+        f.write_text(teks, encoding="utf-8")
+    return tujuan

@@ -1,0 +1,117 @@
+"""Benchmark: whole-process `kinerja laporan` beside the bare pandoc → Typst pipeline and, where
+installed, pandoc's WeasyPrint and XeLaTeX engines on the same Markdown.
+
+Two periods: the sample office's TW III (16 indicators) and a generated period of 60
+indicators. Median of --ulang runs (default 5). Targets (issue 3): ≤ 0,4 s for the sample
+period, ≤ 1,5× the bare pipeline, ≥ 5× faster than WeasyPrint and XeLaTeX. Nothing heavy is
+installed by this script; absent engines are named in the output.
+
+    .venv/bin/python bench/laporan.py [--ulang N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from buatan import AKAR, kantor_besar
+
+BIN = Path(sys.executable).parent
+
+TELANJANG = """
+import subprocess, sys, typst
+from pathlib import Path
+from kinerja.render import FORMAT_MASUK, pandoc, templat
+md, folder = Path(sys.argv[1]), Path(sys.argv[2])
+typ = subprocess.run([pandoc(), "-f", FORMAT_MASUK, "-t", "typst", "--template",
+                      str(templat("laporan")), str(md)], capture_output=True, text=True,
+                     check=True).stdout
+(folder / "telanjang.typ").write_text(typ)
+(folder / "telanjang.pdf").write_bytes(
+    typst.compile(str(folder / "telanjang.typ"), root=str(folder), ignore_system_fonts=True))
+"""
+
+
+def median_detik(perintah: list[str], ulang: int, cwd: Path) -> float:
+    waktu = []
+    for _ in range(ulang):
+        mulai = time.perf_counter()
+        hasil = subprocess.run(perintah, cwd=cwd, capture_output=True, check=False)
+        waktu.append(time.perf_counter() - mulai)
+        if hasil.returncode != 0:
+            raise SystemExit(f"{' '.join(perintah[:3])} gagal: {hasil.stderr.decode()[-800:]}")
+    return statistics.median(waktu)
+
+
+def salin_contoh(tujuan: Path) -> Path:
+    tujuan.mkdir(parents=True, exist_ok=True)
+    for nama in ("kinerja.yml", "periods", "content"):
+        sumber = AKAR / nama
+        if sumber.is_dir():
+            shutil.copytree(sumber, tujuan / nama, ignore=shutil.ignore_patterns("arsip"))
+        else:
+            shutil.copy2(sumber, tujuan / nama)
+    return tujuan
+
+
+def _id(angka: str) -> str:
+    return angka.replace(".", ",")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--ulang", type=int, default=5, help="runs per measurement (median)")
+    args = ap.parse_args()
+    kinerja = str(BIN / "kinerja")
+    from kinerja.render import pandoc
+
+    pd = pandoc()
+    mesin = {"weasyprint": shutil.which("weasyprint") or shutil.which("weasyprint", path=str(BIN)),
+             "xelatex": shutil.which("xelatex")}
+    hasil = []
+    with tempfile.TemporaryDirectory() as tmp:
+        contoh = salin_contoh(Path(tmp) / "contoh")
+        besar = Path(tmp) / "besar"
+        besar.mkdir()
+        kantor_besar(besar)
+        for nama, akar, periode, target in (("contoh TW III (16 indikator)", contoh, "2026-tw3",
+                                             "≤ 0,4"),
+                                            ("60 indikator", besar, "2026-tw1", "–")):
+            t = median_detik([kinerja, "laporan", periode], args.ulang, akar)
+            folder = akar / "build" / periode
+            md = folder / "laporan.md"
+            t_bare = median_detik([sys.executable, "-c", TELANJANG, str(md), str(folder)],
+                                  args.ulang, folder)
+            lain: dict[str, float | None] = {}
+            for m, ada in mesin.items():
+                lain[m] = median_detik([pd, str(md), "-f", "markdown", f"--pdf-engine={m}",
+                                        "-o", str(folder / f"{m}.pdf")], args.ulang,
+                                       folder) if ada else None
+            hasil.append((nama, t, target, t_bare, lain))
+
+    print(f"median dari {args.ulang} kali, detik (proses utuh, Python {sys.version.split()[0]})")
+    print()
+    print("| periode | kinerja laporan | target | pandoc→Typst telanjang | rasio (≤ 1,5) "
+          "| WeasyPrint | XeLaTeX |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for nama, t, target, t_bare, lain in hasil:
+        kolom = []
+        for m in ("weasyprint", "xelatex"):
+            v = lain[m]
+            kolom.append("tidak terpasang" if v is None else
+                         f"{_id(f'{v:.3f}')} ({_id(f'{v / t:.1f}')}× lebih lambat)")
+        print(f"| {nama} | {_id(f'{t:.3f}')} | {target} | {_id(f'{t_bare:.3f}')} | "
+              f"{_id(f'{t / t_bare:.2f}')}× | {' | '.join(kolom)} |")
+    absen = [m for m, ada in mesin.items() if not ada]
+    if absen:
+        print(f"\nmesin tidak terpasang (tidak dipasang oleh bench ini): {', '.join(absen)}")
+
+
+if __name__ == "__main__":
+    main()

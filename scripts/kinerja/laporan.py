@@ -1,0 +1,310 @@
+"""The official report as pandoc Markdown: readable in a pull-request diff, rendered by ``render``.
+
+People's words (explanations, names, evidence) are data, never markup: every piece of their text
+goes through ``md()``, which backslash-escapes each character pandoc could read as syntax, and the
+renderer additionally turns off raw HTML/TeX/Typst passthrough. A ``penjelasan`` of
+``<script>``, ``#set page(...)``, ``$x$``, ``@ref`` or ``\\textbf{x}`` prints exactly so.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import quote
+
+from kinerja.angka import format_persen, format_rupiah, format_tanggal
+from kinerja.model import NAMA_PERIODE, Kantor, Pegawai, PerjanjianKinerja
+from kinerja.rekap import BarisIndikator, Rekap, teks_nilai, teks_target
+
+if TYPE_CHECKING:
+    from kinerja.render import Pandoc
+
+# Every ASCII punctuation character may be backslash-escaped in pandoc Markdown; these are the
+# ones that can start markup anywhere in a line. Line-start markers are handled in md().
+_KHUSUS = re.compile(r"([\\`*_{}\[\]<>#+!|$@^~=&\"'\-])")
+_AWAL_DAFTAR = re.compile(r"^(\s*)(\d+)([.)])", re.MULTILINE)
+
+
+def md(teks: str) -> str:
+    """Make any text literal in pandoc Markdown, keeping its paragraphs."""
+    paragraf = [" ".join(p.split()) for p in re.split(r"\n\s*\n", teks.strip())]
+    hasil = []
+    for mentah in paragraf:
+        p = _AWAL_DAFTAR.sub(r"\1\2\\\3", _KHUSUS.sub(r"\\\1", mentah))
+        hasil.append("\\" + p if p.startswith((":", "%", "(")) else p)
+    return "\n\n".join(hasil)
+
+
+def sel(teks: str) -> str:
+    """Literal text for a pipe-table cell: one line."""
+    return md(" ".join(teks.split()))
+
+
+def nip(n: str | None) -> str:
+    if not n or len(n) != 18:
+        return n or "–"
+    return f"{n[:8]} {n[8:14]} {n[14]} {n[15:]}"
+
+
+@dataclass(frozen=True)
+class Persetujuan:
+    """One recorded review, for the ratification page."""
+
+    peran: str
+    nama: str
+    waktu: str
+    keputusan: str
+
+
+def judul(rekap: Rekap) -> str:
+    p = rekap.periode
+    return f"LAPORAN PENGUKURAN KINERJA {NAMA_PERIODE[p.kode].upper()} TAHUN {p.tahun}"
+
+
+def _meta(nilai: object) -> str:
+    """A YAML metadata value whose string parts pandoc reads as (escaped) Markdown."""
+    return json.dumps(nilai, ensure_ascii=False)
+
+
+def _pemisah(lebar: tuple[int, ...], rata: str) -> str:
+    """A pipe-table separator longer than pandoc's 72 columns, so the dashes set the relative
+    column widths (percentages that sum to 100) instead of Typst guessing from content."""
+    sel_ = []
+    for n, r in zip(lebar, rata, strict=True):
+        garis = "-" * max(n - 1, 2)
+        sel_.append(":" + garis if r == "l" else garis + ":")
+    return "|" + "|".join(sel_) + "|"
+
+
+def _rupiah(x: float) -> str:
+    return format_rupiah(x).replace(" ", "\\ ")  # a non-breaking space: «Rp» never wraps alone
+
+
+def meta_kop(kantor: Kantor, logo: str | None = None) -> dict[str, object]:
+    """Letterhead and paper metadata shared by every document's template (``kop.typ``)."""
+    i = kantor.instansi
+    kontak = " · ".join(x for x in (
+        f"Telepon {i.telepon}" if i.telepon else "",
+        f"Surel {i.email}" if i.email else "",
+        f"Kode Pos {i.kode_pos}" if i.kode_pos else "",
+    ) if x)
+    meta: dict[str, object] = {
+        "pemerintah": md(i.pemerintah.upper()),
+        "instansi": md(i.nama.upper()),
+        "alamat": md(i.alamat),
+        "kontak": md(kontak),
+        "kertas-f4": kantor.kertas == "F4",
+        "lang": "id",
+        "kota": md(i.kota),
+    }
+    if logo:
+        meta["logo"] = logo
+    return meta
+
+
+def blok_meta(meta: dict[str, object]) -> list[str]:
+    return ["---", *(f"{k}: {_meta(v)}" for k, v in meta.items()), "---"]
+
+
+def salin_logo(akar: Path, kantor: Kantor, folder: Path) -> str | None:
+    import shutil
+
+    if not kantor.instansi.logo:
+        return None
+    sumber = akar / kantor.instansi.logo
+    if not sumber.is_file():
+        from kinerja.errors import KinerjaError
+
+        raise KinerjaError(f"logo «{kantor.instansi.logo}» tidak ditemukan; periksa instansi.logo",
+                           berkas="kinerja.yml")
+    nama = "logo" + sumber.suffix.lower()
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(sumber, folder / nama)
+    return nama
+
+
+def _persen(x: float | None) -> str:
+    return "–" if x is None else format_persen(x)
+
+
+def _tautan(bukti: str) -> str:
+    if re.match(r"https?://", bukti, re.IGNORECASE):
+        aman = quote(bukti, safe=":/?#[]@!$&'*+,;=%-._~")
+        return f"[{md(bukti)}](<{aman}>)"
+    return md(bukti)
+
+
+def _baris_tabel(b: BarisIndikator, n: int) -> str:
+    realisasi = teks_nilai(b.realisasi) + (" ¹" if b.dari_triwulan else "")
+    sel_ = [str(n), f"{sel(b.indikator.kode)} {sel(b.indikator.uraian)}", sel(b.indikator.satuan),
+            sel(teks_target(b.target)), sel(realisasi), _persen(b.capaian.nilai),
+            sel(b.kategori or "–")]
+    return "| " + " | ".join(sel_) + " |"
+
+
+def susun(rekap: Rekap, kantor: Kantor, pk: PerjanjianKinerja, *, draf: bool,
+          tanggal: date, grafik: str | None, riwayat: tuple[Persetujuan, ...] = (),
+          logo: str | None = None) -> str:
+    p = rekap.periode
+    i = kantor.instansi
+    camat = next(iter(kantor.pemegang("camat")), None)
+    pegawai = [_pegawai_meta(x) for x in kantor.pegawai]
+    meta: dict[str, object] = {
+        **meta_kop(kantor, logo),
+        "title": md(judul(rekap)),
+        "subtitle": md(f"{i.nama} {i.pemerintah.removeprefix('Pemerintah ')}"),
+        "draf": draf,
+        "tanggal": md(format_tanggal(tanggal)),
+        "pengesah_jabatan": md((camat.jabatan if camat else "Camat").upper()),
+        "pengesah_nama": md(camat.nama if camat else "…"),
+        "pengesah_pangkat": md(camat.pangkat or "") if camat else "",
+        "pengesah_nip": md(nip(camat.nip)) if camat else "",
+        "periode": md(p.nama),
+        "pegawai": pegawai,
+    }
+    if riwayat:
+        meta["riwayat"] = [{"peran": md(r.peran), "nama": md(r.nama), "waktu": md(r.waktu),
+                            "keputusan": md(r.keputusan)} for r in riwayat]
+    baris = [*blok_meta(meta), ""]
+
+    baris += [
+        "# Pendahuluan",
+        "",
+        md(f"Pengukuran kinerja {p.nama} dilaksanakan sesuai Standar Operasional Prosedur "
+           f"Pengukuran Kinerja {i.nama}, dengan membandingkan realisasi terhadap target "
+           f"Perjanjian Kinerja Tahun {pk.tahun} yang ditandatangani pada "
+           f"{format_tanggal(pk.tanggal)} oleh {pk.pihak_pertama.nama} "
+           f"({pk.pihak_pertama.jabatan}) dan {pk.pihak_kedua.nama} ({pk.pihak_kedua.jabatan})."),
+        "",
+        md("Capaian indikator berpolaritas naik dihitung sebagai realisasi dibagi target dikali "
+           "100%; indikator berpolaritas turun dengan rumus " +
+           ("(2 × target − realisasi) / target × 100%" if kantor.capaian.rumus_turun == "2T-R"
+            else "target / realisasi × 100%") +
+           (f"; capaian dibatasi paling tinggi {format_persen(kantor.capaian.batas_atas)}."
+            if kantor.capaian.batas_atas else ".")),
+        "",
+        "# Hasil Pengukuran Kinerja",
+        "",
+    ]
+    n = 0
+    for sasaran in pk.sasaran:
+        isi = [b for b in rekap.indikator if b.sasaran == sasaran.kode]
+        if not isi:
+            continue
+        baris += [f"## {sel(sasaran.kode)} {sel(sasaran.uraian)}", "",
+                  "| No | Indikator | Satuan | Target | Realisasi | Capaian | Kategori |",
+                  _pemisah((5, 37, 11, 9, 12, 10, 16), "rllrrrl")]
+        for b in isi:
+            n += 1
+            baris.append(_baris_tabel(b, n))
+        baris.append("")
+    if any(b.dari_triwulan for b in rekap.indikator):
+        baris += [md("¹ dihitung dari realisasi Triwulan I–IV menurut agregasi indikator."), ""]
+    jumlah = rekap.jumlah_kategori(kantor)
+    baris += [
+        md("Ringkasan kategori capaian: " + ", ".join(f"{k} {v} indikator"
+                                                      for k, v in jumlah.items()) + "."),
+        "",
+    ]
+    if grafik:
+        baris += ["# Grafik Capaian", "", f"![Capaian per indikator, {md(p.nama)}]({grafik})", ""]
+    if rekap.program:
+        baris += [
+            "# Realisasi Anggaran",
+            "",
+            "| Program | Pagu | Realisasi | Serapan | Capaian | Efisiensi |",
+            _pemisah((34, 17, 17, 10, 10, 12), "lrrrrl"),
+        ]
+        for x in rekap.program:
+            baris.append("| " + " | ".join([
+                f"{sel(x.kode)} {sel(x.nama)}", _rupiah(x.pagu),
+                "belum diisi" if x.realisasi is None else _rupiah(x.realisasi),
+                _persen(x.serapan), _persen(x.capaian), sel(x.efisiensi or "–")]) + " |")
+        baris += ["", md("Serapan dihitung terhadap pagu setahun; efisiensi membandingkan capaian "
+                         "program dengan serapan terhadap rencana penarikan dana sampai akhir "
+                         "periode."), ""]
+    baris += ["# Penjelasan per Indikator", ""]
+    for b in rekap.indikator:
+        baris += _penjelasan(b)
+    return "\n".join(baris).rstrip("\n") + "\n"
+
+
+def _penjelasan(b: BarisIndikator) -> list[str]:
+    i = b.isian
+    hasil = [f"## {sel(b.indikator.kode)} {sel(b.indikator.uraian)}", "",
+             f"Target {sel(teks_target(b.target))} {sel(b.indikator.satuan)}, realisasi "
+             f"{sel(teks_nilai(b.realisasi))}, capaian {_persen(b.capaian.nilai)}"
+             + (f" ({sel(b.kategori)})" if b.kategori else "") + ".", ""]
+    if b.capaian.catatan:
+        hasil += [f"*{md('Catatan perhitungan: ' + b.capaian.catatan)}*", ""]
+    for judul_, isi in (("Penjelasan", i.penjelasan if i else None),
+                        ("Hambatan", i.hambatan if i else None),
+                        ("Tindak lanjut", i.tindak_lanjut if i else None)):
+        hasil += [f"**{judul_}.** " + (md(isi) if isi else "*belum diisi*"), ""]
+    bukti = i.bukti_dukung if i else ()
+    if bukti:
+        hasil += ["**Bukti dukung:**", ""] + [f"- {_tautan(x)}" for x in bukti] + [""]
+    else:
+        hasil += ["**Bukti dukung:** *belum diisi*", ""]
+    return hasil
+
+
+def _pegawai_meta(p: Pegawai) -> dict[str, str]:
+    return {"nama": md(p.nama), "nip": md(nip(p.nip)), "jabatan": md(p.jabatan)}
+
+
+@dataclass(frozen=True)
+class HasilLaporan:
+    markdown: Path
+    pdf: Path
+
+
+def folder_build(akar: Path, rekap: Rekap) -> Path:
+    return akar / "build" / rekap.periode.id
+
+
+def grafik_svg(rekap: Rekap, kantor: Kantor) -> str:
+    from kinerja import grafik
+
+    riwayat_tw = rekap.periode.kode != "tahunan"
+    batang = [
+        grafik.Batang(b.indikator.kode, b.indikator.uraian, b.capaian.nilai, b.kategori,
+                      b.riwayat[:-1] if riwayat_tw else b.riwayat)
+        for b in rekap.indikator
+    ]
+    return grafik.capaian(batang, judul=f"Capaian per indikator, {rekap.periode.nama}",
+                          batas=kantor.capaian.batas_atas or 120)
+
+
+def buat(mulai: Path, tunjuk: str | None, *, draf: bool, keluaran: Path | None = None,
+         tanggal: date | None = None) -> HasilLaporan:
+    """Render a period's report; without ``draf`` an incomplete or invalid period is refused."""
+    from kinerja import render
+    from kinerja.repo import cari_akar
+
+    akar = cari_akar(mulai)
+    with render.Pandoc("laporan") as proses:
+        return _buat(akar, tunjuk, proses, draf=draf, keluaran=keluaran, tanggal=tanggal)
+
+
+def _buat(akar: Path, tunjuk: str | None, proses: Pandoc, *, draf: bool,
+          keluaran: Path | None, tanggal: date | None) -> HasilLaporan:
+    from kinerja import render
+    from kinerja.rekap import rekap_periode
+
+    rp = rekap_periode(akar, tunjuk, draf=draf)
+    rekap, kantor = rp.rekap, rp.kantor
+    folder = folder_build(akar, rekap)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "grafik-capaian.svg").write_text(grafik_svg(rekap, kantor), encoding="utf-8")
+    logo = salin_logo(akar, kantor, folder)
+    teks = susun(rekap, kantor, rp.pk, draf=draf, tanggal=tanggal or date.today(),
+                 grafik="grafik-capaian.svg", logo=logo)
+    nama_pdf = f"laporan-pengukuran-kinerja-{rekap.periode.id}{'-draf' if draf else ''}.pdf"
+    pdf = keluaran or folder / nama_pdf
+    render.pdf(teks, "laporan", folder, "laporan", pdf.resolve(), proses)
+    return HasilLaporan(folder / "laporan.md", pdf)
