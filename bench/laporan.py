@@ -45,8 +45,13 @@ def median_detik(perintah: list[str], ulang: int, cwd: Path) -> float:
         hasil = subprocess.run(perintah, cwd=cwd, capture_output=True, check=False)
         waktu.append(time.perf_counter() - mulai)
         if hasil.returncode != 0:
-            raise SystemExit(f"{' '.join(perintah[:3])} gagal: {hasil.stderr.decode()[-800:]}")
+            raise GagalUkur(f"{Path(perintah[0]).name} gagal: "
+                            f"{hasil.stderr.decode(errors='replace').strip()[-300:]}")
     return statistics.median(waktu)
+
+
+class GagalUkur(Exception):
+    pass
 
 
 def salin_contoh(tujuan: Path) -> Path:
@@ -88,11 +93,26 @@ def main() -> None:
             md = folder / "laporan.md"
             t_bare = median_detik([sys.executable, "-c", TELANJANG, str(md), str(folder)],
                                   args.ulang, folder)
-            lain: dict[str, float | None] = {}
-            for m, ada in mesin.items():
-                lain[m] = median_detik([pd, str(md), "-f", "markdown", f"--pdf-engine={m}",
-                                        "-o", str(folder / f"{m}.pdf")], args.ulang,
-                                       folder) if ada else None
+            lain: dict[str, float | str | None] = {}
+            # LaTeX cannot include SVG without Inkscape: give it the same chart as PDF
+            # (converted once, outside the timing) in an otherwise identical Markdown.
+            md_tex = folder / "laporan-tex.md"
+            rsvg = shutil.which("rsvg-convert")
+            if rsvg:
+                subprocess.run([rsvg, "-f", "pdf", "-o", str(folder / "grafik-capaian.pdf"),
+                                str(folder / "grafik-capaian.svg")], check=True)
+            md_tex.write_text(md.read_text().replace("grafik-capaian.svg", "grafik-capaian.pdf"))
+            for m, program in mesin.items():
+                if not program:
+                    lain[m] = None
+                    continue
+                sumber = md_tex if m == "xelatex" else md
+                try:
+                    lain[m] = median_detik([pd, str(sumber), "-f", "markdown",
+                                            f"--pdf-engine={program}", "-o",
+                                            str(folder / f"{m}.pdf")], args.ulang, folder)
+                except GagalUkur as e:
+                    lain[m] = str(e)
             hasil.append((nama, t, target, t_bare, lain))
 
     print(f"median dari {args.ulang} kali, detik (proses utuh, Python {sys.version.split()[0]})")
@@ -104,8 +124,12 @@ def main() -> None:
         kolom = []
         for m in ("weasyprint", "xelatex"):
             v = lain[m]
-            kolom.append("tidak terpasang" if v is None else
-                         f"{_id(f'{v:.3f}')} ({_id(f'{v / t:.1f}')}× lebih lambat)")
+            if v is None:
+                kolom.append("tidak terpasang")
+            elif isinstance(v, str):
+                kolom.append(v.replace("|", "/").replace("\n", " "))
+            else:
+                kolom.append(f"{_id(f'{v:.3f}')} ({_id(f'{v / t:.1f}')}× lebih lambat)")
         print(f"| {nama} | {_id(f'{t:.3f}')} | {target} | {_id(f'{t_bare:.3f}')} | "
               f"{_id(f'{t / t_bare:.2f}')}× | {' | '.join(kolom)} |")
     absen = [m for m, ada in mesin.items() if not ada]

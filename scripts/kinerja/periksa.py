@@ -86,7 +86,8 @@ def _termasuk(path: Path, sasaran: list[Path]) -> bool:
     return not sasaran or any(path == s or s in path.parents for s in sasaran)
 
 
-def periksa_repo(repo: Repo, *, lengkap: bool) -> None:
+def periksa_repo(repo: Repo, *, lengkap: bool, hanya: Periode | None = None) -> None:
+    """Cross-check everything loaded (or, with ``hanya``, the office, its PK and one period)."""
     k = repo.kantor
     if k is not None:
         periksa_kantor(k, repo.temuan)
@@ -94,6 +95,8 @@ def periksa_repo(repo: Repo, *, lengkap: bool) -> None:
         if t.pk is not None and k is not None:
             periksa_pk(k, t.pk, repo.temuan)
         for p in t.periode.values():
+            if hanya is not None and p is not hanya:
+                continue
             if t.pk is not None and k is not None:
                 periksa_periode(repo, k, t.pk, p, lengkap=lengkap)
 

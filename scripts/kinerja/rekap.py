@@ -151,7 +151,7 @@ def rekap_periode(mulai: Path, tunjuk: str | None, *, draf: bool = True) -> Reka
     akar = cari_akar(mulai)
     repo = muat_repo(akar, tahun=tahun_tunjukan(akar, tunjuk))
     periode = cari_periode(repo, tunjuk)
-    periksa_repo(repo, lengkap=not draf)
+    periksa_repo(repo, lengkap=not draf, hanya=periode)
     tahun = repo.tahun[periode.tahun]
     relevan = ("kinerja.yml", tahun.pk.berkas if tahun.pk else "", repo.rel(periode.folder) + "/")
     galat = tuple(t for t in repo.temuan.temuan
