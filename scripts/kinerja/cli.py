@@ -218,6 +218,114 @@ def disposisi(periode: str | None, keluaran: Path | None, repo: Path | None) -> 
     click.echo(f"ditulis    {_tampil(hasil.pdf)}")
 
 
+PERAN_PILIHAN = ["kasubbag-perencanaan", "sekcam", "camat"]
+
+
+@kinerja.command(add_help_option=False)
+@_bantuan
+@click.argument("periode", required=False)
+@click.option("--forge", type=_Pilihan(["github", "gitea", "gitlab", "git"]), default=None,
+              help="Sumber ulasan; bawaan: github di GitHub Actions, selain itu git (commit lokal).")
+@click.option("--pr", "nomor", type=int, default=None,
+              help="Nomor pull/merge request (bawaan: dari peristiwa GitHub Actions).")
+@click.option("--proyek", default=None, help="owner/nama repo di Git host (bawaan: dari CI).")
+@click.option("--api", default=None, help="Alamat API Git host (bawaan: dari CI atau publik).")
+@click.option("--dasar", default=None,
+              help="Ref Git tempat kinerja.yml dibaca (bawaan: origin/<cabang dasar PR>).")
+@click.option("-f", "--format", "format_", type=_Pilihan(["teks", "json", "github"]),
+              default="teks", show_default=True, help="Bentuk keluaran.")
+@_repo_opsi
+def persetujuan(periode: str | None, forge: str | None, nomor: int | None, proyek: str | None,
+                api: str | None, dasar: str | None, format_: str, repo: Path | None) -> None:
+    """Periksa persetujuan berjenjang: Kasubbag Perencanaan, lalu Sekcam, lalu Camat.
+
+    Hijau (keluar 0) hanya bila ketiganya menyetujui versi terbaru, berurutan, oleh pemegang
+    peran menurut kinerja.yml di cabang dasar, bukan penulis perubahan terakhir, dan tidak ada
+    permintaan perubahan yang tertunda. Dipakai sebagai status check wajib.
+    """
+    from kinerja import tampil
+    from kinerja.forge.jalan import periksa_persetujuan
+
+    hasil = periksa_persetujuan(repo or Path.cwd(), periode, forge=forge, nomor=nomor,
+                                proyek=proyek, api=api, dasar=dasar, env=dict(os.environ))
+    click.echo(tampil.putusan(hasil, format_), nl=False)
+    ringkasan = os.environ.get("GITHUB_STEP_SUMMARY")
+    if format_ == "github" and ringkasan:
+        with Path(ringkasan).open("a", encoding="utf-8") as f:
+            f.write(tampil.putusan(hasil, "markdown"))
+    sys.exit(KELUAR_OK if hasil.lulus else KELUAR_TEMUAN)
+
+
+def _keputusan(keputusan: str, periode: str, sebagai: str, alasan: str, repo: Path | None) -> None:
+    from kinerja.alur import putuskan_lokal
+
+    hasil = putuskan_lokal(repo or Path.cwd(), periode, keputusan, sebagai, alasan)
+    click.echo(f"dicatat    commit {hasil.commit[:10]}" + (f", tag {hasil.tag}" if hasil.tag else ""))
+    click.echo(f"status     {hasil.putusan.tahap}")
+    for p in hasil.putusan.pesan:
+        click.echo(f"           - {p}")
+
+
+@kinerja.command(add_help_option=False)
+@_bantuan
+@click.argument("periode")
+@click.option("--sebagai", type=_Pilihan(PERAN_PILIHAN[:2]), required=True,
+              help="Peran Anda: kasubbag-perencanaan (langkah 6) atau sekcam (langkah 7).")
+@_repo_opsi
+def setujui(periode: str, sebagai: str, repo: Path | None) -> None:
+    """Catat persetujuan sebagai commit Git (tanpa Git host). Penulis Git harus pemegang peran."""
+    _keputusan("setuju", periode, sebagai, "", repo)
+
+
+@kinerja.command(add_help_option=False)
+@_bantuan
+@click.argument("periode")
+@click.option("--sebagai", type=_Pilihan(PERAN_PILIHAN), required=True, help="Peran Anda.")
+@click.option("--alasan", required=True, help="Apa yang harus diperbaiki.")
+@_repo_opsi
+def kembalikan(periode: str, sebagai: str, alasan: str, repo: Path | None) -> None:
+    """Kembalikan periode untuk perbaikan (langkah 6/7: «jika tidak, dikembalikan»)."""
+    _keputusan("kembalikan", periode, sebagai, alasan, repo)
+
+
+@kinerja.command(add_help_option=False)
+@_bantuan
+@click.argument("periode")
+@_repo_opsi
+def sahkan(periode: str, repo: Path | None) -> None:
+    """Pengesahan Camat (langkah 8): commit, riwayat.yml, dan tag pengesahan/<periode>."""
+    _keputusan("sahkan", periode, "camat", "", repo)
+
+
+@kinerja.command(add_help_option=False)
+@_bantuan
+@click.argument("periode")
+@click.argument("langkah", type=click.IntRange(1, 10))
+@click.option("--catatan", default="", help="Keterangan, misalnya nomor disposisi.")
+@_repo_opsi
+def catat(periode: str, langkah: int, catatan: str, repo: Path | None) -> None:
+    """Catat langkah SOP yang terjadi di luar Git (1, 2, 4, 5, 9, 10) sebagai commit."""
+    from kinerja.alur import catat as jalankan
+
+    sha = jalankan(repo or Path.cwd(), periode, langkah, catatan)
+    click.echo(f"dicatat    commit {sha[:10]}")
+
+
+@kinerja.command(add_help_option=False)
+@_bantuan
+@click.argument("periode", required=False)
+@click.option("-f", "--format", "format_", type=_Pilihan(["teks", "json"]), default="teks",
+              show_default=True, help="Bentuk keluaran.")
+@_repo_opsi
+def status(periode: str | None, format_: str, repo: Path | None) -> None:
+    """Sepuluh langkah SOP periode ini: selesai atau belum, oleh siapa, berapa lama (jam kerja)
+    dibanding mutu baku. Diturunkan dari riwayat Git, bukan dari berkas yang dapat diubah."""
+    from kinerja import tampil
+    from kinerja.alur import status as hitung
+
+    click.echo(tampil.status(hitung(repo or Path.cwd(), periode), format_), nl=False)
+
+
 def _tampil(path: Path) -> str:
     try:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix()

@@ -84,9 +84,11 @@ def cari_akar(mulai: Path) -> Path:
     )
 
 
-def baca_dokumen(path: Path, berkas: str, jenis: skema.Peta, temuan: Pengumpul) -> skema.Obj | None:
+def baca_dokumen(path: Path, berkas: str, jenis: skema.Peta, temuan: Pengumpul,
+                 teks: str | None = None) -> skema.Obj | None:
+    """Read and check one file (or ``teks``, e.g. the file as it stands on another branch)."""
     try:
-        node = susun(baca_teks(path, berkas), berkas)
+        node = susun(baca_teks(path, berkas) if teks is None else teks, berkas)
     except BerkasTidakValid as e:
         temuan.temuan.extend(e.temuan)
         return None
@@ -117,8 +119,8 @@ def muat_repo(akar: Path, *, tahun: set[int] | None = None) -> Repo:
     return repo
 
 
-def muat_kantor(akar: Path, temuan: Pengumpul) -> Kantor | None:
-    d = baca_dokumen(akar / BERKAS_KANTOR, BERKAS_KANTOR, skema.KANTOR, temuan)
+def muat_kantor(akar: Path, temuan: Pengumpul, teks: str | None = None) -> Kantor | None:
+    d = baca_dokumen(akar / BERKAS_KANTOR, BERKAS_KANTOR, skema.KANTOR, temuan, teks)
     if d is None or not {"instansi", "kertas", "pegawai", "seksi"} <= d.keys():
         return None
     i = d["instansi"]

@@ -1,0 +1,293 @@
+"""The SOP as a tracked workflow in plain Git: decisions as commits, status from history.
+
+A decision (``setujui``, ``kembalikan``, ``sahkan``, ``catat``) is a commit whose trailers say
+which period, which decision, in which role, and which content it refers to (a fingerprint of the
+period folder). The actor is the commit's Git author, who must hold the role in ``kinerja.yml`` as
+it stood when the period was created. Status is read back from those commits — never from a file
+a person could edit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time
+from pathlib import Path
+
+from kinerja import git
+from kinerja.errors import BerkasTidakValid, KinerjaError
+from kinerja.jadwal import lama_langkah, libur_indonesia, menit_kerja
+from kinerja.model import Kantor, Periode
+from kinerja.persetujuan import (
+    MINTA_PERUBAHAN,
+    SETUJU,
+    URUTAN,
+    Peristiwa,
+    Putusan,
+    pemilik_akun,
+    putuskan,
+)
+from kinerja.repo import cari_akar, cari_periode, muat_kantor, muat_repo, tahun_tunjukan
+from kinerja.sop import NAMA_PERAN, sop
+from kinerja.temuan import Pengumpul
+
+RIWAYAT = "riwayat.yml"
+KEPUTUSAN = {"setuju": SETUJU, "sahkan": SETUJU, "kembalikan": MINTA_PERUBAHAN}
+
+
+@dataclass(frozen=True)
+class Konteks:
+    akar: Path
+    periode: Periode
+    folder: str  # repo-relative
+    kantor: Kantor  # as it stood when the period was created
+    isi: str  # fingerprint of the period's committed content
+
+
+def konteks(mulai: Path, tunjuk: str | None) -> Konteks:
+    akar = cari_akar(mulai)
+    if not git.repo_git(akar):
+        raise KinerjaError("folder ini bukan repo Git; persetujuan dicatat sebagai commit Git")
+    repo = muat_repo(akar, tahun=tahun_tunjukan(akar, tunjuk))
+    periode = cari_periode(repo, tunjuk)
+    folder = repo.rel(periode.folder)
+    dibuat = git.log(akar, "--diff-filter=A", "--reverse", "--", f"{folder}/periode.yml")
+    if not dibuat:
+        raise KinerjaError(f"{folder}/periode.yml belum di-commit; commit periode ini dahulu")
+    teks = git.tampilkan(akar, dibuat[0].sha, "kinerja.yml")
+    temuan = Pengumpul()
+    kantor = muat_kantor(akar, temuan, teks) if teks is not None else None
+    if kantor is None:
+        raise BerkasTidakValid(tuple(temuan.temuan)) if temuan.temuan else KinerjaError(
+            "kinerja.yml tidak ada pada commit pembuatan periode")
+    isi = git.isi_folder(akar, "HEAD", folder, kecuali=(RIWAYAT,))
+    return Konteks(akar, periode, folder, kantor, isi)
+
+
+def _keputusan(k: Konteks) -> list[git.Commit]:
+    return [c for c in git.log(k.akar, "--reverse")
+            if c.trailer.get("Kinerja-Periode") == k.periode.id]
+
+
+def peristiwa(k: Konteks) -> list[Peristiwa]:
+    hasil = []
+    for c in _keputusan(k):
+        aksi = KEPUTUSAN.get(c.trailer.get("Kinerja-Keputusan", ""))
+        if aksi is not None:
+            hasil.append(Peristiwa(c.email, aksi, c.trailer.get("Kinerja-Isi"), c.waktu,
+                                   c.trailer.get("Kinerja-Alasan", "")))
+    return hasil
+
+
+def penulis_terakhir(k: Konteks) -> frozenset[str]:
+    for c in git.log(k.akar, "--", k.folder):
+        if "Kinerja-Keputusan" not in c.trailer:
+            return frozenset({c.email})
+    return frozenset()
+
+
+def putusan(k: Konteks) -> Putusan:
+    return putuskan(peristiwa(k), kantor_dasar=k.kantor, head=k.isi,
+                    penulis_terakhir=penulis_terakhir(k), sumber="git")
+
+
+@dataclass(frozen=True)
+class HasilKeputusan:
+    commit: str
+    tag: str | None
+    putusan: Putusan
+
+
+def putuskan_lokal(mulai: Path, tunjuk: str | None, keputusan: str, sebagai: str,
+                   alasan: str = "") -> HasilKeputusan:
+    k = konteks(mulai, tunjuk)
+    nama, email = git.penulis(k.akar)
+    orang = pemilik_akun(k.kantor, email, "git")
+    nama_peran = NAMA_PERAN[sebagai]
+    if orang is None or sebagai not in orang.peran:
+        raise KinerjaError(
+            f"penulis Git {nama} <{email}> bukan {nama_peran} menurut kinerja.yml saat periode "
+            f"dibuat; keputusan ini harus di-commit oleh {nama_peran} dengan surelnya yang "
+            "tercantum (git config user.email)")
+    if git.git(k.akar, "status", "--porcelain", "--", k.folder, "kinerja.yml").strip():
+        raise KinerjaError(f"ada perubahan yang belum di-commit di {k.folder}; commit dahulu agar "
+                           "keputusan merujuk isi yang tercatat")
+    sekarang = putusan(k)
+    if keputusan in ("setuju", "sahkan"):
+        _harus_lengkap(k)
+        if email.lower() in penulis_terakhir(k):
+            raise KinerjaError(f"{nama} adalah penulis perubahan terakhir di {k.folder}; "
+                               f"{nama_peran} tidak boleh menyetujui perubahannya sendiri")
+        sebelum = URUTAN[: URUTAN.index(sebagai)]
+        sudah = {p.peran for p in sekarang.disetujui}
+        kurang = [p for p in sebelum if p not in sudah]
+        if kurang:
+            raise KinerjaError(f"{nama_peran} baru dapat menyetujui setelah "
+                               f"{NAMA_PERAN[kurang[0]]}: " + "; ".join(sekarang.pesan))
+    elif not alasan.strip():
+        raise KinerjaError("tulis alasan pengembalian dengan --alasan agar seksi tahu apa yang "
+                           "harus diperbaiki")
+    judul = {"setuju": f"Setujui pengukuran kinerja {k.periode.id} ({nama_peran})",
+             "sahkan": f"Sahkan pengukuran kinerja {k.periode.id}",
+             "kembalikan": f"Kembalikan pengukuran kinerja {k.periode.id} ({nama_peran})"}[keputusan]
+    trailer = [f"Kinerja-Periode: {k.periode.id}", f"Kinerja-Keputusan: {keputusan}",
+               f"Kinerja-Peran: {sebagai}", f"Kinerja-Isi: {k.isi}"]
+    if alasan.strip():
+        trailer.append("Kinerja-Alasan: " + " ".join(alasan.split()))
+    badan = f"\n\nAlasan: {alasan.strip()}" if alasan.strip() else ""
+    pesan = f"{judul}{badan}\n\n" + "\n".join(trailer) + "\n"
+    tag = None
+    if keputusan == "sahkan":
+        calon = putuskan([*peristiwa(k), Peristiwa(email, SETUJU, k.isi, datetime.now().astimezone())],
+                         kantor_dasar=k.kantor, head=k.isi, penulis_terakhir=penulis_terakhir(k),
+                         sumber="git")
+        if not calon.lulus:
+            raise KinerjaError("belum dapat disahkan: " + "; ".join(calon.pesan))
+        tulis_riwayat(k.periode.folder / RIWAYAT, k.periode.id, "git", calon)
+        sha = git.commit(k.akar, pesan, kosong=False, berkas=(f"{k.folder}/{RIWAYAT}",))
+        tag = f"pengesahan/{k.periode.id}"
+        git.tag(k.akar, tag, f"Pengesahan pengukuran kinerja {k.periode.nama} oleh {nama}\n")
+    else:
+        sha = git.commit(k.akar, pesan, kosong=True)
+    return HasilKeputusan(sha, tag, putusan(konteks(mulai, tunjuk)))
+
+
+def _harus_lengkap(k: Konteks) -> None:
+    from kinerja.periksa import periksa_repo
+
+    repo = muat_repo(k.akar, tahun={k.periode.tahun})
+    periode = repo.periode(k.periode.tahun, k.periode.kode)
+    periksa_repo(repo, lengkap=True, hanya=periode)
+    galat = tuple(t for t in repo.temuan.temuan if t.galat and
+                  (t.berkas.startswith(k.folder + "/") or t.berkas == "kinerja.yml"
+                   or t.berkas.endswith("perjanjian-kinerja.yml")))
+    if galat:
+        raise BerkasTidakValid(galat)
+
+
+def tulis_riwayat(path: Path, periode: str, sumber: str, p: Putusan) -> None:
+    """The review record kept with the period (read by the report and the public archive)."""
+    baris = [
+        "# Riwayat persetujuan: ditulis oleh kinerja saat pengesahan. Jangan diubah tangan;",
+        "# yang berlaku adalah commit dan ulasan yang tercatat di Git host.",
+        f"periode: {periode}",
+        f"sumber: {sumber}",
+        f"disahkan: {'ya' if p.lulus else 'tidak'}",
+        "persetujuan:",
+    ]
+    for s in p.disetujui:
+        baris += [
+            f"  - peran: {s.peran}",
+            f'    nama: "{_kutip(s.pegawai.nama)}"',
+            f'    akun: "{_kutip(s.peristiwa.akun)}"',
+            f"    commit: {s.peristiwa.commit}",
+            f"    waktu: {s.peristiwa.waktu.isoformat(timespec='minutes')}",
+        ]
+    path.write_text("\n".join(baris) + "\n", encoding="utf-8")
+
+
+def _kutip(teks: str) -> str:
+    return teks.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def catat(mulai: Path, tunjuk: str | None, langkah: int, catatan: str = "") -> str:
+    """Record an SOP step that happens outside Git (orders, letters, archiving)."""
+    k = konteks(mulai, tunjuk)
+    ls = next((x for x in sop().langkah if x.nomor == langkah), None)
+    if ls is None or langkah in (3, 6, 7, 8):
+        raise KinerjaError("langkah yang dicatat dengan «catat»: 1, 2, 4, 5, 9, 10; langkah 3 "
+                           "tercatat saat periode di-commit, 6–8 dengan setujui/sahkan")
+    nama, email = git.penulis(k.akar)
+    orang = pemilik_akun(k.kantor, email, "git")
+    if orang is None or not set(orang.peran) & set(ls.pelaksana):
+        raise KinerjaError(f"langkah {langkah} dilaksanakan oleh {ls.nama_pelaksana}; penulis Git "
+                           f"{nama} <{email}> tidak memegang peran itu di kinerja.yml")
+    trailer = [f"Kinerja-Periode: {k.periode.id}", "Kinerja-Keputusan: langkah",
+               f"Kinerja-Langkah: {langkah}", f"Kinerja-Isi: {k.isi}"]
+    badan = f"\n\n{catatan.strip()}" if catatan.strip() else ""
+    return git.commit(k.akar, f"Langkah {langkah} SOP {k.periode.id}: {ls.uraian}{badan}\n\n"
+                      + "\n".join(trailer) + "\n", kosong=True)
+
+
+# --- status ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class StatusLangkah:
+    nomor: int
+    uraian: str
+    pelaksana: str
+    selesai: datetime | None
+    oleh: str | None
+    menit: int | None  # working minutes since the previous step finished
+    baku: int  # the SOP's standard time, in working minutes
+    catatan: str = ""
+
+    @property
+    def tepat_waktu(self) -> bool | None:
+        return None if self.menit is None else self.menit <= self.baku
+
+
+@dataclass(frozen=True)
+class StatusPeriode:
+    periode: str
+    langkah: tuple[StatusLangkah, ...]
+    putusan: Putusan
+
+
+def status(mulai: Path, tunjuk: str | None, putusan_forge: Putusan | None = None) -> StatusPeriode:
+    k = konteks(mulai, tunjuk)
+    semua = _keputusan(k)
+    dibuat = git.log(k.akar, "--diff-filter=A", "--reverse", "--", f"{k.folder}/periode.yml")[0]
+    p = putusan_forge or putusan(k)
+    kapan: dict[int, tuple[datetime, str, str]] = {}
+    for c in semua:
+        if c.trailer.get("Kinerja-Keputusan") == "langkah":
+            kapan.setdefault(int(c.trailer.get("Kinerja-Langkah", "0")), (c.waktu, c.nama, ""))
+    kapan[3] = (dibuat.waktu, dibuat.nama, "periode di-commit")
+    keputusan_pertama = next((c for c in semua if c.trailer.get("Kinerja-Keputusan") in KEPUTUSAN),
+                             None)
+    isi = [c for c in git.log(k.akar, "--reverse", "--", f"{k.folder}/formulir")
+           if "Kinerja-Keputusan" not in c.trailer]
+    if keputusan_pertama is not None:
+        isi = [c for c in isi if c.waktu <= keputusan_pertama.waktu]
+        if 4 not in kapan and isi:
+            kapan[4] = (isi[-1].waktu, isi[-1].nama, "isian terakhir sebelum pemeriksaan")
+        if 5 not in kapan and isi:
+            kapan[5] = (keputusan_pertama.waktu, keputusan_pertama.nama,
+                        "disimpulkan: draf diserahkan untuk diperiksa")
+    elif 4 not in kapan and isi and _lengkap(k):
+        kapan[4] = (isi[-1].waktu, isi[-1].nama, "semua formulir lengkap")
+    for s, nomor in zip(p.disetujui, (6, 7, 8), strict=False):
+        kapan[nomor] = (s.peristiwa.waktu, s.pegawai.nama, "disetujui" if nomor < 8 else "disahkan")
+    kembali = [e for e in peristiwa(k) if e.aksi == MINTA_PERUBAHAN]
+    tahun = {dibuat.waktu.year, datetime.now().year}
+    libur = libur_indonesia(tahun | {t + 1 for t in tahun})
+    jam = k.kantor.jam_kerja
+    sebelumnya: datetime | None = (datetime.combine(k.periode.mulai, time(*jam.mulai))
+                                   .replace(tzinfo=dibuat.waktu.tzinfo) if k.periode.mulai else None)
+    hasil = []
+    for ls in sop().langkah:
+        selesai, oleh, cat = kapan.get(ls.nomor, (None, None, ""))
+        if ls.nomor in (6, 7) and selesai is None and kembali:
+            cat = f"dikembalikan {len(kembali)} kali, terakhir {kembali[-1].waktu:%d-%m-%Y %H.%M}"
+        menit = None
+        if selesai is not None and sebelumnya is not None:
+            menit = menit_kerja(_lokal(sebelumnya), _lokal(selesai), jam, libur)
+        hasil.append(StatusLangkah(ls.nomor, ls.uraian, ls.nama_pelaksana, selesai, oleh, menit,
+                                   lama_langkah(ls, jam), cat))
+        if selesai is not None:
+            sebelumnya = selesai
+    return StatusPeriode(k.periode.id, tuple(hasil), p)
+
+
+def _lokal(t: datetime) -> datetime:
+    """Office time is wall-clock time where the commit was made."""
+    return t.replace(tzinfo=None)
+
+
+def _lengkap(k: Konteks) -> bool:
+    try:
+        _harus_lengkap(k)
+    except BerkasTidakValid:
+        return False
+    return True
+
