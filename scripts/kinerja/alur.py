@@ -100,7 +100,7 @@ class HasilKeputusan:
 def putuskan_lokal(mulai: Path, tunjuk: str | None, keputusan: str, sebagai: str,
                    alasan: str = "") -> HasilKeputusan:
     k = konteks(mulai, tunjuk)
-    nama, email = git.penulis(k.akar)
+    nama, email, waktu = git.identitas(k.akar)
     orang = pemilik_akun(k.kantor, email, "git")
     nama_peran = NAMA_PERAN[sebagai]
     if orang is None or sebagai not in orang.peran:
@@ -137,7 +137,7 @@ def putuskan_lokal(mulai: Path, tunjuk: str | None, keputusan: str, sebagai: str
     pesan = f"{judul}{badan}\n\n" + "\n".join(trailer) + "\n"
     tag = None
     if keputusan == "sahkan":
-        calon = putuskan([*peristiwa(k), Peristiwa(email, SETUJU, k.isi, datetime.now().astimezone())],
+        calon = putuskan([*peristiwa(k), Peristiwa(email, SETUJU, k.isi, waktu)],
                          kantor_dasar=k.kantor, head=k.isi, penulis_terakhir=penulis_terakhir(k),
                          sumber="git")
         if not calon.lulus:
@@ -189,22 +189,46 @@ def _kutip(teks: str) -> str:
     return teks.replace("\\", "\\\\").replace('"', '\\"')
 
 
+def _sebelum_periode(mulai: Path, tunjuk: str | None) -> tuple[Path, str, Kantor]:
+    """Steps 1–2 (the orders) come before the period exists: the office as committed now."""
+    import re
+
+    akar = cari_akar(mulai)
+    m = re.fullmatch(r"(\d{4})-(tw[1-4]|tahunan)", tunjuk or "")
+    if not m:
+        raise KinerjaError("sebelum periode dibuat, tulis periodenya sebagai TAHUN-PERIODE, "
+                           "misalnya 2026-tw4")
+    teks = git.tampilkan(akar, "HEAD", "kinerja.yml")
+    temuan = Pengumpul()
+    kantor = muat_kantor(akar, temuan, teks) if teks is not None else None
+    if kantor is None:
+        raise KinerjaError("kinerja.yml belum di-commit; commit dahulu")
+    return akar, tunjuk or "", kantor
+
+
 def catat(mulai: Path, tunjuk: str | None, langkah: int, catatan: str = "") -> str:
     """Record an SOP step that happens outside Git (orders, letters, archiving)."""
-    k = konteks(mulai, tunjuk)
     ls = next((x for x in sop().langkah if x.nomor == langkah), None)
     if ls is None or langkah in (3, 6, 7, 8):
         raise KinerjaError("langkah yang dicatat dengan «catat»: 1, 2, 4, 5, 9, 10; langkah 3 "
                            "tercatat saat periode di-commit, 6–8 dengan setujui/sahkan")
-    nama, email = git.penulis(k.akar)
-    orang = pemilik_akun(k.kantor, email, "git")
+    try:
+        k = konteks(mulai, tunjuk)
+        akar, pid, kantor, isi = k.akar, k.periode.id, k.kantor, k.isi
+    except KinerjaError:
+        if langkah not in (1, 2):
+            raise
+        akar, pid, kantor = _sebelum_periode(mulai, tunjuk)
+        isi = "-"
+    nama, email = git.penulis(akar)
+    orang = pemilik_akun(kantor, email, "git")
     if orang is None or not set(orang.peran) & set(ls.pelaksana):
         raise KinerjaError(f"langkah {langkah} dilaksanakan oleh {ls.nama_pelaksana}; penulis Git "
                            f"{nama} <{email}> tidak memegang peran itu di kinerja.yml")
-    trailer = [f"Kinerja-Periode: {k.periode.id}", "Kinerja-Keputusan: langkah",
-               f"Kinerja-Langkah: {langkah}", f"Kinerja-Isi: {k.isi}"]
+    trailer = [f"Kinerja-Periode: {pid}", "Kinerja-Keputusan: langkah",
+               f"Kinerja-Langkah: {langkah}", f"Kinerja-Isi: {isi}"]
     badan = f"\n\n{catatan.strip()}" if catatan.strip() else ""
-    return git.commit(k.akar, f"Langkah {langkah} SOP {k.periode.id}: {ls.uraian}{badan}\n\n"
+    return git.commit(akar, f"Langkah {langkah} SOP {pid}: {ls.uraian}{badan}\n\n"
                       + "\n".join(trailer) + "\n", kosong=True)
 
 

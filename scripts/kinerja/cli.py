@@ -256,6 +256,26 @@ def persetujuan(periode: str | None, forge: str | None, nomor: int | None, proye
     sys.exit(KELUAR_OK if hasil.lulus else KELUAR_TEMUAN)
 
 
+@kinerja.command(add_help_option=False)
+@_bantuan
+@click.option("--forge", type=_Pilihan(["github"]), default="github", show_default=True,
+              help="Git host tempat pull request digabung.")
+@click.option("--proyek", default=None, help="owner/nama repo (bawaan: dari CI).")
+@click.option("--api", default=None, help="Alamat API Git host (bawaan: dari CI).")
+@_repo_opsi
+def terbit(forge: str, proyek: str | None, api: str | None, repo: Path | None) -> None:
+    """Setelah penggabungan ke main (langkah 9–10): catat riwayat.yml, buat PDF final.
+
+    Dijalankan oleh alur kerja terbit.yml; mencetak berkas yang ditulis, satu per baris.
+    """
+    from kinerja.forge.jalan import terbitkan
+
+    hasil = terbitkan(repo or Path.cwd(), forge=forge, proyek=proyek, api=api,
+                      env=dict(os.environ))
+    for berkas in hasil.berkas:
+        click.echo(_tampil(berkas))
+
+
 def _keputusan(keputusan: str, periode: str, sebagai: str, alasan: str, repo: Path | None) -> None:
     from kinerja.alur import putuskan_lokal
 
@@ -324,6 +344,28 @@ def status(periode: str | None, format_: str, repo: Path | None) -> None:
     from kinerja.alur import status as hitung
 
     click.echo(tampil.status(hitung(repo or Path.cwd(), periode), format_), nl=False)
+
+
+@kinerja.command(add_help_option=False)
+@_bantuan
+@click.argument("periode", required=False)
+@click.option("--forge", type=_Pilihan(["github", "gitea", "gitlab"]), default=None,
+              help="Jenis Git host (bawaan: ditebak dari remote origin).")
+@click.option("--host", default=None, help="Alamat Git host, misalnya https://github.com.")
+@click.option("--proyek", default=None, help="owner/nama repo di Git host.")
+@click.option("--cabang", default=None, help="Cabang periode (bawaan: periode/<periode>).")
+@click.option("-f", "--format", "format_", type=_Pilihan(["teks", "markdown"]), default="teks",
+              show_default=True, help="teks: pesan untuk grup obrolan; markdown: isi pull request.")
+@_repo_opsi
+def tautan(periode: str | None, forge: str | None, host: str | None, proyek: str | None,
+           cabang: str | None, format_: str, repo: Path | None) -> None:
+    """Tautan formulir tiap seksi di editor web Git host, dengan tenggat (langkah 3 SOP)."""
+    from kinerja.tautan import pesan
+    from kinerja.tautan import tautan as kumpulkan
+
+    hasil = kumpulkan(repo or Path.cwd(), periode, jenis=forge, host=host, proyek=proyek,
+                      cabang=cabang, env=dict(os.environ))
+    click.echo(pesan(hasil, format_), nl=False)
 
 
 def _tampil(path: Path) -> str:

@@ -38,9 +38,21 @@ def repo_git(akar: Path) -> bool:
 
 def penulis(akar: Path) -> tuple[str, str]:
     """The Git author who would sign a commit made now: (name, e-mail)."""
+    nama, email, _ = identitas(akar)
+    return nama, email
+
+
+def identitas(akar: Path) -> tuple[str, str, datetime]:
+    """Name, e-mail and the author date a commit made now would carry (GIT_AUTHOR_DATE too)."""
+    from datetime import timedelta, timezone
+
     ident = git(akar, "var", "GIT_AUTHOR_IDENT").strip()
     nama, _, sisa = ident.partition(" <")
-    return nama, sisa.split(">", 1)[0]
+    email, _, cap = sisa.partition("> ")
+    detik, _, zona = cap.partition(" ")
+    arah = -1 if zona.startswith("-") else 1
+    geser = timedelta(hours=int(zona[1:3] or 0), minutes=int(zona[3:5] or 0)) * arah
+    return nama, email, datetime.fromtimestamp(int(detik), timezone(geser))
 
 
 def tampilkan(akar: Path, ref: str, path: str) -> str | None:

@@ -19,6 +19,7 @@ from urllib.parse import quote
 from kinerja.angka import format_persen, format_rupiah, format_tanggal
 from kinerja.model import NAMA_PERIODE, Kantor, Pegawai, PerjanjianKinerja
 from kinerja.rekap import BarisIndikator, Rekap, teks_nilai, teks_target
+from kinerja.sop import NAMA_PERAN
 
 if TYPE_CHECKING:
     from kinerja.render import Pandoc
@@ -302,8 +303,14 @@ def _buat(akar: Path, tunjuk: str | None, proses: Pandoc, *, draf: bool,
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "grafik-capaian.svg").write_text(grafik_svg(rekap, kantor), encoding="utf-8")
     logo = salin_logo(akar, kantor, folder)
-    teks = susun(rekap, kantor, rp.pk, draf=draf, tanggal=tanggal or date.today(),
-                 grafik="grafik-capaian.svg", logo=logo)
+    riwayat = tuple(
+        Persetujuan(NAMA_PERAN[c.peran], c.nama,
+                    f"{format_tanggal(c.waktu.date())} {c.waktu:%H.%M}", "disetujui"
+                    if c.peran != "camat" else "disahkan")
+        for c in rekap.periode.riwayat)
+    sah = next((c.waktu.date() for c in rekap.periode.riwayat if c.peran == "camat"), None)
+    teks = susun(rekap, kantor, rp.pk, draf=draf, tanggal=tanggal or sah or date.today(),
+                 grafik="grafik-capaian.svg", riwayat=riwayat, logo=logo)
     nama_pdf = f"laporan-pengukuran-kinerja-{rekap.periode.id}{'-draf' if draf else ''}.pdf"
     pdf = keluaran or folder / nama_pdf
     render.pdf(teks, "laporan", folder, "laporan", pdf.resolve(), proses)

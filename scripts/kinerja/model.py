@@ -259,6 +259,17 @@ class SuratPengantar:
 
 
 @dataclass(frozen=True)
+class CatatanPersetujuan:
+    """One approval as recorded in ``riwayat.yml`` at ratification."""
+
+    peran: str
+    nama: str
+    akun: str
+    commit: str
+    waktu: datetime
+
+
+@dataclass(frozen=True)
 class Periode:
     tahun: int
     kode: str  # tw1..tw4 | tahunan
@@ -269,6 +280,12 @@ class Periode:
     surat: SuratPengantar
     formulir: dict[str, Formulir]
     formulir_rusak: frozenset[str] = frozenset()  # forms present but unreadable (reported)
+    riwayat: tuple[CatatanPersetujuan, ...] = ()
+
+    @property
+    def disahkan(self) -> bool:
+        """Ratified: the three approvals, in SOP order, recorded in riwayat.yml."""
+        return tuple(c.peran for c in self.riwayat) == ("kasubbag-perencanaan", "sekcam", "camat")
 
     @property
     def id(self) -> str:

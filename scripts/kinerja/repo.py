@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ from kinerja.load import baca_teks, relatif, susun
 from kinerja.model import (
     PERIODE,
     AturanCapaian,
+    CatatanPersetujuan,
     Formulir,
     Indikator,
     Instansi,
@@ -280,7 +281,26 @@ def muat_periode(repo: Repo, tahun: Tahun, folder: Path) -> Periode | None:
                 rusak.add(f.stem)
     mulai: date | None = d.get("mulai")
     return Periode(tahun.tahun, folder.name, folder, berkas, mulai, jadwal, surat, formulir,
-                   frozenset(rusak))
+                   frozenset(rusak), muat_riwayat(repo, folder))
+
+
+def muat_riwayat(repo: Repo, folder: Path) -> tuple[CatatanPersetujuan, ...]:
+    path = folder / "riwayat.yml"
+    if not path.is_file():
+        return ()
+    d = baca_dokumen(path, repo.rel(path), skema.RIWAYAT_YML, repo.temuan)
+    if d is None or d.get("disahkan") != "ya":
+        return ()
+    hasil = []
+    for x in d.get("persetujuan") or ():
+        try:
+            waktu = datetime.fromisoformat(str(x.get("waktu")))
+        except ValueError:
+            repo.temuan.tambah(x.posisi("waktu"), "tipe-salah",
+                               "waktu persetujuan harus ISO 8601, misalnya 2026-10-07T13:00+07:00")
+            return ()
+        hasil.append(CatatanPersetujuan(x["peran"], x["nama"], x["akun"], x["commit"], waktu))
+    return tuple(hasil)
 
 
 def muat_formulir(repo: Repo, pk: PerjanjianKinerja | None, path: Path) -> Formulir | None:

@@ -695,11 +695,26 @@ FORMULIR = Peta((
            "realisasi anggaran program seksi ini"),
 ))
 
+RIWAYAT_YML = Peta((
+    Bidang("periode", Teks(r"\d{4}-(?:tw[1-4]|tahunan)", "2026-tw3"), "periode", wajib=True),
+    Bidang("sumber", Pilihan(("git", "github", "gitea", "gitlab")), "asal persetujuan",
+           wajib=True),
+    Bidang("disahkan", Pilihan(("ya", "tidak")), "sudah disahkan Camat", wajib=True),
+    Bidang("persetujuan", Daftar(Peta((
+        Bidang("peran", Pilihan(("kasubbag-perencanaan", "sekcam", "camat")), "peran", wajib=True),
+        Bidang("nama", _TEKS, "nama penyetuju", wajib=True),
+        Bidang("akun", _TEKS, "akun Git host atau surel", wajib=True),
+        Bidang("commit", _TEKS, "commit yang disetujui", wajib=True),
+        Bidang("waktu", _TEKS, "waktu persetujuan (ISO 8601)", wajib=True),
+    ))), "persetujuan berurutan", wajib=True),
+))
+
 SKEMA: dict[str, tuple[Peta, str]] = {
     "kinerja": (KANTOR, "Kantor: pegawai, peran, seksi, aturan capaian (kinerja.yml)"),
     "perjanjian-kinerja": (PERJANJIAN, "Perjanjian Kinerja tahunan"),
     "periode": (PERIODE_YML, "Periode pengukuran kinerja (periode.yml)"),
     "formulir": (FORMULIR, "Formulir pengukuran kinerja satu seksi"),
+    "riwayat": (RIWAYAT_YML, "Riwayat persetujuan periode (riwayat.yml, ditulis kinerja)"),
 }
 
 

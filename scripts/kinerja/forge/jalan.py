@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from kinerja import git
@@ -75,3 +76,59 @@ def periksa_persetujuan(mulai: Path, periode: str | None, *, forge: str | None,
             raise KinerjaError(f"alamat API {forge} tidak diketahui; beri --api https://…")
         ambil = KlienHttp(alamat, env.get(nama_token) or env.get("KINERJA_TOKEN"), skema)
     return putusan_forge(akar, forge, tarik(forge, ambil, proyek, nomor), dasar)
+
+
+@dataclass(frozen=True)
+class HasilTerbit:
+    putusan: Putusan
+    periode: tuple[str, ...]
+    berkas: tuple[Path, ...]  # riwayat.yml files written, then PDFs rendered
+
+
+def terbitkan(mulai: Path, *, forge: str, proyek: str | None, api: str | None,
+              env: Mapping[str, str], ambil: Ambil | None = None) -> HasilTerbit:
+    """After a merge to main: find the merged pull request, check its approvals against the
+    office as it stood before the merge, record them in each changed period's riwayat.yml, and
+    render the final report and cover letter for the release."""
+    from kinerja.alur import RIWAYAT, tulis_riwayat
+    from kinerja.laporan import buat
+    from kinerja.repo import cari_periode, muat_repo
+    from kinerja.surat import buat_surat
+
+    akar = cari_akar(mulai)
+    proyek = proyek or env.get("GITHUB_REPOSITORY")
+    if not proyek:
+        raise KinerjaError("proyek tidak diketahui; beri --proyek owner/nama")
+    if ambil is None:
+        nama_token, skema = TOKEN[forge]
+        ambil = KlienHttp(api or env.get("GITHUB_API_URL") or API_BAWAAN.get(forge, ""),
+                          env.get(nama_token) or env.get("KINERJA_TOKEN"), skema)
+    sha = git.git(akar, "rev-parse", "HEAD").strip()
+    if forge != "github":
+        raise KinerjaError("terbit otomatis baru tersedia untuk GitHub; di Gitea/GitLab jalankan "
+                           "«kinerja persetujuan», «kinerja laporan», dan «kinerja surat»")
+    pr = [p for p in ambil(f"/repos/{proyek}/commits/{sha}/pulls") if p.get("merged_at")]
+    if not pr:
+        raise KinerjaError(f"commit {sha[:7]} bukan hasil penggabungan pull request; tidak ada "
+                           "yang diterbitkan")
+    data = tarik(forge, ambil, proyek, int(pr[0]["number"]))
+    p = putusan_forge(akar, forge, data, "HEAD^1")
+    if not p.lulus:
+        raise KinerjaError("pull request digabung tanpa persetujuan lengkap: " + "; ".join(p.pesan))
+    berubah = git.git(akar, "diff", "--name-only", "HEAD^1", "HEAD", "--", "periods/").split()
+    ids = sorted({"-".join(b.split("/")[1:3]) for b in berubah
+                  if len(b.split("/")) >= 4 and b.split("/")[1].isdigit()})
+    if not ids:
+        raise KinerjaError("pull request ini tidak mengubah folder periode mana pun")
+    repo = muat_repo(akar)
+    berkas: list[Path] = []
+    for pid in ids:
+        periode = cari_periode(repo, pid)
+        tulis_riwayat(periode.folder / RIWAYAT, pid, forge, p)
+        berkas.append(periode.folder / RIWAYAT)
+    for pid in ids:
+        berkas.append(buat(akar, pid, draf=False).pdf)
+        periode = cari_periode(repo, pid)
+        if periode.surat.nomor:
+            berkas.append(buat_surat(akar, pid, draf=False).pdf)
+    return HasilTerbit(p, tuple(ids), tuple(berkas))
