@@ -81,8 +81,8 @@ def test_rekap_tahunan_dari_triwulan(contoh: Path, capsys: pytest.CaptureFixture
     ind = _menurut_kode(_rekap(capsys, "2026-tahunan"), "indikator")
     assert ind["IK-1.2"]["realisasi"] == 17  # 10 + 7 + 0 + 0
     assert ind["IK-1.2"]["realisasi_dari_triwulan"] is True
-    assert ind["IK-3.2"]["realisasi"] == 30  # TW IV not yet filled: 8 + 12 + 10
-    assert ind["IK-3.2"]["capaian"] == 75
+    assert ind["IK-3.2"]["realisasi"] == 27  # TW IV not yet filled: 8 + 12 + 7
+    assert ind["IK-3.2"]["capaian"] == 67.5
     assert ind["IK-2.3"]["realisasi"] == pytest.approx((2.5 + 1.75 + 1.5) / 3)
     assert ind["IK-2.3"]["capaian"] == 104.17
     assert ind["IK-1.3"]["realisasi"] == "BB"  # the last quarter filled

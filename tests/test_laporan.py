@@ -44,7 +44,7 @@ def test_laporan_final_berisi_angka_dan_nama(laporan_tw3: Path) -> None:
     assert "LAPORAN PENGUKURAN KINERJA TRIWULAN III TAHUN 2026" in halaman[0]
     assert re.search(r"IK-2\.2 Persentase gangguan .* 90 100 111,11% Sangat Tinggi", semua)
     assert "65–75 78 104% Sangat Tinggi" in semua
-    assert "Rp 1.850.000.000 Rp 1.312.750.000 70,96% 100% Efisien" in semua
+    assert "Rp 1.850.000.000 Rp 1.312.750.000 70,96% 90% Cukup efisien" in semua
     assert "DRAF" not in semua
     n = len(halaman)
     assert all(f"Halaman {i} dari {n}" in h for i, h in enumerate(halaman, 1))
