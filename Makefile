@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test lint bench skema clean
+.PHONY: demo test lint bench skema situs serve gambar clean
 
 $(VENV)/.pasang: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,7 +28,10 @@ demo: $(VENV)/.pasang
 	$(BIN)/kinerja laporan 2026-tw3
 	$(BIN)/kinerja surat 2026-tw3
 	$(BIN)/kinerja disposisi 2026-tw3
+	$(BIN)/kinerja situs --pdf
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
 	@echo "PDF ada di build/: build/2026-tw4 (draf periode berjalan), build/2026-tw3 (final)"
+	@echo "Situs ada di site/index.html; pratinjau dengan «make serve» (http://127.0.0.1:8000)"
 
 ## test: lint, types, generated files up to date, then the whole suite
 test: $(VENV)/.pasang-dev tests/node_modules/.terpasang
@@ -45,8 +48,22 @@ lint: $(VENV)/.pasang-dev
 skema: $(VENV)/.pasang
 	$(BIN)/kinerja skema
 
+## situs: generate the archive pages and build the site into site/
+situs: $(VENV)/.pasang
+	$(BIN)/kinerja situs --pdf
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+
+serve: situs
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## gambar: redraw the guide's screenshots (content/gambar/) from the sample office
+gambar: situs $(VENV)/.pasang-dev
+	$(BIN)/python tests/buat_gambar.py
+
 bench: $(VENV)/.pasang-dev
 	$(BIN)/python bench/periksa.py
+	$(BIN)/python bench/laporan.py
+	$(BIN)/python bench/situs.py
 
 clean:
 	rm -rf $(VENV) build site .pytest_cache .mypy_cache .ruff_cache

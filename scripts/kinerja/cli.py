@@ -368,6 +368,23 @@ def tautan(periode: str | None, forge: str | None, host: str | None, proyek: str
     click.echo(pesan(hasil, format_), nl=False)
 
 
+@kinerja.command(add_help_option=False)
+@_bantuan
+@click.option("--pdf", is_flag=True,
+              help="Buat PDF laporan dan surat periode yang disahkan bila belum ada di build/.")
+@_repo_opsi
+def situs(pdf: bool, repo: Path | None) -> None:
+    """Tulis halaman arsip publik ke content/arsip/ (hanya periode yang disahkan).
+
+    Lanjutkan dengan «mkdocs build --strict» (atau «make situs»).
+    """
+    from kinerja.situs import bangun
+
+    hasil = bangun(repo or Path.cwd(), pdf=pdf)
+    click.echo(f"{hasil.halaman} halaman ({hasil.ditulis} berubah), {hasil.pdf} PDF; periode: "
+               + (", ".join(hasil.periode) or "belum ada yang disahkan"))
+
+
 def _tampil(path: Path) -> str:
     try:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix()

@@ -1,0 +1,60 @@
+"""Redraw the guide's screenshots from the sample office (run by `make gambar`, after
+`make situs`): a form as the web editor shows a file, the archive page of a period, and the
+first page of its report. Everything pictured is rendered here, from this repository."""
+
+from __future__ import annotations
+
+import functools
+import html
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+AKAR = Path(__file__).resolve().parent.parent
+GAMBAR = AKAR / "content" / "gambar"
+BENDERA = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+           "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def formulir_html(path: Path) -> str:
+    baris = path.read_text(encoding="utf-8").splitlines()[15:44]
+    isi = "\n".join(
+        f'<span class="n">{n:>3}</span>  '
+        + (f'<span class="c">{html.escape(b)}</span>' if b.lstrip().startswith("#")
+           else html.escape(b))
+        for n, b in enumerate(baris, 16))
+    return ("<!doctype html><meta charset=utf-8><style>body{margin:0;background:#fff}"
+            "pre{font:14px/1.5 'DejaVu Sans Mono',monospace;padding:16px;margin:0}"
+            ".n{color:#8c959f}.c{color:#6e7781}</style><pre>" + isi + "</pre>")
+
+
+def main() -> None:
+    from playwright.sync_api import sync_playwright
+
+    GAMBAR.mkdir(exist_ok=True)
+    program = shutil.which("chromium")
+    assert program, "apt-get install chromium"
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(
+        SimpleHTTPRequestHandler, directory=str(AKAR / "site")))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    alamat = f"http://127.0.0.1:{server.server_address[1]}"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=program, args=BENDERA)
+        h = b.new_page(viewport={"width": 1000, "height": 720})
+        h.set_content(formulir_html(AKAR / "periods/2026/tw3/formulir/trantib.yml"))
+        h.screenshot(path=str(GAMBAR / "formulir.png"))
+        h.set_viewport_size({"width": 1280, "height": 800})
+        h.goto(alamat + "/arsip/2026/tw3/")
+        h.screenshot(path=str(GAMBAR / "periode.png"))
+        b.close()
+    server.shutdown()
+    import pypdfium2
+
+    dok = pypdfium2.PdfDocument(str(AKAR / "build/2026-tw3/laporan-pengukuran-kinerja-2026-tw3.pdf"))
+    dok[0].render(scale=1.2).to_pil().save(GAMBAR / "laporan.png")
+    dok.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,141 @@
+"""The archive in real headless Chromium (Debian's, driven by Playwright): navigation, search,
+no console errors, no request to any other host, and an injected script that never runs."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import AKAR
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+ARTEFAK = AKAR / "test-artifacts"
+BENDERA = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+           "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def _perlu_chromium() -> str:
+    if CHROMIUM is None:
+        if os.environ.get("CI"):
+            pytest.fail("Chromium must be present in CI (.ci/run installs Debian's chromium)")
+        pytest.skip("Chromium tidak terpasang (apt-get install chromium); uji peramban dilewati")
+    return CHROMIUM
+
+
+class _Diam(SimpleHTTPRequestHandler):
+    def log_message(self, *_: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def alamat(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    _perlu_chromium()
+    import subprocess
+    import sys
+
+    akar = tmp_path_factory.mktemp("situs")
+    for nama in ("kinerja.yml", "periods", "mkdocs.yml", "content"):
+        sumber = AKAR / nama
+        if sumber.is_dir():
+            shutil.copytree(sumber, akar / nama, ignore=shutil.ignore_patterns("arsip"))
+        else:
+            shutil.copy2(sumber, akar / nama)
+    form = akar / "periods/2026/tw3/formulir/trantib.yml"
+    form.write_text(form.read_text().replace(
+        "hambatan: Akses jalan", "hambatan: <script>window.diretas=1</script> "
+        "<img src=x onerror=\"window.diretas=2\"> Akses jalan", 1))
+    bin_ = Path(sys.executable).parent
+    subprocess.run([str(bin_ / "kinerja"), "situs", "--pdf"], cwd=akar, check=True,
+                   capture_output=True)
+    subprocess.run([str(bin_ / "mkdocs"), "build", "--strict"], cwd=akar, check=True,
+                   capture_output=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    server = ThreadingHTTPServer(("127.0.0.1", 0),
+                                 functools.partial(_Diam, directory=str(akar / "site")))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def peramban() -> Iterator[Any]:
+    program = _perlu_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=program, args=BENDERA)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def halaman(peramban: Any, alamat: str) -> Iterator[tuple[Any, list[str], list[str]]]:
+    konteks = peramban.new_context(viewport={"width": 1280, "height": 900}, locale="id-ID")
+    h = konteks.new_page()
+    galat: list[str] = []
+    asing: list[str] = []
+    h.on("console", lambda m: galat.append(m.text) if m.type == "error" else None)
+    h.on("pageerror", lambda e: galat.append(str(e)))
+    h.on("request", lambda r: asing.append(r.url) if not r.url.startswith(alamat) else None)
+    yield h, galat, asing
+    konteks.close()
+
+
+def _foto(h: Any, nama: str) -> None:
+    ARTEFAK.mkdir(exist_ok=True)
+    h.screenshot(path=str(ARTEFAK / f"{nama}.png"), full_page=False)
+
+
+def test_beranda_periode_indikator(halaman: tuple[Any, list[str], list[str]], alamat: str) -> None:
+    h, galat, asing = halaman
+    h.goto(alamat + "/")
+    assert "Pengukuran Kinerja Kecamatan Pejawaran" in h.title()
+    assert h.get_by_role("heading", name="Terakhir disahkan").is_visible()
+    _foto(h, "1-beranda")
+    h.get_by_role("link", name="Triwulan III Tahun 2026", exact=True).first.click()
+    h.wait_for_url("**/arsip/2026/tw3/")
+    assert h.locator("svg").first.is_visible()
+    assert h.locator(".kategori-sangat-tinggi").first.inner_text() == "Sangat Tinggi"
+    _foto(h, "2-periode")
+    h.get_by_role("link", name="IK-4.2", exact=True).first.click()
+    h.wait_for_url("**/arsip/indikator/ik-4-2/")
+    assert "Prevalensi balita stunting" in h.locator("h1").inner_text()
+    _foto(h, "3-indikator")
+    assert galat == []
+    assert asing == []
+
+
+def test_pencarian(halaman: tuple[Any, list[str], list[str]], alamat: str) -> None:
+    h, galat, asing = halaman
+    h.goto(alamat + "/")
+    h.wait_for_load_state("networkidle")  # the search index loads in a web worker
+    h.locator(".md-search__input").first.click()
+    kotak = h.locator("input.md-search__input")
+    kotak.press_sequentially("stunting", delay=30)  # Material listens to key events
+    hasil = h.locator(".md-search-result__item")
+    hasil.first.wait_for(timeout=10_000)
+    assert "stunting" in hasil.first.inner_text().lower()
+    _foto(h, "4-pencarian")
+    kotak.fill("")
+    kotak.press_sequentially("Triwulan IV", delay=30)
+    h.locator(".md-search-result__meta").wait_for()
+    assert "2026/tw4" not in h.locator(".md-search-result").inner_html()
+    assert galat == [] and asing == []
+
+
+def test_skrip_sisipan_tidak_berjalan(halaman: tuple[Any, list[str], list[str]], alamat: str) -> None:
+    h, galat, asing = halaman
+    h.goto(alamat + "/arsip/2026/tw3/")
+    assert h.evaluate("typeof window.diretas") == "undefined"
+    assert h.get_by_text("<script>window.diretas=1</script>", exact=False).count() >= 1
+    assert galat == [] and asing == []

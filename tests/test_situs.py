@@ -1,0 +1,106 @@
+"""The public archive: generated pages, a real `mkdocs build --strict`, only ratified periods."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import jalankan
+
+
+def mkdocs(akar: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "--strict"],
+                          cwd=akar, capture_output=True, text=True, check=False,
+                          env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+
+
+@pytest.fixture
+def situs(contoh: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    import shutil
+
+    from conftest import AKAR
+
+    shutil.copy2(AKAR / "mkdocs.yml", contoh / "mkdocs.yml")
+    for nama in ("index.md", "tentang.md", "panduan.md", "css", "gambar"):
+        sumber = AKAR / "content" / nama
+        if sumber.is_dir():
+            shutil.copytree(sumber, contoh / "content" / nama, dirs_exist_ok=True)
+        elif sumber.exists():
+            shutil.copy2(sumber, contoh / "content" / nama)
+    form = contoh / "periods/2026/tw3/formulir/trantib.yml"
+    form.write_text(form.read_text().replace(
+        "hambatan: Akses jalan", "hambatan: <script>window.diretas=1</script> "
+        "<img src=x onerror=\"window.diretas=2\"> --8<-- \"/etc/passwd\" Akses jalan", 1))
+    hasil = jalankan(capsys, "situs", "--pdf")
+    assert hasil.kode == 0, hasil.galat
+    assert hasil.keluaran.endswith("periode: 2026-tw1, 2026-tw2, 2026-tw3\n")
+    bangun = mkdocs(contoh)
+    assert bangun.returncode == 0, bangun.stdout + bangun.stderr
+    return contoh / "site"
+
+
+def test_halaman_dan_periode_disahkan_saja(situs: Path) -> None:
+    assert (situs / "index.html").is_file()
+    for tw in ("tw1", "tw2", "tw3"):
+        assert (situs / f"arsip/2026/{tw}/index.html").is_file()
+    assert not (situs / "arsip/2026/tw4").exists()  # still in review: no page…
+    indeks = json.loads((situs / "search/search_index.json").read_text())
+    teks = json.dumps(indeks, ensure_ascii=False)
+    assert "arsip/2026/tw3/" in teks
+    assert "arsip/2026/tw4" not in teks  # …and nothing in search
+    assert "Triwulan IV Tahun 2026" not in teks
+    beranda = (situs / "index.html").read_text()
+    assert "Terakhir disahkan" in beranda and "Triwulan III Tahun 2026" in beranda
+
+
+def test_tautan_pdf_mengarah_ke_berkas(situs: Path) -> None:
+    halaman = (situs / "arsip/2026/tw3/index.html").read_text()
+    tautan = re.findall(r'href="([^":]+\.pdf)"', halaman)
+    assert sorted(tautan) == ["laporan-pengukuran-kinerja-2026-tw3.pdf",
+                              "surat-pengantar-2026-tw3.pdf"]
+    for t in tautan:
+        assert (situs / "arsip/2026/tw3" / t).read_bytes().startswith(b"%PDF")
+
+
+def test_halaman_periode_dan_indikator(situs: Path) -> None:
+    halaman = (situs / "arsip/2026/tw3/index.html").read_text()
+    assert '<span class="kategori kategori-sangat-tinggi">Sangat Tinggi</span>' in halaman
+    assert "<svg" in halaman and "111,11%" in halaman
+    assert "Riwayat pemeriksaan" in halaman and "Agus Priyanto" in halaman
+    assert "Rp 1.850.000.000" in halaman
+    ind = (situs / "arsip/indikator/ik-2-2/index.html").read_text()
+    assert "Persentase gangguan ketenteraman" in ind
+    assert all(f"Triwulan {r} Tahun 2026" in ind for r in ("I", "II", "III"))
+    assert "<path" in ind  # the line chart
+    sop = (situs / "arsip/sop/index.html").read_text()
+    assert "Menugaskan pelaksanaan pengukuran kinerja" in sop and "1 hari" in sop
+
+
+def test_teks_orang_tidak_dijalankan(situs: Path) -> None:
+    halaman = (situs / "arsip/2026/tw3/index.html").read_text()
+    assert "<script>window.diretas" not in halaman
+    assert "&lt;script&gt;window.diretas=1&lt;/script&gt;" in halaman
+    assert "<img src=x" not in halaman and 'onerror="window' not in halaman
+    assert "root:" not in halaman  # the snippet syntax stayed text
+
+
+def test_tanpa_sumber_luar(situs: Path) -> None:
+    for html in situs.rglob("*.html"):
+        teks = html.read_text()
+        for m in re.finditer(r'(?:src|href)="(https?:)?//([^"/]+)', teks):
+            if 'src="' in m.group(0) or "stylesheet" in teks[max(0, m.start() - 80):m.start()]:
+                pytest.fail(f"{html}: memuat {m.group(0)}")
+    assert "fonts.googleapis" not in "".join(p.read_text() for p in situs.rglob("*.html"))
+
+
+def test_periode_ditarik_dari_situs(situs: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A period whose ratification record is removed disappears on the next build."""
+    (situs.parent / "periods/2026/tw3/riwayat.yml").unlink()
+    hasil = jalankan(capsys, "situs")
+    assert hasil.keluaran.endswith("periode: 2026-tw1, 2026-tw2\n")
+    assert not (situs.parent / "content/arsip/2026/tw3").exists()
