@@ -9,12 +9,17 @@ from pathlib import Path
 AKAR = Path(__file__).resolve().parent.parent
 
 
-def arsip(tujuan: Path, tahun: int = 10) -> Path:
-    """The sample office with its 2026 year copied back over ``tahun`` years: 4 periods each."""
+def arsip(tujuan: Path, tahun: int = 10, *, disahkan: bool = False) -> Path:
+    """The sample office with its 2026 year copied back over ``tahun`` years: 4 periods each.
+
+    With ``disahkan`` every period is ratified, as the public archive would show it: TW IV is
+    filled from TW III's forms and every period gets TW III's approval record."""
     shutil.copy2(AKAR / "kinerja.yml", tujuan / "kinerja.yml")
     shutil.copytree(AKAR / "content" / "skema", tujuan / "content" / "skema")
     sumber = AKAR / "periods" / "2026"
-    for t in range(2026 - tahun + 1, 2027):
+    riwayat = (sumber / "tw3" / "riwayat.yml").read_text(encoding="utf-8")
+    akhir = max(2026, 1999 + tahun)  # the PK's year must lie in 2000–2100
+    for t in range(akhir - tahun + 1, akhir + 1):
         folder = tujuan / "periods" / str(t)
         folder.mkdir(parents=True)
         pk = (sumber / "perjanjian-kinerja.yml").read_text(encoding="utf-8")
@@ -24,14 +29,20 @@ def arsip(tujuan: Path, tahun: int = 10) -> Path:
         for tw in ("tw1", "tw2", "tw3", "tw4"):
             (folder / tw / "formulir").mkdir(parents=True)
             (folder / tw / "bukti").mkdir()
-            for b in (sumber / tw).glob("bukti/*"):
+            asal = "tw3" if disahkan and tw == "tw4" else tw
+            for b in (sumber / asal).glob("bukti/*"):
                 shutil.copy2(b, folder / tw / "bukti" / b.name)
             periode = (sumber / tw / "periode.yml").read_text(encoding="utf-8")
             (folder / tw / "periode.yml").write_text(
                 periode.replace("tahun: 2026", f"tahun: {t}"), encoding="utf-8")
-            for f in (sumber / tw / "formulir").glob("*.yml"):
-                teks = re.sub(r"periode: 2026-", f"periode: {t}-", f.read_text(encoding="utf-8"))
+            for f in (sumber / asal / "formulir").glob("*.yml"):
+                teks = re.sub(r"periode: 2026-tw.", f"periode: {t}-{tw}",
+                              f.read_text(encoding="utf-8"))
                 (folder / tw / "formulir" / f.name).write_text(teks, encoding="utf-8")
+            if disahkan:
+                (folder / tw / "riwayat.yml").write_text(
+                    riwayat.replace("periode: 2026-tw3", f"periode: {t}-{tw}")
+                    .replace("waktu: 2026-", f"waktu: {t}-"), encoding="utf-8")
     return tujuan
 
 

@@ -96,7 +96,7 @@ def test_grafik_vektor(laporan_tw3: Path) -> None:
     svg = (laporan_tw3.parent / "grafik-capaian.svg").read_text()
     assert svg.startswith("<svg") and "<script" not in svg
     assert "111,11%" in svg
-    assert "<rect" in svg and "periode sebelumnya" in svg  # TW I–II drawn beside TW III
+    assert 'fill="#b8c3cf"' in svg and ">Triwulan II<" in svg  # TW I–II drawn beside TW III
     halaman = next(h for h in _teks(laporan_tw3) if "GRAFIK CAPAIAN" in h)
     assert "Capaian per indikator, Triwulan III Tahun 2026" in halaman  # text, so vector
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -21,8 +22,6 @@ def mkdocs(akar: Path) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture
 def situs(contoh: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    import shutil
-
     from conftest import AKAR
 
     shutil.copy2(AKAR / "mkdocs.yml", contoh / "mkdocs.yml")
@@ -35,7 +34,8 @@ def situs(contoh: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     form = contoh / "periods/2026/tw3/formulir/trantib.yml"
     form.write_text(form.read_text().replace(
         "hambatan: Akses jalan", "hambatan: <script>window.diretas=1</script> "
-        "<img src=x onerror=\"window.diretas=2\"> --8<-- \"/etc/passwd\" Akses jalan", 1))
+        "<img src=x onerror=\"window.diretas=2\"> --8<-- \"/etc/passwd\" **tebal** _miring_ "
+        "[tautan](https://contoh.invalid/x) `kode` 1. - no#1 | Akses jalan", 1))
     hasil = jalankan(capsys, "situs", "--pdf")
     assert hasil.kode == 0, hasil.galat
     assert hasil.keluaran.endswith("periode: 2026-tw1, 2026-tw2, 2026-tw3\n")
@@ -87,6 +87,31 @@ def test_teks_orang_tidak_dijalankan(situs: Path) -> None:
     assert "&lt;script&gt;window.diretas=1&lt;/script&gt;" in halaman
     assert "<img src=x" not in halaman and 'onerror="window' not in halaman
     assert "root:" not in halaman  # the snippet syntax stayed text
+    assert ("**tebal** _miring_ [tautan](https://contoh.invalid/x) `kode` 1. - no#1 | Akses jalan"
+            in halaman)  # Markdown stayed text too
+    assert "<strong>tebal</strong>" not in halaman and "contoh.invalid/x\"" not in halaman
+
+
+def _tautan_internal(situs: Path) -> list[tuple[Path, str]]:
+    hasil = []
+    for berkas in situs.rglob("*.html"):
+        teks = berkas.read_text()
+        for url in re.findall(r'(?:href|src)="([^"#?]+)[^"]*"', teks):
+            if not re.match(r"[a-z]+:", url) and not url.startswith("/"):
+                hasil.append((berkas, url))
+    return hasil
+
+
+def test_semua_tautan_internal_mengarah_ke_berkas(situs: Path) -> None:
+    """Table links are raw HTML that MkDocs does not check: walk every link of the site."""
+    tautan = _tautan_internal(situs)
+    assert len(tautan) > 400
+    rusak = []
+    for berkas, url in tautan:
+        tujuan = (berkas.parent / url).resolve()
+        if not (tujuan.is_file() or (tujuan / "index.html").is_file()):
+            rusak.append(f"{berkas.relative_to(situs)} → {url}")
+    assert rusak == []
 
 
 def test_tanpa_sumber_luar(situs: Path) -> None:
@@ -104,3 +129,31 @@ def test_periode_ditarik_dari_situs(situs: Path, capsys: pytest.CaptureFixture[s
     hasil = jalankan(capsys, "situs")
     assert hasil.keluaran.endswith("periode: 2026-tw1, 2026-tw2\n")
     assert not (situs.parent / "content/arsip/2026/tw3").exists()
+
+
+def test_pk_rusak_tidak_menghilangkan_periode(contoh: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """A ratified period never silently drops out of the archive because its PK broke."""
+    pk = contoh / "periods/2026/perjanjian-kinerja.yml"
+    pk.write_text(pk.read_text().replace("tahun: 2026", "tahun: [2026", 1))
+    hasil = jalankan(capsys, "situs")
+    assert hasil.kode == 1
+    assert "periods/2026/perjanjian-kinerja.yml:" in hasil.galat
+    assert not (contoh / "content/arsip/2026").exists()
+
+
+def test_banyak_tahun_dalam_beberapa_proses(tmp_path: Path) -> None:
+    """Worker processes write exactly what one process writes."""
+    from buatan import arsip
+    from kinerja.situs import bangun
+
+    akar = arsip(tmp_path, 12, disahkan=True)
+    hasil = {}
+    for proses in (1, 2):
+        keluaran = bangun(akar, proses=proses)
+        assert len(keluaran.periode) == 48
+        folder = akar / "content" / "arsip"
+        hasil[proses] = {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*.md")}
+        shutil.rmtree(folder)
+    assert hasil[1] == hasil[2]
+    assert len(hasil[1]) == 48 + 12 + 16 + 4  # periods, years, indicators, index pages

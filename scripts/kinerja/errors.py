@@ -6,6 +6,8 @@ Indonesian message and exit code 1. Anything else escaping the library is a bug 
 
 from __future__ import annotations
 
+from typing import Any
+
 from kinerja.temuan import Temuan
 
 KELUAR_OK = 0
@@ -23,6 +25,10 @@ class KinerjaError(Exception):
         self.pesan = pesan
         self.berkas = berkas
         self.baris = baris
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Crosses process boundaries (the site renders years in worker processes).
+        return (_pulihkan, (type(self), self.__dict__))
 
     def __str__(self) -> str:
         if self.berkas is None:
@@ -43,3 +49,10 @@ class BerkasTidakValid(KinerjaError):
         pertama = temuan[0]
         super().__init__(pertama.pesan, berkas=pertama.berkas, baris=pertama.baris)
         self.temuan = temuan
+
+
+def _pulihkan(jenis: type[KinerjaError], keadaan: dict[str, Any]) -> KinerjaError:
+    galat = jenis.__new__(jenis)
+    Exception.__init__(galat, keadaan["pesan"])
+    galat.__dict__.update(keadaan)
+    return galat

@@ -62,7 +62,11 @@ class Repo:
     temuan: Pengumpul
 
     def rel(self, path: Path) -> str:
-        return relatif(path, self.akar)
+        # Paths the loader builds lie under akar already: no filesystem lookup needed.
+        try:
+            return path.relative_to(self.akar).as_posix()
+        except ValueError:
+            return relatif(path, self.akar)
 
     def periode(self, tahun: int, kode: str) -> Periode | None:
         t = self.tahun.get(tahun)

@@ -9,6 +9,7 @@ is HTML-escaped and Markdown-escaped: a ``<script>`` in an explanation shows as 
 from __future__ import annotations
 
 import html
+import os
 import re
 import shutil
 from dataclasses import dataclass
@@ -22,13 +23,15 @@ from kinerja.rekap import Rekap, susun, teks_nilai, teks_target
 from kinerja.repo import Repo, cari_akar, muat_repo
 from kinerja.sop import NAMA_PERAN, sop
 
-# Exactly the characters Python-Markdown (with the tables extension) unescapes; escaping any
-# other would leave a visible backslash.
-_MD = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+# The characters that mean something to Python-Markdown *inside* a line. People's text is
+# always folded onto one line and placed after a fixed prefix («**Penjelasan.** », «### »), so
+# what matters only at the start of a line («-», «1.», «#», «--8<--») never gets there.
+# Escaping more would cost the build an inline pass per escape (bench/situs.py).
+_MD = re.compile(r"([\\`*_{}\[\]#|])")
 
 
 def aman(teks: str) -> str:
-    """Literal text inside a Markdown page (tables included): HTML first, then Markdown."""
+    """Literal text inside a line of Markdown: HTML first, then Markdown."""
     return _MD.sub(r"\\\1", html.escape(" ".join(teks.split()), quote=True))
 
 
@@ -98,59 +101,167 @@ class _Terbit:
     rekap: Rekap
 
 
-def bangun(mulai: Path, *, pdf: bool = False) -> HasilSitus:
+@dataclass(frozen=True)
+class _Nilai:
+    """One ratified period's row on an indicator's page."""
+
+    indikator: Indikator
+    label: str  # «TW III 2026», under the chart
+    sel: tuple[str, ...]  # the table cells, HTML
+    capaian: float | None
+
+
+@dataclass(frozen=True)
+class _Tahun:
+    """Everything one year contributes to the site; plain data, so a worker process can hand
+    it back."""
+
+    tahun: int
+    halaman: dict[str, str]  # path under content/arsip/ → page text
+    pdf: tuple[tuple[Path, str], ...]  # (built PDF, path under content/arsip/)
+    periode: tuple[Periode, ...]  # ratified, in SOP order
+    nilai: tuple[_Nilai, ...]
+    ringkasan: str  # the home page's headline, were this year's last period the latest
+
+
+# A year of the sample office loads in ~30 ms; below this many years a worker pool costs more
+# than it saves.
+_TAHUN_PER_PROSES = 6
+
+
+def bangun(mulai: Path, *, pdf: bool = False, proses: int | None = None) -> HasilSitus:
+    """Write the archive pages under ``content/arsip/``. Years are loaded and rendered in
+    ``proses`` worker processes (default: one per core, when the archive is large enough)."""
     akar = cari_akar(mulai)
-    repo = muat_repo(akar)
-    if repo.kantor is None:
-        raise BerkasTidakValid(tuple(repo.temuan.temuan)) if repo.temuan.temuan else \
-            KinerjaError("kinerja.yml tidak dapat dibaca")
-    kantor = repo.kantor
-    terbit = _yang_disahkan(repo, kantor)
+    kantor_repo = muat_repo(akar, tahun=set())
+    if kantor_repo.kantor is None:
+        raise BerkasTidakValid(tuple(t for t in kantor_repo.temuan.temuan if t.galat))
+    tahun = sorted(int(f.name) for f in (akar / "periods").glob("[0-9][0-9][0-9][0-9]")
+                   if f.is_dir())
+    if proses is None:
+        proses = min(os.cpu_count() or 1, 4, len(tahun) // _TAHUN_PER_PROSES)
+    bagian = [tuple(tahun[i::proses]) for i in range(proses)] if proses > 1 else [tuple(tahun)]
+    if len(bagian) == 1:
+        per_tahun = _olah(akar, bagian[0], pdf)
+    else:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(len(bagian)) as pool:
+            per_tahun = [t for hasil in pool.map(_olah, [akar] * len(bagian), bagian,
+                                                 [pdf] * len(bagian)) for t in hasil]
+    per_tahun.sort(key=lambda t: t.tahun)
     penulis = _Penulis(akar / "content" / "arsip")
-    n_pdf = 0
-    for t in terbit:
-        n_pdf += _halaman_periode(penulis, akar, kantor, t, pdf=pdf)
-    _halaman_tahun(penulis, kantor, repo, terbit)
-    _halaman_indikator(penulis, kantor, terbit)
+    for t in per_tahun:
+        for rel, teks in t.halaman.items():
+            penulis.tulis(rel, teks)
+        for sumber, rel in t.pdf:
+            penulis.salin(sumber, rel)
+    _halaman_arsip(penulis, kantor_repo.kantor, per_tahun)
+    _halaman_indikator(penulis, [n for t in per_tahun for n in t.nilai])
     _halaman_sop(penulis)
-    _ringkasan(penulis, kantor, terbit)
+    penulis.tulis("_ringkasan.md", per_tahun[-1].ringkasan if per_tahun
+                  else "Belum ada periode yang disahkan.\n")
     penulis.bersihkan()
     return HasilSitus(len([p for p in penulis.dibuat if p.suffix == ".md"]), penulis.ditulis,
-                      n_pdf, tuple(t.periode.id for t in terbit))
+                      sum(len(t.pdf) for t in per_tahun),
+                      tuple(p.id for t in per_tahun for p in t.periode))
 
 
-def _yang_disahkan(repo: Repo, kantor: Kantor) -> list[_Terbit]:
+def _olah(akar: Path, tahun: tuple[int, ...], pdf: bool) -> list[_Tahun]:
+    """Load some years and render their pages (in a worker process, or in this one)."""
+    repo = muat_repo(akar, tahun=set(tahun))
+    kantor = repo.kantor
+    if kantor is None:
+        raise KinerjaError("kinerja.yml tidak dapat dibaca")
     hasil = []
-    for t in sorted(repo.tahun):
-        tahun = repo.tahun[t]
-        if tahun.pk is None:
+    for th in sorted(repo.tahun):
+        terbit = _yang_disahkan(repo, kantor, th)
+        if not terbit:
             continue
-        for kode in PERIODE:
-            p = tahun.periode.get(kode)
-            if p is None or not p.disahkan:
-                continue
-            folder = repo.rel(p.folder) + "/"
-            galat = [x for x in repo.temuan.temuan if x.galat and x.berkas.startswith(folder)]
-            if galat:
-                raise BerkasTidakValid(tuple(galat))  # a ratified period must stay valid
-            hasil.append(_Terbit(p, tahun.pk, susun(kantor, tahun.pk, p, tahun.periode)))
+        halaman: dict[str, str] = {}
+        salinan: list[tuple[Path, str]] = []
+        for t in terbit:
+            teks, unduh = _halaman_periode(akar, kantor, t, pdf=pdf)
+            halaman[f"{th}/{t.periode.kode}/index.md"] = teks
+            salinan += unduh
+        halaman[f"{th}/index.md"] = _halaman_tahun(kantor, th, terbit)
+        hasil.append(_Tahun(th, halaman, tuple(salinan), tuple(t.periode for t in terbit),
+                            tuple(_nilai_indikator(terbit)), _ringkasan(kantor, terbit[-1])))
     return hasil
 
 
-def _tabel(kepala: list[str], rata: str, baris: list[list[str]]) -> list[str]:
-    pemisah = ["---:" if r == "r" else ":---" for r in rata]
-    return ["| " + " | ".join(kepala) + " |", "| " + " | ".join(pemisah) + " |",
-            *("| " + " | ".join(b) + " |" for b in baris)]
+def _yang_disahkan(repo: Repo, kantor: Kantor, th: int) -> list[_Terbit]:
+    tahun = repo.tahun[th]
+    disahkan = [p for kode in PERIODE if (p := tahun.periode.get(kode)) and p.disahkan]
+    if disahkan and tahun.pk is None:
+        # A ratified period must not silently vanish from the archive because its PK broke.
+        pk = f"periods/{th}/perjanjian-kinerja.yml"
+        galat = tuple(x for x in repo.temuan.temuan if x.galat and x.berkas == pk)
+        if galat:
+            raise BerkasTidakValid(galat)
+        raise KinerjaError(f"periode {disahkan[0].id} telah disahkan tetapi {pk} tidak ada; "
+                           "kembalikan Perjanjian Kinerja tahun itu")
+    hasil = []
+    for p in disahkan:
+        assert tahun.pk is not None
+        folder = repo.rel(p.folder) + "/"
+        salah = tuple(x for x in repo.temuan.temuan if x.galat and x.berkas.startswith(folder))
+        if salah:
+            raise BerkasTidakValid(salah)  # a ratified period must stay valid
+        hasil.append(_Terbit(p, tahun.pk, susun(kantor, tahun.pk, p, tahun.periode)))
+    return hasil
+
+
+def _tabel(kepala: list[str], rata: str,
+           baris: list[list[str]] | list[tuple[str, list[list[str]]]]) -> list[str]:
+    """A table as one raw HTML block; rows may come in titled groups (a sasaran and its
+    indicators). Cells are HTML already escaped by the caller. Markdown passes the block through
+    untouched, which keeps people's text literal and spares the inline pass that made large
+    archives slow to build (bench/situs.py)."""
+    kelas = ['' if r == "l" else ' class="kanan"' for r in rata]
+    hasil = ["", "<table>", "<thead><tr>" + "".join(
+        f"<th{k}>{html.escape(j)}</th>" for j, k in zip(kepala, kelas, strict=True)) +
+        "</tr></thead>", "<tbody>"]
+    for b in baris:
+        if isinstance(b, tuple):
+            judul, isi = b
+            hasil.append(f'<tr class="kelompok"><th colspan="{len(kepala)}">{judul}</th></tr>')
+        else:
+            isi = [b]
+        hasil += ["<tr>" + "".join(f"<td{k}>{sel}</td>" for sel, k in zip(r, kelas, strict=True))
+                  + "</tr>" for r in isi]
+    return [*hasil, "</tbody>", "</table>", ""]
+
+
+def h(teks: str) -> str:
+    """People's text inside raw HTML: escaped, whitespace folded."""
+    return html.escape(" ".join(teks.split()), quote=True)
+
+
+def _a(url: str, isi: str) -> str:
+    return f'<a href="{html.escape(url, quote=True)}">{isi}</a>'
 
 
 def _tautan_bukti(bukti: str) -> str:
     if re.match(r"https?://", bukti, re.IGNORECASE):
-        return f'<a href="{html.escape(bukti, quote=True)}" rel="nofollow noopener">{aman(bukti)}</a>'
-    return f"<code>{html.escape(bukti)}</code>"
+        return (f'<a href="{html.escape(bukti, quote=True)}" rel="nofollow noopener">'
+                f"{h(bukti)}</a>")
+    return f"<code>{h(bukti)}</code>"
 
 
-def _halaman_periode(penulis: _Penulis, akar: Path, kantor: Kantor, t: _Terbit, *,
-                     pdf: bool) -> int:
+# Raw HTML links are not rewritten by MkDocs, so they point at directory URLs
+# (use_directory_urls: true, as mkdocs.yml sets and Zensical defaults to); a test walks every
+# link of the built site.
+def _url_periode(p: Periode, naik: str) -> str:
+    return f"{naik}{p.tahun}/{p.kode}/"
+
+
+def _url_indikator(kode: str, naik: str) -> str:
+    return f"{naik}indikator/{slug(kode)}/"
+
+
+def _halaman_periode(akar: Path, kantor: Kantor, t: _Terbit, *,
+                     pdf: bool) -> tuple[str, list[tuple[Path, str]]]:
     p, rekap = t.periode, t.rekap
     rel = f"{p.tahun}/{p.kode}"
     camat = next((c for c in p.riwayat if c.peran == "camat"), None)
@@ -158,42 +269,42 @@ def _halaman_periode(penulis: _Penulis, akar: Path, kantor: Kantor, t: _Terbit, 
     if camat:
         baris += [f"Disahkan oleh {aman(camat.nama)} pada {format_tanggal(camat.waktu.date())}.", ""]
     unduh = []
-    n_pdf = 0
+    salinan = []
     for nama, judul in ((f"laporan-pengukuran-kinerja-{p.id}.pdf", "Laporan (PDF)"),
                         (f"surat-pengantar-{p.id}.pdf", "Surat pengantar (PDF)")):
         sumber = akar / "build" / p.id / nama
         if not sumber.is_file() and pdf:
             _buat_pdf(akar, p, nama)
         if sumber.is_file():
-            penulis.salin(sumber, f"{rel}/{nama}")
+            salinan.append((sumber, f"{rel}/{nama}"))
             unduh.append(f"[{judul}]({nama})")
-            n_pdf += 1
     if unduh:
         baris += ["Unduh: " + " · ".join(unduh), ""]
     jumlah = rekap.jumlah_kategori(kantor)
     baris += ["## Capaian indikator", "",
               "Kategori: " + ", ".join(f"{_kategori(k)} {n}" for k, n in jumlah.items()), ""]
+    kelompok: list[tuple[str, list[list[str]]]] = []
     for sasaran in t.pk.sasaran:
         isi = [b for b in rekap.indikator if b.sasaran == sasaran.kode]
-        if not isi:
-            continue
-        baris += ["", f"### {aman(sasaran.kode)} {aman(sasaran.uraian)}", ""]
-        baris += _tabel(
-            ["Indikator", "Satuan", "Target", "Realisasi", "Capaian", "Kategori"], "llrrrl",
-            [[f"[{aman(b.indikator.kode)}](../../indikator/{slug(b.indikator.kode)}.md) "
-              f"{aman(b.indikator.uraian)}", aman(b.indikator.satuan), aman(teks_target(b.target)),
-              aman(teks_nilai(b.realisasi)), _persen(b.capaian.nilai), _kategori(b.kategori)]
-             for b in isi])
-    baris += ["", '<div class="grafik">', _svg_periode(rekap, kantor).strip(), "</div>", ""]
+        if isi:
+            kelompok.append((f"{h(sasaran.kode)} {h(sasaran.uraian)}", [
+                [f"{_a(_url_indikator(b.indikator.kode, '../../'), h(b.indikator.kode))} "
+                 f"{h(b.indikator.uraian)}", h(b.indikator.satuan), h(teks_target(b.target)),
+                 h(teks_nilai(b.realisasi)), _persen(b.capaian.nilai), _kategori(b.kategori)]
+                for b in isi]))
+    baris += _tabel(["Indikator", "Satuan", "Target", "Realisasi", "Capaian", "Kategori"],
+                    "llrrrl", kelompok)
+    baris += ['<div class="grafik" data-search-exclude>', _svg_periode(rekap, kantor).strip(),
+              "</div>", ""]
     if rekap.program:
-        baris += ["## Realisasi anggaran", ""]
+        baris += ["## Realisasi anggaran"]
         baris += _tabel(["Program", "Pagu", "Realisasi", "Serapan", "Capaian", "Efisiensi"],
                         "lrrrrl",
-                        [[f"{aman(x.kode)} {aman(x.nama)}", format_rupiah(x.pagu),
+                        [[f"{h(x.kode)} {h(x.nama)}", format_rupiah(x.pagu),
                           "–" if x.realisasi is None else format_rupiah(x.realisasi),
-                          _persen(x.serapan), _persen(x.capaian), aman(x.efisiensi or "–")]
+                          _persen(x.serapan), _persen(x.capaian), h(x.efisiensi or "–")]
                          for x in rekap.program])
-        baris += ["", "Serapan dihitung terhadap pagu setahun; efisiensi membandingkan capaian "
+        baris += ["Serapan dihitung terhadap pagu setahun; efisiensi membandingkan capaian "
                   "program dengan serapan terhadap rencana penarikan dana sampai akhir periode.",
                   ""]
     baris += ["## Penjelasan per indikator", ""]
@@ -212,13 +323,12 @@ def _halaman_periode(penulis: _Penulis, akar: Path, kantor: Kantor, t: _Terbit, 
         if i and i.bukti_dukung:
             baris += ["**Bukti dukung:** " + ", ".join(_tautan_bukti(x) for x in i.bukti_dukung),
                       ""]
-    baris += ["## Riwayat pemeriksaan", ""]
+    baris += ["## Riwayat pemeriksaan"]
     baris += _tabel(["Langkah", "Peran", "Nama", "Waktu"], "llll",
-                    [[str(n), NAMA_PERAN[c.peran], aman(c.nama),
+                    [[str(n), h(NAMA_PERAN[c.peran]), h(c.nama),
                       f"{format_tanggal(c.waktu.date())} {c.waktu:%H.%M}"]
                      for n, c in zip((6, 7, 8), p.riwayat, strict=False)])
-    penulis.tulis(f"{rel}/index.md", "\n".join(baris) + "\n")
-    return n_pdf
+    return "\n".join(baris) + "\n", salinan
 
 
 def _buat_pdf(akar: Path, p: Periode, nama: str) -> None:
@@ -238,74 +348,75 @@ def _svg_periode(rekap: Rekap, kantor: Kantor) -> str:
     return grafik_svg(rekap, kantor)
 
 
-def _halaman_tahun(penulis: _Penulis, kantor: Kantor, repo: Repo, terbit: list[_Terbit]) -> None:
-    per_tahun: dict[int, list[_Terbit]] = {}
-    for t in terbit:
-        per_tahun.setdefault(t.periode.tahun, []).append(t)
+def _halaman_arsip(penulis: _Penulis, kantor: Kantor, per_tahun: list[_Tahun]) -> None:
     baris = ["# Arsip pengukuran kinerja", "",
              f"Hasil pengukuran kinerja {aman(kantor.instansi.nama)} yang telah disahkan Camat. "
-             "Periode yang masih dalam pemeriksaan tidak ditampilkan.", ""]
+             "Periode yang masih dalam pemeriksaan tidak ditampilkan.", "",
+             "Lihat juga: [daftar indikator](indikator/index.md) · [SOP](sop.md)."]
     baris += _tabel(["Tahun", "Periode disahkan"], "ll",
-                    [[f"[{th}]({th}/index.md)", ", ".join(
-                        f"[{NAMA_PERIODE[t.periode.kode]}]({th}/{t.periode.kode}/index.md)"
-                        for t in daftar)] for th, daftar in sorted(per_tahun.items(), reverse=True)])
-    baris += ["", "Lihat juga: [daftar indikator](indikator/index.md) · [SOP](sop.md)."]
+                    [[_a(f"{t.tahun}/", str(t.tahun)), ", ".join(
+                        _a(_url_periode(p, ""), NAMA_PERIODE[p.kode]) for p in t.periode)]
+                     for t in reversed(per_tahun)])
     penulis.tulis("index.md", "\n".join(baris) + "\n")
-    for th, daftar in per_tahun.items():
-        pk = daftar[0].pk
-        isi = [f"# Tahun {th}", "", f"Perjanjian Kinerja ditandatangani "
-               f"{format_tanggal(pk.tanggal)} oleh {aman(pk.pihak_pertama.nama)} "
-               f"({aman(pk.pihak_pertama.jabatan)}).", "", "## Periode disahkan", ""]
-        isi += _tabel(["Periode", "Indikator", "Sangat Tinggi / Tinggi", "Disahkan"], "lrrl",
-                      [[f"[{NAMA_PERIODE[t.periode.kode]}]({t.periode.kode}/index.md)",
-                        str(len(t.rekap.indikator)),
-                        str(sum(1 for b in t.rekap.indikator if b.kategori in
-                                {k.nama for k in kantor.capaian.kategori[:2]})),
-                        next((format_tanggal(c.waktu.date()) for c in t.periode.riwayat
-                              if c.peran == "camat"), "–")] for t in daftar])
-        isi += ["", "## Sasaran dan indikator", ""]
-        for s in pk.sasaran:
-            isi += [f"**{aman(s.kode)}** {aman(s.uraian)}", ""]
-            isi += [f"- [{aman(i.kode)}](../indikator/{slug(i.kode)}.md) {aman(i.uraian)} — "
-                    f"target {aman(teks_target(i.target))} {aman(i.satuan)}" for i in s.indikator]
-            isi.append("")
-        penulis.tulis(f"{th}/index.md", "\n".join(isi) + "\n")
 
 
-def _halaman_indikator(penulis: _Penulis, kantor: Kantor, terbit: list[_Terbit]) -> None:
-    per_kode: dict[str, list[tuple[_Terbit, int]]] = {}
-    definisi: dict[str, Indikator] = {}
+def _halaman_tahun(kantor: Kantor, th: int, terbit: list[_Terbit]) -> str:
+    teratas = [k.nama for k in kantor.capaian.kategori[:2]]
+    pk = terbit[0].pk
+    isi = [f"# Tahun {th}", "", f"Perjanjian Kinerja ditandatangani "
+           f"{format_tanggal(pk.tanggal)} oleh {aman(pk.pihak_pertama.nama)} "
+           f"({aman(pk.pihak_pertama.jabatan)}).", "", "## Periode disahkan"]
+    isi += _tabel(["Periode", "Indikator", " / ".join(teratas), "Disahkan"], "lrrl",
+                  [[_a(f"{t.periode.kode}/", NAMA_PERIODE[t.periode.kode]),
+                    str(len(t.rekap.indikator)),
+                    str(sum(1 for b in t.rekap.indikator if b.kategori in teratas)),
+                    next((format_tanggal(c.waktu.date()) for c in t.periode.riwayat
+                          if c.peran == "camat"), "–")] for t in terbit])
+    isi += ["## Sasaran dan indikator", ""]
+    for s in pk.sasaran:
+        isi += [f"**{aman(s.kode)}** {aman(s.uraian)}", ""]
+        isi += [f"- [{aman(i.kode)}](../indikator/{slug(i.kode)}.md) {aman(i.uraian)} — "
+                f"target {aman(teks_target(i.target))} {aman(i.satuan)}" for i in s.indikator]
+        isi.append("")
+    return "\n".join(isi) + "\n"
+
+
+def _nilai_indikator(terbit: list[_Terbit]) -> list[_Nilai]:
+    hasil = []
     for t in terbit:
-        for n, b in enumerate(t.rekap.indikator):
-            per_kode.setdefault(b.indikator.kode, []).append((t, n))
-            definisi[b.indikator.kode] = b.indikator  # the latest year's wording
-    daftar = ["# Indikator kinerja", ""]
+        p = t.periode
+        singkat = "Tahunan" if p.kode == "tahunan" else p.kode.upper().replace("TW", "TW ")
+        hasil += [_Nilai(b.indikator, f"{singkat} {p.tahun}", (
+            _a(_url_periode(p, "../../"), h(p.nama)), h(teks_target(b.target)),
+            h(teks_nilai(b.realisasi)), _persen(b.capaian.nilai), _kategori(b.kategori)),
+            b.capaian.nilai) for b in t.rekap.indikator]
+    return hasil
+
+
+def _halaman_indikator(penulis: _Penulis, nilai: list[_Nilai]) -> None:
+    per_kode: dict[str, list[_Nilai]] = {}
+    for n in nilai:
+        per_kode.setdefault(n.indikator.kode, []).append(n)
+    # the latest year's wording of each indicator
+    definisi = {kode: daftar[-1].indikator for kode, daftar in per_kode.items()}
+    daftar = ["# Indikator kinerja"]
     daftar += _tabel(["Kode", "Indikator", "Satuan", "Periode"], "lllr",
-                     [[f"[{aman(k)}]({slug(k)}.md)", aman(definisi[k].uraian),
-                       aman(definisi[k].satuan), str(len(v))] for k, v in sorted(per_kode.items())])
+                     [[_a(f"{slug(k)}/", h(k)), h(definisi[k].uraian), h(definisi[k].satuan),
+                       str(len(v))] for k, v in sorted(per_kode.items())])
     penulis.tulis("indikator/index.md", "\n".join(daftar) + "\n")
-    for kode, nilai in per_kode.items():
+    for kode, baris in per_kode.items():
         ind = definisi[kode]
         isi = [f"# {aman(kode)} {aman(ind.uraian)}", ""]
         if ind.definisi:
             isi += [f"**Definisi operasional.** {aman(ind.definisi)}", ""]
-        isi += [f"Satuan {aman(ind.satuan)} · "
-                f"{'makin tinggi makin baik' if ind.polaritas == 'naik' else 'makin rendah makin baik'}"
-                f" · agregasi tahunan: {aman(ind.agregasi)}.", ""]
-        baris = []
-        titik: list[tuple[str, float | None]] = []
-        for t, n in nilai:
-            b = t.rekap.indikator[n]
-            p = t.periode
-            singkat = "Tahunan" if p.kode == "tahunan" else p.kode.upper().replace("TW", "TW ")
-            label = f"{singkat} {p.tahun}"
-            titik.append((label, b.capaian.nilai))
-            baris.append([f"[{p.nama}](../{p.tahun}/{p.kode}/index.md)",
-                          aman(teks_target(b.target)), aman(teks_nilai(b.realisasi)),
-                          _persen(b.capaian.nilai), _kategori(b.kategori)])
-        isi += _tabel(["Periode", "Target", "Realisasi", "Capaian", "Kategori"], "lrrrl", baris)
-        isi += ["", '<div class="grafik">',
-                grafik.garis(titik[-24:], judul=f"Capaian {kode} per periode").strip(), "</div>", ""]
+        arah = "makin tinggi makin baik" if ind.polaritas == "naik" else "makin rendah makin baik"
+        isi += [f"Satuan {aman(ind.satuan)} · {arah} · agregasi tahunan: {aman(ind.agregasi)}.",
+                ""]
+        titik = [(n.label, n.capaian) for n in baris[-24:]]
+        isi += ['<div class="grafik" data-search-exclude>',
+                grafik.garis(titik, judul=f"Capaian {kode} per periode").strip(), "</div>"]
+        isi += _tabel(["Periode", "Target", "Realisasi", "Capaian", "Kategori"], "lrrrl",
+                      [list(n.sel) for n in baris])
         penulis.tulis(f"indikator/{slug(kode)}.md", "\n".join(isi) + "\n")
 
 
@@ -314,24 +425,20 @@ def _halaman_sop(penulis: _Penulis) -> None:
     isi = [f"# {aman(s.nama)}", "",
            "Sepuluh langkah pengukuran kinerja, pelaksananya, dan mutu baku waktunya. Tabel ini "
            "dibaca dari data SOP yang sama dengan yang dipakai untuk menjadwalkan dan memantau "
-           "setiap periode.", ""]
+           "setiap periode."]
     isi += _tabel(["No", "Uraian", "Pelaksana", "Masukan", "Mutu baku", "Keluaran"], "rlllrl",
-                  [[str(x.nomor), aman(x.uraian), aman(x.nama_pelaksana), aman(x.masukan),
-                    aman(x.mutu_baku), aman(x.keluaran)] for x in s.langkah])
-    isi += ["", f"**Kelengkapan:** {aman(', '.join(s.kelengkapan))}.", "",
+                  [[str(x.nomor), h(x.uraian), h(x.nama_pelaksana), h(x.masukan),
+                    h(x.mutu_baku), h(x.keluaran)] for x in s.langkah])
+    isi += [f"**Kelengkapan:** {aman(', '.join(s.kelengkapan))}.", "",
             f"**Peringatan:** {aman(s.peringatan)}", ""]
     penulis.tulis("sop.md", "\n".join(isi) + "\n")
 
 
-def _ringkasan(penulis: _Penulis, kantor: Kantor, terbit: list[_Terbit]) -> None:
-    """The home page's headline (included with a snippet): the latest ratified period."""
-    if not terbit:
-        penulis.tulis("_ringkasan.md", "Belum ada periode yang disahkan.\n")
-        return
-    t = terbit[-1]
+def _ringkasan(kantor: Kantor, t: _Terbit) -> str:
+    """The home page's headline (included with a snippet) for the latest ratified period."""
     jumlah = t.rekap.jumlah_kategori(kantor)
     rel = f"arsip/{t.periode.tahun}/{t.periode.kode}/index.md"
     isi = [f"### Terakhir disahkan: [{t.periode.nama}]({rel})",
            "", f"{len(t.rekap.indikator)} indikator diukur:", ""]
     isi += [f"- {_kategori(k)}: {n} indikator" for k, n in jumlah.items()]
-    penulis.tulis("_ringkasan.md", "\n".join(isi) + "\n")
+    return "\n".join(isi) + "\n"
