@@ -9,7 +9,7 @@ a person could edit.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, time
 from pathlib import Path
 
@@ -69,13 +69,44 @@ def _keputusan(k: Konteks) -> list[git.Commit]:
 
 
 def peristiwa(k: Konteks) -> list[Peristiwa]:
-    hasil = []
-    for c in _keputusan(k):
-        aksi = KEPUTUSAN.get(c.trailer.get("Kinerja-Keputusan", ""))
-        if aksi is not None:
-            hasil.append(Peristiwa(c.email, aksi, c.trailer.get("Kinerja-Isi"), c.waktu,
-                                   c.trailer.get("Kinerja-Alasan", "")))
-    return hasil
+    return _peristiwa(k)[0]
+
+
+def _peristiwa(k: Konteks) -> tuple[list[Peristiwa], list[str]]:
+    """Decision events, and why any decision commit was not counted (unsigned, wrong key)."""
+    keputusan = [c for c in _keputusan(k)
+                 if KEPUTUSAN.get(c.trailer.get("Kinerja-Keputusan", "")) is not None]
+    ditolak: dict[str, str] = {}
+    if k.kantor.tanda_tangan_wajib:
+        ditolak = _tanda_tangan_salah(k, keputusan)
+    hasil = [Peristiwa(c.email, KEPUTUSAN[c.trailer["Kinerja-Keputusan"]],
+                       c.trailer.get("Kinerja-Isi"), c.waktu, c.trailer.get("Kinerja-Alasan", ""))
+             for c in keputusan if c.sha not in ditolak]
+    return hasil, list(ditolak.values())
+
+
+def _tanda_tangan_salah(k: Konteks, keputusan: list[git.Commit]) -> dict[str, str]:
+    """Decision commits whose signature is missing or not the author's key in kinerja.yml (as it
+    stood when the period was created)."""
+    kunci = {p.email.lower(): p.kunci_ssh for p in k.kantor.pegawai if p.email and p.kunci_ssh}
+    periksa = git.tanda_tangan(k.akar, [c.sha for c in keputusan], kunci)
+    salah = {}
+    for c in keputusan:
+        orang = pemilik_akun(k.kantor, c.email, "git")
+        tt = periksa.get(c.sha)
+        if orang is None or tt is None:
+            continue  # not a reviewer at all: the verdict already says so
+        cocok_ssh = bool(orang.kunci_ssh) and tt.status == "G" and tt.penanda == c.email.lower()
+        cocok_gpg = bool(orang.kunci_gpg) and tt.status in ("G", "U") and \
+            orang.kunci_gpg in (tt.penanda, tt.utama)
+        if cocok_ssh or cocok_gpg:
+            continue
+        sebab = ("tidak bertanda tangan" if tt.status == "N" else
+                 "tanda tangannya rusak" if tt.status == "B" else
+                 f"tidak ditandatangani dengan kunci {orang.nama} yang tercantum di kinerja.yml")
+        salah[c.sha] = (f"keputusan {c.sha[:8]} oleh {orang.nama} tidak dihitung: commit {sebab} "
+                        "(persetujuan.tanda_tangan: wajib)")
+    return salah
 
 
 def penulis_terakhir(k: Konteks) -> frozenset[str]:
@@ -86,8 +117,10 @@ def penulis_terakhir(k: Konteks) -> frozenset[str]:
 
 
 def putusan(k: Konteks) -> Putusan:
-    return putuskan(peristiwa(k), kantor_dasar=k.kantor, head=k.isi,
-                    penulis_terakhir=penulis_terakhir(k), sumber="git")
+    semua, ditolak = _peristiwa(k)
+    p = putuskan(semua, kantor_dasar=k.kantor, head=k.isi,
+                 penulis_terakhir=penulis_terakhir(k), sumber="git")
+    return replace(p, pesan=(*ditolak, *p.pesan)) if ditolak else p
 
 
 @dataclass(frozen=True)
@@ -136,19 +169,50 @@ def putuskan_lokal(mulai: Path, tunjuk: str | None, keputusan: str, sebagai: str
     badan = f"\n\nAlasan: {alasan.strip()}" if alasan.strip() else ""
     pesan = f"{judul}{badan}\n\n" + "\n".join(trailer) + "\n"
     tag = None
+    ttd = k.kantor.tanda_tangan_wajib
     if keputusan == "sahkan":
         calon = putuskan([*peristiwa(k), Peristiwa(email, SETUJU, k.isi, waktu)],
                          kantor_dasar=k.kantor, head=k.isi, penulis_terakhir=penulis_terakhir(k),
                          sumber="git")
         if not calon.lulus:
             raise KinerjaError("belum dapat disahkan: " + "; ".join(calon.pesan))
-        tulis_riwayat(k.periode.folder / RIWAYAT, k.periode.id, "git", calon)
-        sha = git.commit(k.akar, pesan, kosong=False, berkas=(f"{k.folder}/{RIWAYAT}",))
+        riwayat = k.periode.folder / RIWAYAT
+        tulis_riwayat(riwayat, k.periode.id, "git", calon)
+        try:
+            sha = _commit_keputusan(k, pesan, berkas=(f"{k.folder}/{RIWAYAT}",))
+        except KinerjaError:
+            git.git(k.akar, "reset", "--quiet", "--", f"{k.folder}/{RIWAYAT}")
+            riwayat.unlink()  # written by us a moment ago; nothing of anyone's is lost
+            raise
         tag = f"pengesahan/{k.periode.id}"
-        git.tag(k.akar, tag, f"Pengesahan pengukuran kinerja {k.periode.nama} oleh {nama}\n")
+        git.tag(k.akar, tag, f"Pengesahan pengukuran kinerja {k.periode.nama} oleh {nama}\n",
+                tanda_tangan=ttd)
     else:
-        sha = git.commit(k.akar, pesan, kosong=True)
+        sha = _commit_keputusan(k, pesan)
     return HasilKeputusan(sha, tag, putusan(konteks(mulai, tunjuk)))
+
+
+_CARA_TANDA_TANGAN = (
+    "atur penandatanganan commit dengan kunci yang tercantum di kinerja.yml, misalnya "
+    "«git config gpg.format ssh» dan «git config user.signingkey ~/.ssh/id_ed25519.pub»")
+
+
+def _commit_keputusan(k: Konteks, pesan: str, berkas: tuple[str, ...] = ()) -> str:
+    """The decision commit; where kinerja.yml asks for it, signed with the person's own listed
+    key — checked right after, and undone if it would not count."""
+    if not k.kantor.tanda_tangan_wajib:
+        return git.commit(k.akar, pesan, kosong=not berkas, berkas=berkas)
+    try:
+        sha = git.commit(k.akar, pesan, kosong=not berkas, berkas=berkas, tanda_tangan=True)
+    except git.GitError as e:
+        raise KinerjaError(f"commit keputusan tidak dapat ditandatangani ({e}); "
+                           f"{_CARA_TANDA_TANGAN}") from e
+    commit = next(c for c in git.log(k.akar, "-1", sha))
+    salah = _tanda_tangan_salah(k, [commit])
+    if salah:
+        git.batalkan_commit_terakhir(k.akar)
+        raise KinerjaError(f"{salah[sha]}; commit dibatalkan — {_CARA_TANDA_TANGAN}")
+    return sha
 
 
 def _harus_lengkap(k: Konteks) -> None:

@@ -106,13 +106,54 @@ def isi_folder(akar: Path, ref: str, folder: str, kecuali: tuple[str, ...] = ())
     return hashlib.sha1("\n".join(baris).encode()).hexdigest()
 
 
-def commit(akar: Path, pesan: str, *, kosong: bool, berkas: tuple[str, ...] = ()) -> str:
+def commit(akar: Path, pesan: str, *, kosong: bool, berkas: tuple[str, ...] = (),
+           tanda_tangan: bool = False) -> str:
     if berkas:
         git(akar, "add", "--", *berkas)
-    git(akar, "commit", "--quiet", *(["--allow-empty"] if kosong else []), "-F", "-",
-        masukan=pesan)
+    git(akar, "commit", "--quiet", *(["--allow-empty"] if kosong else []),
+        *(["-S"] if tanda_tangan else []), "-F", "-", masukan=pesan)
     return git(akar, "rev-parse", "HEAD").strip()
 
 
-def tag(akar: Path, nama: str, pesan: str) -> None:
-    git(akar, "tag", "-a", nama, "-F", "-", masukan=pesan)
+def batalkan_commit_terakhir(akar: Path) -> None:
+    """Undo the commit kinerja itself just made (its changes stay staged)."""
+    git(akar, "reset", "--soft", "HEAD~1")
+
+
+def tag(akar: Path, nama: str, pesan: str, *, tanda_tangan: bool = False) -> None:
+    git(akar, "tag", "-s" if tanda_tangan else "-a", nama, "-F", "-", masukan=pesan)
+
+
+@dataclass(frozen=True)
+class TandaTangan:
+    status: str  # git's %G?: G good, U good but untrusted key, B bad, N none, E cannot check, …
+    penanda: str  # SSH: the allowed-signers principal (an e-mail); GPG: the key fingerprint
+    utama: str = ""  # GPG: the primary key's fingerprint (the signing key may be a subkey)
+
+
+def tanda_tangan(akar: Path, sha: list[str], kunci_ssh: dict[str, str]) -> dict[str, TandaTangan]:
+    """Check the signatures of some commits. ``kunci_ssh`` maps e-mail → public key: the only
+    SSH keys trusted, each for its own e-mail (git's allowed-signers file)."""
+    import tempfile
+
+    if not sha:
+        return {}
+    with tempfile.NamedTemporaryFile("w", suffix=".allowed_signers", delete=False,
+                                     encoding="utf-8") as f:
+        for email, kunci in kunci_ssh.items():
+            f.write(f"{email} {kunci.strip()}\n")
+        berkas = f.name
+    try:
+        keluar = git(akar, "-c", f"gpg.ssh.allowedSignersFile={berkas}", "log", "--no-walk",
+                     f"--format=%H{PEMISAH}%G?{PEMISAH}%GS{PEMISAH}%GF{PEMISAH}%GP{AKHIR}", *sha)
+    finally:
+        Path(berkas).unlink()
+    hasil = {}
+    for rekam in keluar.split(AKHIR):
+        bagian = rekam.strip("\n").split(PEMISAH)
+        if len(bagian) == 5:
+            h, status, penanda, sidik, utama = bagian
+            ssh = sidik.startswith("SHA256:")
+            hasil[h] = TandaTangan(status, penanda.lower() if ssh else sidik.upper(),
+                                   "" if ssh else utama.upper())
+    return hasil

@@ -55,6 +55,8 @@ class Pegawai:
     email: str | None
     akun: dict[str, str]
     lok: Lok
+    kunci_ssh: str | None = None  # public key that signs this person's decisions
+    kunci_gpg: str | None = None  # or a GPG key fingerprint (40 hex digits, upper case)
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,7 @@ class Kantor:
     capaian: AturanCapaian
     jam_kerja: JamKerja
     berkas: str = "kinerja.yml"
+    tanda_tangan_wajib: bool = False  # plain-Git decisions must be signed commits
 
     def pegawai_id(self, id_: str) -> Pegawai | None:
         return next((p for p in self.pegawai if p.id == id_), None)

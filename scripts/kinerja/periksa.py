@@ -125,6 +125,14 @@ def periksa_kantor(k: Kantor, temuan: Pengumpul) -> None:
         if not k.pemegang(peran):
             temuan.tambah(Lok(k.berkas), "peran-kosong",
                           f"tidak ada pegawai berperan «{peran}»; persetujuan laporan memerlukannya")
+    if k.tanda_tangan_wajib:
+        for p in k.pegawai:
+            if set(p.peran) & {"camat", "sekcam", "kasubbag-perencanaan"} and not (
+                    p.email and (p.kunci_ssh or p.kunci_gpg)):
+                temuan.tambah(p.lok, "kunci-kosong",
+                              f"persetujuan.tanda_tangan: wajib, tetapi {p.nama} tidak punya "
+                              "email dan kunci_ssh atau kunci_gpg; keputusannya tidak akan dapat "
+                              "diperiksa — tambahkan email dan isi berkas .pub kuncinya")
     for forge in ("github", "gitea", "gitlab"):
         akun = Counter(p.akun[forge].lower() for p in k.pegawai if forge in p.akun)
         for p in k.pegawai:

@@ -135,7 +135,9 @@ def muat_kantor(akar: Path, temuan: Pengumpul, teks: str | None = None) -> Kanto
                         i.get("email"), i.get("laman"), i.get("kode_pos"), i.get("logo"))
     pegawai = tuple(
         Pegawai(p["id"], p["nama"], p.get("nip"), p["jabatan"], p.get("pangkat"),
-                tuple(p["peran"]), p.get("email"), dict(p.get("akun") or {}), p.lok)
+                tuple(p["peran"]), p.get("email"), dict(p.get("akun") or {}), p.lok,
+                p.get("kunci_ssh"),
+                re.sub(r"\s", "", p["kunci_gpg"]).upper() if p.get("kunci_gpg") else None)
         for p in d["pegawai"] if {"id", "nama", "jabatan", "peran"} <= p.keys()
     )
     seksi = tuple(Seksi(s["id"], s["nama"], s["kepala"], s.posisi("kepala"))
@@ -155,7 +157,9 @@ def muat_kantor(akar: Path, temuan: Pengumpul, teks: str | None = None) -> Kanto
     jb = JamKerja()
     jam = JamKerja(j.get("mulai") or jb.mulai, j.get("selesai") or jb.selesai,
                    tuple(HARI.index(h) for h in j["hari"]) if j.get("hari") else jb.hari)
-    return Kantor(instansi, d["kertas"], pegawai, seksi, aturan, jam)
+    tanda_tangan = (d.get("persetujuan") or {}).get("tanda_tangan") == "wajib"
+    return Kantor(instansi, d["kertas"], pegawai, seksi, aturan, jam,
+                  tanda_tangan_wajib=tanda_tangan)
 
 
 def muat_tahun(repo: Repo, folder: Path) -> Tahun:

@@ -570,7 +570,19 @@ KANTOR = Peta((
         Bidang("email", _SUREL, "alamat surel"),
         Bidang("akun", PetaBebas(_TEKS, ("github", "gitea", "gitlab")),
                "nama akun di Git host: github, gitea, gitlab"),
+        Bidang("kunci_ssh", Teks(r"(ssh-(ed25519|rsa)|ecdsa-sha2-nistp(256|384|521)|"
+                                 r"sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com) "
+                                 r"[A-Za-z0-9+/]+=*( .*)?", "ssh-ed25519 AAAAC3Nza… nama@kantor"),
+               "kunci publik SSH untuk menandatangani keputusan (isi berkas .pub)"),
+        Bidang("kunci_gpg", Teks(r"[0-9A-Fa-f]{40}|([0-9A-Fa-f]{4} ?){10}",
+                                 "0123 4567 89AB CDEF 0123  4567 89AB CDEF 0123 4567"),
+               "sidik jari kunci GPG untuk menandatangani keputusan (40 digit heksadesimal)"),
     )), min_isi=1), "daftar pegawai", wajib=True),
+    Bidang("persetujuan", Peta((
+        Bidang("tanda_tangan", Pilihan(("wajib", "tidak")), "tanpa Git host: «wajib» berarti "
+               "setiap keputusan (setujui, kembalikan, sahkan) harus commit bertanda tangan "
+               "SSH atau GPG dengan kunci pegawai itu (kunci_ssh atau kunci_gpg)"),
+    )), "aturan persetujuan"),
     Bidang("seksi", Daftar(Peta((
         Bidang("id", Kode(), "pengenal seksi; juga nama berkas formulirnya", wajib=True),
         Bidang("nama", _TEKS, "nama seksi, misalnya Seksi Pemerintahan", wajib=True),

@@ -1,0 +1,135 @@
+"""Signed decisions in plain Git: where kinerja.yml asks for it, a decision counts only when its
+commit carries a good SSH signature from the key listed for that person (real ssh-keygen keys,
+real `git commit -S`, real verification)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import jalankan
+from test_alur import LENGKAP_PEM, Kantor
+
+pytestmark = pytest.mark.skipif(shutil.which("ssh-keygen") is None,
+                                reason="ssh-keygen tidak terpasang")
+
+PERAN = {"kasubbag": "kasubbag", "sekcam": "sekcam", "camat": "camat"}
+
+
+def _kunci(folder: Path, nama: str) -> Path:
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", nama, "-f",
+                    str(folder / nama)], check=True)
+    return folder / nama
+
+
+@pytest.fixture
+def k(kantor: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+      tmp_path: Path) -> tuple[Kantor, dict[str, Path]]:
+    folder = tmp_path / "kunci"
+    folder.mkdir()
+    kunci = {nama: _kunci(folder, nama) for nama in (*PERAN, "palsu")}
+    teks = (kantor / "kinerja.yml").read_text()
+    for id_, nama in PERAN.items():
+        pub = kunci[nama].with_suffix(".pub").read_text().strip()
+        teks = teks.replace(f"    email: {id_}@contoh.go.id\n",
+                            f"    email: {id_}@contoh.go.id\n    kunci_ssh: {pub}\n", 1)
+    (kantor / "kinerja.yml").write_text(teks + "persetujuan:\n  tanda_tangan: wajib\n")
+    x = Kantor(kantor, monkeypatch, capsys)
+    x.git("init", "-q", "-b", "main")
+    x.sebagai("kasubbag", "2026-07-06 09:00")
+    x.git("add", ".")
+    x.git("commit", "-qm", "Kantor contoh")
+    x.kinerja("periode", "baru", "2026", "tw2", "--mulai", "2026-07-06")
+    x.git("add", "periods")
+    x.git("commit", "-qm", "Buat periode")
+    x.sebagai("kasi-pem", "2026-07-06 10:00")
+    x.isi("pemerintahan", LENGKAP_PEM, "Isi")
+    x.isi("trantib", {"    realisasi:\n    penjelasan:\n": "    realisasi: 2\n"
+                      "    penjelasan: Sesuai target.\n", "    bukti_dukung:\n":
+                      "    bukti_dukung: https://contoh.go.id/b/3.pdf\n"}, "Isi trantib")
+    return x, kunci
+
+
+def _tanda_tangan_dengan(mp: pytest.MonkeyPatch, kunci: Path | None) -> None:
+    if kunci is None:
+        mp.delenv("GIT_CONFIG_COUNT", raising=False)
+        return
+    for n, (kunci_, nilai) in enumerate((("gpg.format", "ssh"),
+                                         ("user.signingkey", str(kunci.with_suffix(".pub"))))):
+        mp.setenv(f"GIT_CONFIG_KEY_{n}", kunci_)
+        mp.setenv(f"GIT_CONFIG_VALUE_{n}", nilai)
+    mp.setenv("GIT_CONFIG_COUNT", "2")
+
+
+def test_keputusan_harus_bertanda_tangan_kunci_sendiri(
+        k: tuple[Kantor, dict[str, Path]], monkeypatch: pytest.MonkeyPatch) -> None:
+    x, kunci = k
+    sebelum = x.git("rev-parse", "HEAD")
+
+    x.sebagai("kasubbag", "2026-07-06 13:00")
+    _tanda_tangan_dengan(monkeypatch, kunci["palsu"])
+    keluar = x.kinerja("setujui", "2026-tw2", "--sebagai", "kasubbag-perencanaan", kode=1)
+    assert ("keputusan" in keluar and "oleh Kasubbag Contoh tidak dihitung: commit tidak "
+            "ditandatangani dengan kunci Kasubbag Contoh yang tercantum di kinerja.yml") in keluar
+    assert "commit dibatalkan" in keluar and "git config user.signingkey" in keluar
+    assert x.git("rev-parse", "HEAD") == sebelum  # the bad commit was undone
+
+    _tanda_tangan_dengan(monkeypatch, kunci["kasubbag"])
+    assert "1 dari 3 persetujuan" in x.kinerja("setujui", "2026-tw2", "--sebagai",
+                                               "kasubbag-perencanaan")
+
+    # An unsigned decision made by hand, bypassing kinerja, is seen and not counted.
+    x.sebagai("sekcam", "2026-07-06 14:00")
+    _tanda_tangan_dengan(monkeypatch, None)
+    isi = x.git("log", "-1", "--format=%(trailers:key=Kinerja-Isi,valueonly)").strip()
+    x.git("commit", "-q", "--allow-empty", "-m", "Setujui (tanpa tanda tangan)\n\n"
+          "Kinerja-Periode: 2026-tw2\nKinerja-Keputusan: setuju\nKinerja-Peran: sekcam\n"
+          f"Kinerja-Isi: {isi}")
+    keluar = x.kinerja("persetujuan", "2026-tw2", kode=1)
+    assert "oleh Sekcam Contoh tidak dihitung: commit tidak bertanda tangan" in keluar
+    assert "1 dari 3 persetujuan" in keluar
+
+    _tanda_tangan_dengan(monkeypatch, kunci["sekcam"])
+    assert "2 dari 3 persetujuan" in x.kinerja("setujui", "2026-tw2", "--sebagai", "sekcam")
+    x.sebagai("camat", "2026-07-06 15:00")
+    _tanda_tangan_dengan(monkeypatch, kunci["camat"])
+    keluar = x.kinerja("sahkan", "2026-tw2")
+    assert "status     disahkan" in keluar
+    assert "-----BEGIN SSH SIGNATURE-----" in x.git("cat-file", "tag", "pengesahan/2026-tw2")
+
+
+def test_tanpa_cara_menandatangani_tidak_ada_yang_dicommit(
+        k: tuple[Kantor, dict[str, Path]], monkeypatch: pytest.MonkeyPatch) -> None:
+    x, kunci = k
+    x.sebagai("kasubbag", "2026-07-06 13:00")
+    _tanda_tangan_dengan(monkeypatch, kunci["kasubbag"])
+    x.kinerja("setujui", "2026-tw2", "--sebagai", "kasubbag-perencanaan")
+    x.sebagai("sekcam", "2026-07-06 14:00")
+    keluar = x.kinerja("setujui", "2026-tw2", "--sebagai", "sekcam", kode=1)  # Kasubbag's key
+    assert "oleh Sekcam Contoh tidak dihitung" in keluar
+    _tanda_tangan_dengan(monkeypatch, kunci["sekcam"])
+    x.kinerja("setujui", "2026-tw2", "--sebagai", "sekcam")
+    sebelum = x.git("rev-parse", "HEAD")
+    x.sebagai("camat", "2026-07-06 15:00")
+    monkeypatch.setenv("GIT_CONFIG_VALUE_1", str(x.akar.parent / "tidak-ada.pub"))
+    keluar = x.kinerja("sahkan", "2026-tw2", kode=1)
+    assert "commit keputusan tidak dapat ditandatangani" in keluar
+    assert x.git("rev-parse", "HEAD") == sebelum
+    assert not (x.akar / "periods/2026/tw2/riwayat.yml").exists()
+    assert x.git("status", "--porcelain") == ""
+    assert x.git("tag", "-l") == ""
+
+
+def test_peninjau_tanpa_kunci_ditolak_pemeriksa(kantor: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    teks = (kantor / "kinerja.yml").read_text()
+    (kantor / "kinerja.yml").write_text(teks + "persetujuan:\n  tanda_tangan: wajib\n")
+    hasil = jalankan(capsys, "periksa", "kinerja.yml")
+    assert hasil.kode == 1
+    pesan = [b for b in hasil.keluaran.splitlines() if "[kunci-kosong]" in b]
+    assert [b.split(":")[1] for b in pesan] == ["8", "15", "21"]  # camat, sekcam, kasubbag
+    assert "persetujuan.tanda_tangan: wajib, tetapi Camat Contoh tidak punya email dan " \
+           "kunci_ssh atau kunci_gpg" in pesan[0]
