@@ -17,7 +17,7 @@ def test_bantuan_berbahasa_indonesia(capsys: pytest.CaptureFixture[str]) -> None
     assert "Opsi:" in hasil.keluaran and "Perintah:" in hasil.keluaran
     assert "Tampilkan bantuan ini lalu keluar." in hasil.keluaran
     hasil = jalankan(capsys, "periksa", "-h")
-    assert "Pemakaian: kinerja periksa [OPTIONS] [PATHS]..." in hasil.keluaran
+    assert "Pemakaian: kinerja periksa [OPSI] [BERKAS]..." in hasil.keluaran
     assert "--lengkap" in hasil.keluaran
 
 

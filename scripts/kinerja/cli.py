@@ -33,12 +33,19 @@ KONTEKS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 class _Perintah(click.Command):
     """Help in Indonesian: click's own headings are English."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", "[OPSI]")
+        super().__init__(*args, **kwargs)
+
     def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)),
                               "Pemakaian: ")
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        opsi = [r for p in self.get_params(ctx) if (r := p.get_help_record(ctx))]
+        # Click 8.2 gives arguments a help record too; the usage line already names them.
+        opsi = [(r[0], r[1].replace("[default: ", "[bawaan: ").replace("[required]", "[wajib]"))
+                for p in self.get_params(ctx)
+                if isinstance(p, click.Option) and (r := p.get_help_record(ctx))]
         if opsi:
             with formatter.section("Opsi"):
                 formatter.write_dl(opsi)
@@ -71,6 +78,18 @@ class _Pilihan(click.Choice):  # type: ignore[type-arg]
         return None
 
 
+class _Ada(click.Path):
+    """An existing file or folder, with click's English refusal said in Indonesian."""
+
+    def __init__(self) -> None:
+        super().__init__(exists=True, path_type=Path)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if not os.path.lexists(value):
+            self.fail(f"«{value}» tidak ada; periksa ejaan berkas atau foldernya", param, ctx)
+        return super().convert(value, param, ctx)
+
+
 class _Tahun(click.ParamType):  # type: ignore[type-arg]
     name = "tahun"
 
@@ -97,8 +116,9 @@ def _bantuan(f: Callable[..., Any]) -> Callable[..., Any]:
 
 def _repo_opsi(f: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("-C", "--repo", "repo", type=click.Path(file_okay=False, path_type=Path),
-                        default=None, help="Folder repo kinerja (bawaan: folder ini atau di "
-                        "atasnya yang memuat kinerja.yml).")(f)
+                        default=None, metavar="FOLDER",
+                        help="Folder repo kinerja (bawaan: folder ini atau di atasnya yang "
+                        "memuat kinerja.yml).")(f)
 
 
 @click.group(cls=_Kelompok, context_settings=KONTEKS, add_help_option=False)
@@ -115,7 +135,8 @@ def kinerja() -> None:
 
 @kinerja.command(add_help_option=False)
 @_bantuan
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, type=_Ada(),
+                metavar="[BERKAS]...")
 @click.option("--lengkap", is_flag=True,
               help="Isian kosong dianggap galat (untuk tahap pemeriksaan Kasubbag/Sekcam).")
 @click.option("-f", "--format", "format_", type=_Pilihan(["teks", "json", "github"]),
