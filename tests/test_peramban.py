@@ -106,6 +106,8 @@ def test_beranda_periode_indikator(halaman: tuple[Any, list[str], list[str]], al
     h.wait_for_url("**/arsip/2026/tw3/")
     assert h.locator("svg").first.is_visible()
     assert h.locator(".kategori-sangat-tinggi").first.inner_text() == "Sangat Tinggi"
+    # numbers right-aligned: our rule must beat Material's table styles
+    assert h.locator("td.kanan").first.evaluate("e => getComputedStyle(e).textAlign") == "right"
     _foto(h, "2-periode")
     h.get_by_role("link", name="IK-4.2", exact=True).first.click()
     h.wait_for_url("**/arsip/indikator/ik-4-2/")

@@ -157,3 +157,8 @@ def test_banyak_tahun_dalam_beberapa_proses(tmp_path: Path) -> None:
         shutil.rmtree(folder)
     assert hasil[1] == hasil[2]
     assert len(hasil[1]) == 48 + 12 + 16 + 4  # periods, years, indicators, index pages
+    indikator = hasil[1][Path("indikator/ik-1-1.md")].decode()
+    assert indikator.count("Tahun 2015</a>") == 4  # every period in the table…
+    label = re.findall(r'font-size="10">(TW [IV]+ \d{4})</text>', indikator)
+    assert label[-1] == "TW IV 2026" and 4 <= len(label) < 24  # …the last 24 in the chart,
+    # labelled sparsely enough not to overlap

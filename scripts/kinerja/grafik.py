@@ -5,6 +5,7 @@ Every text placed in the SVG is XML-escaped: indicator names are people's words.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -143,9 +144,16 @@ def garis(titik: Sequence[tuple[str, float | None]], *, judul: str, lebar: int =
                       f'stroke="#e3e8ee"/>')
         bagian.append(_teks(kiri - 4, gy + 4, f"{g}{satuan}", text_anchor="end", fill="#555"))
     jalur: list[str] = []
+    # Label only every few points so labels never overlap, counting back from the newest;
+    # the ends are anchored inside the chart.
+    lebar_label = max((len(nama) for nama, _ in titik), default=0) * 5.2 + 8
+    langkah = max(1, math.ceil(lebar_label / (plot_l / n)))
     for i, (nama, v) in enumerate(titik):
         px, _ = pos(i, 0)
-        bagian.append(_teks(px, tinggi - bawah + 16, nama, text_anchor="middle", font_size="10"))
+        if (len(titik) - 1 - i) % langkah == 0:
+            jangkar = "end" if i == len(titik) - 1 and i else "start" if i == 0 else "middle"
+            bagian.append(_teks(px, tinggi - bawah + 16, nama, text_anchor=jangkar,
+                                font_size="10"))
         if v is None:
             continue
         px, py = pos(i, v)

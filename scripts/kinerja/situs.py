@@ -385,7 +385,7 @@ def _nilai_indikator(terbit: list[_Terbit]) -> list[_Nilai]:
     hasil = []
     for t in terbit:
         p = t.periode
-        singkat = "Tahunan" if p.kode == "tahunan" else p.kode.upper().replace("TW", "TW ")
+        singkat = NAMA_PERIODE[p.kode].replace("Triwulan", "TW")
         hasil += [_Nilai(b.indikator, f"{singkat} {p.tahun}", (
             _a(_url_periode(p, "../../"), h(p.nama)), h(teks_target(b.target)),
             h(teks_nilai(b.realisasi)), _persen(b.capaian.nilai), _kategori(b.kategori)),
