@@ -40,6 +40,16 @@ class Kantor:
         assert hasil.kode == kode, hasil.keluaran + hasil.galat
         return hasil.keluaran + hasil.galat
 
+    def periode_terisi(self, pengisi: str) -> None:
+        """Period 2026-tw2 made by the Kasubbag, both forms then filled by ``pengisi``."""
+        self.sebagai("kasubbag", "2026-07-06 09:00")
+        self.kinerja("periode", "baru", "2026", "tw2", "--mulai", "2026-07-06")
+        self.git("add", "periods")
+        self.git("commit", "-qm", "Buat periode")
+        self.sebagai(pengisi, "2026-07-06 10:00")
+        self.isi("pemerintahan", LENGKAP_PEM, "Isi")
+        self.isi("trantib", ISI_TRANTIB, "Isi trantib")
+
     def isi(self, seksi: str, ganti: dict[str, str], pesan: str) -> None:
         form = self.akar / f"periods/2026/tw2/formulir/{seksi}.yml"
         teks = form.read_text()
@@ -61,6 +71,8 @@ def _isian(kode: str, realisasi: str, n: int) -> dict[str, str]:
 
 LENGKAP_PEM = {**_isian("IK-1", "11", 1), **_isian("IK-2", "BB", 2),
                "  - program: P-1\n    realisasi:\n": "  - program: P-1\n    realisasi: Rp 40.000.000\n"}
+ISI_TRANTIB = {"    realisasi:\n    penjelasan:\n": "    realisasi: 2\n    penjelasan: Sesuai target.\n",
+               "    bukti_dukung:\n": "    bukti_dukung: https://contoh.go.id/b/3.pdf\n"}
 
 
 @pytest.fixture
@@ -86,9 +98,7 @@ def test_sop_lengkap_dalam_git(k: Kantor) -> None:
     k.sebagai("kasi-pem", "2026-07-06 10:00")
     k.isi("pemerintahan", LENGKAP_PEM, "Isi")
     k.sebagai("kasi-trantib", "2026-07-06 10:30")
-    k.isi("trantib", {"    realisasi:\n    penjelasan:\n": "    realisasi: 2\n"
-                      "    penjelasan: Sesuai target.\n", "    bukti_dukung:\n":
-                      "    bukti_dukung: https://contoh.go.id/b/3.pdf\n"}, "Isi trantib")
+    k.isi("trantib", ISI_TRANTIB, "Isi trantib")
     k.sebagai("kasi-trantib", "2026-07-06 13:00")
     k.kinerja("catat", "2026-tw2", "5")
 
@@ -160,15 +170,7 @@ def test_sop_lengkap_dalam_git(k: Kantor) -> None:
 
 
 def test_tidak_boleh_menyetujui_perubahan_sendiri(k: Kantor) -> None:
-    k.sebagai("kasubbag", "2026-07-06 09:00")
-    k.kinerja("periode", "baru", "2026", "tw2", "--mulai", "2026-07-06")
-    k.git("add", "periods")
-    k.git("commit", "-qm", "Buat periode")
-    k.sebagai("kasubbag", "2026-07-06 10:00")
-    k.isi("pemerintahan", LENGKAP_PEM, "Isi")
-    k.isi("trantib", {"    realisasi:\n    penjelasan:\n": "    realisasi: 2\n"
-                      "    penjelasan: Sesuai target.\n", "    bukti_dukung:\n":
-                      "    bukti_dukung: https://contoh.go.id/b/3.pdf\n"}, "Isi")
+    k.periode_terisi("kasubbag")
     keluar = k.kinerja("setujui", "2026-tw2", "--sebagai", "kasubbag-perencanaan", kode=1)
     assert "tidak boleh menyetujui perubahannya sendiri" in keluar
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import jalankan
-from test_alur import LENGKAP_PEM, Kantor
+from test_alur import Kantor
 
 pytestmark = pytest.mark.skipif(shutil.which("ssh-keygen") is None,
                                 reason="ssh-keygen tidak terpasang")
@@ -42,14 +42,7 @@ def k(kantor: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixtu
     x.sebagai("kasubbag", "2026-07-06 09:00")
     x.git("add", ".")
     x.git("commit", "-qm", "Kantor contoh")
-    x.kinerja("periode", "baru", "2026", "tw2", "--mulai", "2026-07-06")
-    x.git("add", "periods")
-    x.git("commit", "-qm", "Buat periode")
-    x.sebagai("kasi-pem", "2026-07-06 10:00")
-    x.isi("pemerintahan", LENGKAP_PEM, "Isi")
-    x.isi("trantib", {"    realisasi:\n    penjelasan:\n": "    realisasi: 2\n"
-                      "    penjelasan: Sesuai target.\n", "    bukti_dukung:\n":
-                      "    bukti_dukung: https://contoh.go.id/b/3.pdf\n"}, "Isi trantib")
+    x.periode_terisi("kasi-pem")
     return x, kunci
 
 
