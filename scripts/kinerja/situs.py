@@ -119,7 +119,7 @@ class _Tahun:
     tahun: int
     halaman: dict[str, str]  # path under content/arsip/ → page text
     pdf: tuple[tuple[Path, str], ...]  # (built PDF, path under content/arsip/)
-    periode: tuple[Periode, ...]  # ratified, in SOP order
+    periode: tuple[str, ...]  # codes of the ratified periods, in SOP order (tw1 … tahunan)
     nilai: tuple[_Nilai, ...]
     ringkasan: str  # the home page's headline, were this year's last period the latest
 
@@ -135,7 +135,9 @@ def bangun(mulai: Path, *, pdf: bool = False, proses: int | None = None) -> Hasi
     akar = cari_akar(mulai)
     kantor_repo = muat_repo(akar, tahun=set())
     if kantor_repo.kantor is None:
-        raise BerkasTidakValid(tuple(t for t in kantor_repo.temuan.temuan if t.galat))
+        galat = tuple(t for t in kantor_repo.temuan.temuan if t.galat)
+        raise BerkasTidakValid(galat) if galat else KinerjaError(
+            "kinerja.yml tidak dapat dibaca; jalankan «kinerja periksa kinerja.yml»")
     tahun = sorted(int(f.name) for f in (akar / "periods").glob("[0-9][0-9][0-9][0-9]")
                    if f.is_dir())
     if proses is None:
@@ -164,7 +166,7 @@ def bangun(mulai: Path, *, pdf: bool = False, proses: int | None = None) -> Hasi
     penulis.bersihkan()
     return HasilSitus(len([p for p in penulis.dibuat if p.suffix == ".md"]), penulis.ditulis,
                       sum(len(t.pdf) for t in per_tahun),
-                      tuple(p.id for t in per_tahun for p in t.periode))
+                      tuple(f"{t.tahun}-{kode}" for t in per_tahun for kode in t.periode))
 
 
 def _olah(akar: Path, tahun: tuple[int, ...], pdf: bool) -> list[_Tahun]:
@@ -185,7 +187,7 @@ def _olah(akar: Path, tahun: tuple[int, ...], pdf: bool) -> list[_Tahun]:
             halaman[f"{th}/{t.periode.kode}/index.md"] = teks
             salinan += unduh
         halaman[f"{th}/index.md"] = _halaman_tahun(kantor, th, terbit)
-        hasil.append(_Tahun(th, halaman, tuple(salinan), tuple(t.periode for t in terbit),
+        hasil.append(_Tahun(th, halaman, tuple(salinan), tuple(t.periode.kode for t in terbit),
                             tuple(_nilai_indikator(terbit)), _ringkasan(kantor, terbit[-1])))
     return hasil
 
@@ -252,8 +254,8 @@ def _tautan_bukti(bukti: str) -> str:
 # Raw HTML links are not rewritten by MkDocs, so they point at directory URLs
 # (use_directory_urls: true, as mkdocs.yml sets and Zensical defaults to); a test walks every
 # link of the built site.
-def _url_periode(p: Periode, naik: str) -> str:
-    return f"{naik}{p.tahun}/{p.kode}/"
+def _url_periode(tahun: int, kode: str, naik: str) -> str:
+    return f"{naik}{tahun}/{kode}/"
 
 
 def _url_indikator(kode: str, naik: str) -> str:
@@ -355,7 +357,8 @@ def _halaman_arsip(penulis: _Penulis, kantor: Kantor, per_tahun: list[_Tahun]) -
              "Lihat juga: [daftar indikator](indikator/index.md) · [SOP](sop.md)."]
     baris += _tabel(["Tahun", "Periode disahkan"], "ll",
                     [[_a(f"{t.tahun}/", str(t.tahun)), ", ".join(
-                        _a(_url_periode(p, ""), NAMA_PERIODE[p.kode]) for p in t.periode)]
+                        _a(_url_periode(t.tahun, kode, ""), NAMA_PERIODE[kode])
+                        for kode in t.periode)]
                      for t in reversed(per_tahun)])
     penulis.tulis("index.md", "\n".join(baris) + "\n")
 
@@ -387,7 +390,7 @@ def _nilai_indikator(terbit: list[_Terbit]) -> list[_Nilai]:
         p = t.periode
         singkat = NAMA_PERIODE[p.kode].replace("Triwulan", "TW")
         hasil += [_Nilai(b.indikator, f"{singkat} {p.tahun}", (
-            _a(_url_periode(p, "../../"), h(p.nama)), h(teks_target(b.target)),
+            _a(_url_periode(p.tahun, p.kode, "../../"), h(p.nama)), h(teks_target(b.target)),
             h(teks_nilai(b.realisasi)), _persen(b.capaian.nilai), _kategori(b.kategori)),
             b.capaian.nilai) for b in t.rekap.indikator]
     return hasil
