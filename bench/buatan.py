@@ -9,6 +9,25 @@ from pathlib import Path
 AKAR = Path(__file__).resolve().parent.parent
 
 
+def salin_situs(tujuan: Path) -> None:
+    """What the site needs besides the data: mkdocs.yml and the hand-written pages of content/
+    (the generated content/arsip/ is left behind)."""
+    shutil.copy2(AKAR / "mkdocs.yml", tujuan / "mkdocs.yml")
+    shutil.copytree(AKAR / "content", tujuan / "content", dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns("arsip"))
+
+
+def salin_contoh(tujuan: Path, *, situs: bool = False) -> Path:
+    """The sample office shipped in the repository; with ``situs``, ready for mkdocs build."""
+    tujuan.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(AKAR / "kinerja.yml", tujuan / "kinerja.yml")
+    shutil.copytree(AKAR / "periods", tujuan / "periods")
+    shutil.copytree(AKAR / "content", tujuan / "content", ignore=shutil.ignore_patterns("arsip"))
+    if situs:
+        salin_situs(tujuan)
+    return tujuan
+
+
 def arsip(tujuan: Path, tahun: int = 10, *, disahkan: bool = False) -> Path:
     """The sample office with its 2026 year copied back over ``tahun`` years: 4 periods each.
 

@@ -20,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from buatan import AKAR, kantor_besar
+from buatan import kantor_besar, salin_contoh
 
 BIN = Path(sys.executable).parent
 
@@ -52,17 +52,6 @@ def median_detik(perintah: list[str], ulang: int, cwd: Path) -> float:
 
 class GagalUkur(Exception):
     pass
-
-
-def salin_contoh(tujuan: Path) -> Path:
-    tujuan.mkdir(parents=True, exist_ok=True)
-    for nama in ("kinerja.yml", "periods", "content"):
-        sumber = AKAR / nama
-        if sumber.is_dir():
-            shutil.copytree(sumber, tujuan / nama, ignore=shutil.ignore_patterns("arsip"))
-        else:
-            shutil.copy2(sumber, tujuan / nama)
-    return tujuan
 
 
 def _id(angka: str) -> str:

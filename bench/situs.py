@@ -32,10 +32,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from buatan import AKAR, arsip
+from buatan import arsip, salin_situs
 
 BIN = Path(sys.executable).parent
-TULISAN_TANGAN = ("index.md", "tentang.md", "panduan.md", "css", "gambar")
 KATA = ["pengukuran", "kinerja", "kecamatan", "realisasi", "target", "capaian", "indikator",
         "program", "anggaran", "seksi", "pemerintahan", "desa", "pelayanan", "masyarakat",
         "laporan", "triwulan", "sasaran", "strategis"]
@@ -60,13 +59,7 @@ def _ukur(perintah: list[str], cwd: Path, ulang: int, sebelum: Path | None = Non
 def _situs_kantor(tujuan: Path, periode: int) -> Path:
     tujuan.mkdir()
     arsip(tujuan, periode // 4, disahkan=True)
-    shutil.copy2(AKAR / "mkdocs.yml", tujuan / "mkdocs.yml")
-    for nama in TULISAN_TANGAN:
-        sumber = AKAR / "content" / nama
-        if sumber.is_dir():
-            shutil.copytree(sumber, tujuan / "content" / nama)
-        else:
-            shutil.copy2(sumber, tujuan / "content" / nama)
+    salin_situs(tujuan)
     return tujuan
 
 

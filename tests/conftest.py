@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from buatan import salin_contoh
 from kinerja.cli import main
 
 AKAR = Path(__file__).resolve().parent.parent
@@ -45,13 +46,6 @@ def kantor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def contoh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the sample office shipped in the repository."""
-    tujuan = tmp_path / "contoh"
-    tujuan.mkdir()
-    for nama in ("kinerja.yml", "periods", "content"):
-        sumber = AKAR / nama
-        if sumber.is_dir():
-            shutil.copytree(sumber, tujuan / nama, ignore=shutil.ignore_patterns("arsip"))
-        else:
-            shutil.copy2(sumber, tujuan / nama)
+    tujuan = salin_contoh(tmp_path / "contoh")
     monkeypatch.chdir(tujuan)
     return tujuan

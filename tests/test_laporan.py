@@ -20,19 +20,12 @@ def _teks(pdf: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def laporan_tw3(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    import shutil
+    from datetime import date
 
-    from conftest import AKAR
+    from buatan import salin_contoh
     from kinerja.laporan import buat
 
-    tujuan = tmp_path_factory.mktemp("contoh")
-    for nama in ("kinerja.yml", "periods", "content"):
-        sumber = AKAR / nama
-        if sumber.is_dir():
-            shutil.copytree(sumber, tujuan / nama, ignore=shutil.ignore_patterns("arsip"))
-        else:
-            shutil.copy2(sumber, tujuan / nama)
-    from datetime import date
+    tujuan = salin_contoh(tmp_path_factory.mktemp("laporan") / "contoh")
 
     return buat(tujuan, "2026-tw3", draf=False, tanggal=date(2026, 10, 7)).pdf
 

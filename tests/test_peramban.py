@@ -43,13 +43,9 @@ def alamat(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     import subprocess
     import sys
 
-    akar = tmp_path_factory.mktemp("situs")
-    for nama in ("kinerja.yml", "periods", "mkdocs.yml", "content"):
-        sumber = AKAR / nama
-        if sumber.is_dir():
-            shutil.copytree(sumber, akar / nama, ignore=shutil.ignore_patterns("arsip"))
-        else:
-            shutil.copy2(sumber, akar / nama)
+    from buatan import salin_contoh
+
+    akar = salin_contoh(tmp_path_factory.mktemp("situs") / "contoh", situs=True)
     form = akar / "periods/2026/tw3/formulir/trantib.yml"
     form.write_text(form.read_text().replace(
         "hambatan: Akses jalan", "hambatan: <script>window.diretas=1</script> "

@@ -22,15 +22,9 @@ def mkdocs(akar: Path) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture
 def situs(contoh: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    from conftest import AKAR
+    from buatan import salin_situs
 
-    shutil.copy2(AKAR / "mkdocs.yml", contoh / "mkdocs.yml")
-    for nama in ("index.md", "tentang.md", "panduan.md", "css", "gambar"):
-        sumber = AKAR / "content" / nama
-        if sumber.is_dir():
-            shutil.copytree(sumber, contoh / "content" / nama, dirs_exist_ok=True)
-        elif sumber.exists():
-            shutil.copy2(sumber, contoh / "content" / nama)
+    salin_situs(contoh)
     form = contoh / "periods/2026/tw3/formulir/trantib.yml"
     form.write_text(form.read_text().replace(
         "hambatan: Akses jalan", "hambatan: <script>window.diretas=1</script> "
