@@ -43,6 +43,7 @@ def test_halaman_dan_periode_disahkan_saja(situs: Path) -> None:
     for tw in ("tw1", "tw2", "tw3"):
         assert (situs / f"arsip/2026/{tw}/index.html").is_file()
     assert not (situs / "arsip/2026/tw4").exists()  # still in review: no page…
+    assert not list(situs.rglob(".dibuat-kinerja"))  # the generator's manifest stays private
     indeks = json.loads((situs / "search/search_index.json").read_text())
     teks = json.dumps(indeks, ensure_ascii=False)
     assert "arsip/2026/tw3/" in teks
@@ -119,10 +120,13 @@ def test_tanpa_sumber_luar(situs: Path) -> None:
 
 def test_periode_ditarik_dari_situs(situs: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A period whose ratification record is removed disappears on the next build."""
+    catatan = situs.parent / "content/arsip/2026/catatan-redaksi.md"
+    catatan.write_text("Ditulis tangan.\n")  # a person's file in the generated folder
     (situs.parent / "periods/2026/tw3/riwayat.yml").unlink()
     hasil = jalankan(capsys, "situs")
     assert hasil.keluaran.endswith("periode: 2026-tw1, 2026-tw2\n")
     assert not (situs.parent / "content/arsip/2026/tw3").exists()
+    assert catatan.read_text() == "Ditulis tangan.\n"  # …is never removed
 
 
 def test_pk_rusak_tidak_menghilangkan_periode(contoh: Path,

@@ -49,6 +49,11 @@ def _kategori(nama: str | None) -> str:
     return f'<span class="kategori kategori-{slug(nama)}">{html.escape(nama)}</span>'
 
 
+# What the last run generated, so the next one removes only its own files. MkDocs skips
+# dotfiles, so it is never published.
+MANIFES = ".dibuat-kinerja"
+
+
 @dataclass(frozen=True)
 class HasilSitus:
     halaman: int  # pages generated
@@ -86,12 +91,26 @@ class _Penulis:
         shutil.copy2(sumber, path)
 
     def bersihkan(self) -> None:
-        """Remove what an earlier run generated and this one did not (an unratified period)."""
-        for path in sorted(self.folder.rglob("*"), reverse=True):
-            if path.is_file() and path not in self.dibuat:
-                path.unlink()
-            elif path.is_dir() and not any(path.iterdir()):
-                path.rmdir()
+        """Remove what an earlier run generated and this one did not (a period no longer
+        ratified). Only files listed in the earlier run's manifest are touched: anything a person
+        put in the folder stays."""
+        manifes = self.folder / MANIFES
+        try:
+            lama = set(manifes.read_text(encoding="utf-8").splitlines())
+        except OSError:
+            lama = set()
+        baru = {p.relative_to(self.folder).as_posix() for p in self.dibuat}
+        for rel in sorted(lama - baru, reverse=True):
+            if not rel or rel.startswith("/") or ".." in rel.split("/"):
+                continue  # not a line this tool wrote
+            path = self.folder / rel
+            path.unlink(missing_ok=True)
+            for induk in path.parents:
+                if induk == self.folder or any(induk.iterdir()):
+                    break
+                induk.rmdir()
+        self.folder.mkdir(parents=True, exist_ok=True)
+        manifes.write_text("".join(f"{rel}\n" for rel in sorted(baru)), encoding="utf-8")
 
 
 @dataclass(frozen=True)
