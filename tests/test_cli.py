@@ -21,6 +21,25 @@ def test_bantuan_berbahasa_indonesia(capsys: pytest.CaptureFixture[str]) -> None
     assert "--lengkap" in hasil.keluaran
 
 
+def test_bantuan_setiap_perintah_tanpa_bahasa_inggris(capsys: pytest.CaptureFixture[str]) -> None:
+    from kinerja.cli import kinerja
+
+    perintah = [[n] for n in kinerja.commands if n != "periode"] + [["periode", "baru"]]
+    for argv in perintah:
+        hasil = jalankan(capsys, *argv, "--help")
+        assert hasil.kode == 0, argv
+        for inggris in ("OPTIONS", "Usage", "DIRECTORY", "PATH", "TEXT", "INTEGER", "FILE",
+                        "[default", "[required]", "Show this message"):
+            assert inggris not in hasil.keluaran, (argv, inggris)
+
+
+def test_berkas_tidak_ada_ditolak_dalam_bahasa_indonesia(
+        kantor: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    hasil = jalankan(capsys, "periksa", "tidak-ada.yml")
+    assert hasil.kode == 2
+    assert "«tidak-ada.yml» tidak ada; periksa ejaan berkas atau foldernya" in hasil.galat
+
+
 @pytest.mark.parametrize(("argv", "pesan"), [
     (["periksa", "--lengkp"], "opsi «--lengkp» tidak dikenal; maksud Anda --lengkap?"),
     (["perikas"], "perintah tidak dikenal: perikas"),

@@ -8,6 +8,7 @@ with the code it implies. Heavy modules are imported inside the commands that ne
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -30,6 +31,11 @@ from kinerja.errors import (
 KONTEKS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
+# click names the value of an option by its type, in English
+_NAMA_JENIS = {"TEXT": "TEKS", "INTEGER": "BILANGAN", "FILE": "BERKAS", "DIRECTORY": "FOLDER"}
+_METAVAR = re.compile(r"\b(TEXT|INTEGER|FILE|DIRECTORY)\b")
+
+
 class _Perintah(click.Command):
     """Help in Indonesian: click's own headings are English."""
 
@@ -43,7 +49,8 @@ class _Perintah(click.Command):
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         # Click 8.2 gives arguments a help record too; the usage line already names them.
-        opsi = [(r[0], r[1].replace("[default: ", "[bawaan: ").replace("[required]", "[wajib]"))
+        opsi = [(_METAVAR.sub(lambda m: _NAMA_JENIS[m[0]], r[0]),
+                 r[1].replace("[default: ", "[bawaan: ").replace("[required]", "[wajib]"))
                 for p in self.get_params(ctx)
                 if isinstance(p, click.Option) and (r := p.get_help_record(ctx))]
         if opsi:
@@ -145,7 +152,7 @@ def kinerja() -> None:
 def periksa(paths: tuple[Path, ...], lengkap: bool, format_: str, repo: Path | None) -> None:
     """Periksa kinerja.yml, Perjanjian Kinerja, dan formulir.
 
-    Tanpa PATHS: seluruh repo. Setiap masalah dilaporkan sebagai berkas:baris:kolom: pesan.
+    Tanpa BERKAS: seluruh repo. Setiap masalah dilaporkan sebagai berkas:baris:kolom: pesan.
     Keluar 0 bila valid, 1 bila ada galat.
     """
     from kinerja import reporters
