@@ -1,6 +1,6 @@
 """Signed decisions in plain Git: where kinerja.yml asks for it, a decision counts only when its
-commit carries a good SSH signature from the key listed for that person (real ssh-keygen keys,
-real `git commit -S`, real verification)."""
+commit carries a good signature from the key listed for that person (real ssh-keygen and gpg
+keys, real `git commit -S`, real verification)."""
 
 from __future__ import annotations
 
@@ -25,24 +25,33 @@ def _kunci(folder: Path, nama: str) -> Path:
     return folder / nama
 
 
+def _kantor_bertanda_tangan(kantor: Path, mp: pytest.MonkeyPatch,
+                            capsys: pytest.CaptureFixture[str], kunci: dict[str, str]) -> Kantor:
+    """The test office requiring signatures, ``kunci`` (id → «kunci_ssh: …» or «kunci_gpg: …»)
+    listed, a period created and filled."""
+    teks = (kantor / "kinerja.yml").read_text()
+    for id_, baris in kunci.items():
+        teks = teks.replace(f"    email: {id_}@contoh.go.id\n",
+                            f"    email: {id_}@contoh.go.id\n    {baris}\n", 1)
+    (kantor / "kinerja.yml").write_text(teks + "persetujuan:\n  tanda_tangan: wajib\n")
+    x = Kantor(kantor, mp, capsys)
+    x.git("init", "-q", "-b", "main")
+    x.sebagai("kasubbag", "2026-07-06 09:00")
+    x.git("add", ".")
+    x.git("commit", "-qm", "Kantor contoh")
+    x.periode_terisi("kasi-pem")
+    return x
+
+
 @pytest.fixture
 def k(kantor: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
       tmp_path: Path) -> tuple[Kantor, dict[str, Path]]:
     folder = tmp_path / "kunci"
     folder.mkdir()
     kunci = {nama: _kunci(folder, nama) for nama in (*PERAN, "palsu")}
-    teks = (kantor / "kinerja.yml").read_text()
-    for id_, nama in PERAN.items():
-        pub = kunci[nama].with_suffix(".pub").read_text().strip()
-        teks = teks.replace(f"    email: {id_}@contoh.go.id\n",
-                            f"    email: {id_}@contoh.go.id\n    kunci_ssh: {pub}\n", 1)
-    (kantor / "kinerja.yml").write_text(teks + "persetujuan:\n  tanda_tangan: wajib\n")
-    x = Kantor(kantor, monkeypatch, capsys)
-    x.git("init", "-q", "-b", "main")
-    x.sebagai("kasubbag", "2026-07-06 09:00")
-    x.git("add", ".")
-    x.git("commit", "-qm", "Kantor contoh")
-    x.periode_terisi("kasi-pem")
+    x = _kantor_bertanda_tangan(kantor, monkeypatch, capsys, {
+        id_: "kunci_ssh: " + kunci[nama].with_suffix(".pub").read_text().strip()
+        for id_, nama in PERAN.items()})
     return x, kunci
 
 
@@ -126,3 +135,33 @@ def test_peninjau_tanpa_kunci_ditolak_pemeriksa(kantor: Path,
     assert [b.split(":")[1] for b in pesan] == ["8", "15", "21"]  # camat, sekcam, kasubbag
     assert "persetujuan.tanda_tangan: wajib, tetapi Camat Contoh tidak punya email dan " \
            "kunci_ssh atau kunci_gpg" in pesan[0]
+
+
+@pytest.mark.skipif(shutil.which("gpg") is None, reason="gpg tidak terpasang")
+def test_kunci_gpg(kantor: Path, monkeypatch: pytest.MonkeyPatch,
+                   capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A GPG key is named by its fingerprint, written as people copy it (groups of four)."""
+    rumah = tmp_path / "gnupg"
+    rumah.mkdir(mode=0o700)
+    monkeypatch.setenv("GNUPGHOME", str(rumah))
+    sidik = {}
+    for id_ in ("kasubbag", "palsu"):
+        subprocess.run(["gpg", "--batch", "--quiet", "--pinentry-mode", "loopback", "--passphrase",
+                        "", "--quick-gen-key", f"{id_} <{id_}@contoh.go.id>", "ed25519", "sign",
+                        "never"], check=True, capture_output=True)
+        daftar = subprocess.run(["gpg", "--with-colons", "--list-keys", f"{id_}@contoh.go.id"],
+                                check=True, capture_output=True, text=True).stdout
+        sidik[id_] = next(b.split(":")[9] for b in daftar.splitlines() if b.startswith("fpr"))
+    dikelompokkan = " ".join(sidik["kasubbag"][i:i + 4] for i in range(0, 40, 4))
+    x = _kantor_bertanda_tangan(kantor, monkeypatch, capsys, {
+        "kasubbag": f'kunci_gpg: "{dikelompokkan}"',
+        "sekcam": "kunci_gpg: " + "0" * 40, "camat": "kunci_gpg: " + "1" * 40})
+    x.sebagai("kasubbag", "2026-07-06 13:00")
+    monkeypatch.setenv("GIT_CONFIG_COUNT", "1")
+    monkeypatch.setenv("GIT_CONFIG_KEY_0", "user.signingkey")
+    monkeypatch.setenv("GIT_CONFIG_VALUE_0", sidik["palsu"])
+    keluar = x.kinerja("setujui", "2026-tw2", "--sebagai", "kasubbag-perencanaan", kode=1)
+    assert "tidak ditandatangani dengan kunci Kasubbag Contoh" in keluar
+    monkeypatch.setenv("GIT_CONFIG_VALUE_0", sidik["kasubbag"])
+    assert "1 dari 3 persetujuan" in x.kinerja("setujui", "2026-tw2", "--sebagai",
+                                               "kasubbag-perencanaan")
