@@ -60,6 +60,15 @@ def test_sintaks_diterjemahkan(kantor: Path, capsys: pytest.CaptureFixture[str],
     assert "Traceback" not in hasil.keluaran + hasil.galat
 
 
+def test_kutip_tak_ditutup_ditunjuk_di_tempat_pembukanya(kantor: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """The parser notices at the end of the file; the person needs the line they typed."""
+    TRANTIB.write_text('seksi: trantib\nperiode: 2026-tw1\nisian:\n  - indikator: IK-3\n'
+                       '    penjelasan: "Patroli rutin\n    hambatan: Hujan\n\n\n')
+    hasil = jalankan(capsys, "periksa", str(TRANTIB))
+    assert f"{TRANTIB.as_posix()}:5:17: galat: tanda kutip tidak ditutup" in hasil.keluaran
+
+
 def test_tanpa_izin_baca(kantor: Path, capsys: pytest.CaptureFixture[str]) -> None:
     import os
 

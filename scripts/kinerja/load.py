@@ -122,6 +122,8 @@ def susun(teks: str, berkas: str) -> yaml.Node | None:
         return yaml.compose(teks, Loader=_Loader)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
+        if e.context_mark is not None and "end of stream" in (e.problem or ""):
+            mark = e.context_mark  # an unclosed quote or bracket: point where it opened
         baris, kolom = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         masalah = f"{e.context or ''} {e.problem or ''}"
         for inggris, indonesia in _TERJEMAHAN:
