@@ -98,6 +98,9 @@ def test_draf_periode_belum_lengkap(contoh: Path, capsys: pytest.CaptureFixture[
     hasil = jalankan(capsys, "laporan", "2026-tw4")
     assert hasil.kode == 1
     assert "«realisasi» indikator IK-4.1 belum diisi [belum-diisi]" in hasil.galat
+    assert hasil.galat.splitlines()[-1].startswith(
+        "kinerja: galat: dokumen final memerlukan periode yang lengkap dan valid: ")
+    assert hasil.galat.endswith("Perbaiki isiannya, atau buat draf dengan --draf\n")
     assert not list(Path("build").glob("**/*.pdf"))
     hasil = jalankan(capsys, "laporan", "2026-tw4", "--draf", "-o", "draf.pdf")
     assert hasil.kode == 0, hasil.galat

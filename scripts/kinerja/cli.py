@@ -514,6 +514,8 @@ def main(argv: list[str] | None = None) -> NoReturn:
 
         for t in e.temuan:
             click.echo(reporters.baris_teks(t), err=True)
+        if e.saran:
+            _galat(e.saran)
         sys.exit(KELUAR_TEMUAN)
     except KinerjaError as e:
         _galat(str(e))

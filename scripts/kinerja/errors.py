@@ -45,10 +45,11 @@ class RepoTidakDitemukan(KinerjaError):
 class BerkasTidakValid(KinerjaError):
     """A file that cannot be read as data at all (syntax, encoding, size); carries its findings."""
 
-    def __init__(self, temuan: tuple[Temuan, ...]) -> None:
+    def __init__(self, temuan: tuple[Temuan, ...], *, saran: str | None = None) -> None:
         pertama = temuan[0]
         super().__init__(pertama.pesan, berkas=pertama.berkas, baris=pertama.baris)
         self.temuan = temuan
+        self.saran = saran  # what to do about all of them, said once after the list
 
 
 def _pulihkan(jenis: type[KinerjaError], keadaan: dict[str, Any]) -> KinerjaError:

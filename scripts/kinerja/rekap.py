@@ -157,7 +157,11 @@ def rekap_periode(mulai: Path, tunjuk: str | None, *, draf: bool = True) -> Reka
     galat = tuple(t for t in repo.temuan.temuan
                   if t.galat and (t.berkas in relevan or t.berkas.startswith(relevan[2])))
     if galat:
-        raise BerkasTidakValid(galat)
+        berkas = len({t.berkas for t in galat})
+        raise BerkasTidakValid(galat, saran=(
+            f"{len(galat)} galat di {berkas} berkas; perbaiki lalu ulangi" if draf else
+            f"dokumen final memerlukan periode yang lengkap dan valid: {len(galat)} galat di "
+            f"{berkas} berkas. Perbaiki isiannya, atau buat draf dengan --draf"))
     if repo.kantor is None or tahun.pk is None:
         raise KinerjaError("kinerja.yml atau Perjanjian Kinerja tidak dapat dibaca")
     return RekapPeriode(susun(repo.kantor, tahun.pk, periode, tahun.periode), repo.kantor, tahun.pk)
