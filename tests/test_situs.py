@@ -160,3 +160,15 @@ def test_banyak_tahun_dalam_beberapa_proses(tmp_path: Path) -> None:
     label = re.findall(r'font-size="10">(TW [IV]+ \d{4})</text>', indikator)
     assert label[-1] == "TW IV 2026" and 4 <= len(label) < 24  # …the last 24 in the chart,
     # labelled sparsely enough not to overlap
+
+
+def test_arsip_kosong_tetap_dibangun(kantor: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An office with nothing ratified yet still gets a site that says so."""
+    from buatan import salin_situs
+
+    salin_situs(kantor)
+    hasil = jalankan(capsys, "situs")
+    assert hasil.keluaran.endswith("periode: belum ada yang disahkan\n")
+    assert mkdocs(kantor).returncode == 0
+    for halaman in ("index.html", "arsip/index.html", "arsip/indikator/index.html"):
+        assert "Belum ada periode yang disahkan" in (kantor / "site" / halaman).read_text()

@@ -378,7 +378,8 @@ def _halaman_arsip(penulis: _Penulis, kantor: Kantor, per_tahun: list[_Tahun]) -
                     [[_a(f"{t.tahun}/", str(t.tahun)), ", ".join(
                         _a(_url_periode(t.tahun, kode, ""), NAMA_PERIODE[kode])
                         for kode in t.periode)]
-                     for t in reversed(per_tahun)])
+                     for t in reversed(per_tahun)]) if per_tahun else [
+        "", "Belum ada periode yang disahkan."]
     penulis.tulis("index.md", "\n".join(baris) + "\n")
 
 
@@ -424,7 +425,8 @@ def _halaman_indikator(penulis: _Penulis, nilai: list[_Nilai]) -> None:
     daftar = ["# Indikator kinerja"]
     daftar += _tabel(["Kode", "Indikator", "Satuan", "Periode"], "lllr",
                      [[_a(f"{slug(k)}/", h(k)), h(definisi[k].uraian), h(definisi[k].satuan),
-                       str(len(v))] for k, v in sorted(per_kode.items())])
+                       str(len(v))] for k, v in sorted(per_kode.items())]) if per_kode else [
+        "", "Belum ada periode yang disahkan, jadi belum ada nilai indikator yang diterbitkan."]
     penulis.tulis("indikator/index.md", "\n".join(daftar) + "\n")
     for kode, baris in per_kode.items():
         ind = definisi[kode]
