@@ -26,7 +26,7 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Dasar = yaml.SafeLoader
 
 _NULL = frozenset(("", "~", "null", "Null", "NULL"))
-_TAG = "tag:yaml.org,2002:"
+TAG_DASAR = "tag:yaml.org,2002:"
 
 
 class _Loader(_Dasar):  # type: ignore[misc]
@@ -37,8 +37,8 @@ class _Loader(_Dasar):  # type: ignore[misc]
 
     def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
         if kind is yaml.ScalarNode:
-            return _TAG + ("null" if implicit[0] and value in _NULL else "str")
-        return _TAG + ("seq" if kind is yaml.SequenceNode else "map")
+            return TAG_DASAR + ("null" if implicit[0] and value in _NULL else "str")
+        return TAG_DASAR + ("seq" if kind is yaml.SequenceNode else "map")
 
     def descend_resolver(self, *_: object) -> None:
         pass

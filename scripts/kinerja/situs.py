@@ -32,7 +32,7 @@ _MD = re.compile(r"([\\`*_{}\[\]#|])")
 
 def aman(teks: str) -> str:
     """Literal text inside a line of Markdown: HTML first, then Markdown."""
-    return _MD.sub(r"\\\1", html.escape(" ".join(teks.split()), quote=True))
+    return _MD.sub(r"\\\1", h(teks))
 
 
 def slug(kode: str) -> str:

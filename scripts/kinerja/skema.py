@@ -18,11 +18,11 @@ from typing import Any
 import yaml
 
 from kinerja.angka import AngkaTidakValid, baca_angka
+from kinerja.load import TAG_DASAR as _TAG_DASAR
 from kinerja.load import lok
 from kinerja.model import PERAN, PERIODE, Target
 from kinerja.temuan import Lok, Pengumpul
 
-_TAG_DASAR = "tag:yaml.org,2002:"
 _TAG_BOLEH = frozenset(
     _TAG_DASAR + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 )
