@@ -122,7 +122,7 @@ def test_sop_lengkap_dalam_git(k: Kantor) -> None:
     k.isi("trantib", {"penjelasan: Sesuai target.": "penjelasan: Tim siaga 24 jam; waktu tanggap "
                       "rata-rata 2 jam sesuai target."}, "Perbaiki penjelasan")
     keluar = k.kinerja("persetujuan", "2026-tw2", kode=1)
-    assert "diberikan untuk commit lama" in keluar  # the Kasubbag's approval went stale
+    assert "untuk versi sebelum perubahan terakhir" in keluar  # the Kasubbag's approval went stale
 
     k.sebagai("kasubbag", "2026-07-07 09:00")
     k.kinerja("setujui", "2026-tw2", "--sebagai", "kasubbag-perencanaan")

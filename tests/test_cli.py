@@ -112,7 +112,7 @@ def test_format_github(kantor: Path, capsys: pytest.CaptureFixture[str],
         "tindak_lanjut, bukti_dukung")
     md = ringkasan.read_text()
     assert "| 2026-tw1 | Seksi Trantib | 0 dari 1 | ⏳ belum lengkap |" in md
-    assert "| `periods/2026/tw1/formulir/pemerintahan.yml` | 26 | galat |" in md
+    assert "| periods/2026/tw1/formulir/pemerintahan.yml | 26 | galat |" in md
 
 
 def test_versi(capsys: pytest.CaptureFixture[str]) -> None:

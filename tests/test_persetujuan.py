@@ -15,8 +15,7 @@ import pytest
 
 from conftest import DASAR, jalankan
 from kinerja.forge import KlienHttp
-from kinerja.forge.jalan import periksa_persetujuan, tarik
-from kinerja.persetujuan import putuskan
+from kinerja.forge.jalan import periksa_persetujuan, putusan_pr, tarik
 from kinerja.repo import muat_kantor
 from kinerja.temuan import Pengumpul
 
@@ -43,8 +42,7 @@ def test_putusan_dari_rekaman(rekaman: Path) -> None:
     data = json.loads(rekaman.read_text(encoding="utf-8"))
     forge = rekaman.parent.name
     pr = tarik(forge, _ambil(data["jawaban"]), PROYEK, 7)
-    p = putuskan(list(pr.peristiwa), kantor_dasar=_kantor(), head=pr.head,
-                 penulis_terakhir=pr.penulis_terakhir, sumber=forge)
+    p = putusan_pr(_kantor(), forge, pr)
     assert {"lulus": p.lulus, "tahap": p.tahap, "pesan": list(p.pesan)} == data["harapan"]
     if p.lulus:
         assert [s.peran for s in p.disetujui] == ["kasubbag-perencanaan", "sekcam", "camat"]
@@ -73,11 +71,11 @@ def test_pr_tidak_dapat_menunjuk_penyetujunya_sendiri(repo_pr: Path) -> None:
     data = json.loads((Path(__file__).parent / "forge/github/tambah-diri.json").read_text())
     argumen: dict[str, Any] = {"forge": "github", "nomor": 7, "proyek": PROYEK, "api": None,
                                "env": {}, "ambil": _ambil(data["jawaban"])}
-    dasar = periksa_persetujuan(repo_pr, None, dasar="main", **argumen)
+    dasar = periksa_persetujuan(repo_pr, None, dasar="main", **argumen).putusan
     assert not dasar.lulus
     assert dasar.pesan == tuple(data["harapan"]["pesan"])
     # Read from the PR's own branch, the same reviews would pass: that is what --dasar prevents.
-    cabang = periksa_persetujuan(repo_pr, None, dasar="HEAD", **argumen)
+    cabang = periksa_persetujuan(repo_pr, None, dasar="HEAD", **argumen).putusan
     assert cabang.lulus
 
 
@@ -101,11 +99,19 @@ def test_cli_persetujuan_di_github_actions(repo_pr: Path, capsys: pytest.Capture
     data = json.loads((Path(__file__).parent / "forge/github/basi.json").read_text())
     hasil = jalankan(capsys, "persetujuan", "--format", "json")
     assert hasil.kode == 1
-    assert json.loads(hasil.keluaran)["pesan"][0].startswith("persetujuan Kasubbag Perencanaan")
+    assert json.loads(hasil.keluaran)["pesan"][0].startswith(
+        "disetujui Kasubbag Perencanaan Kasubbag Contoh pada 7 April 2026 01.00 untuk versi "
+        "sebelum perubahan terakhir")
 
 
 class _Halaman(BaseHTTPRequestHandler):
+    """Serves two pages; records what each request carried. Asserts belong in the test's own
+    thread: one raised here would be swallowed by the server thread."""
+
+    dilihat: list[tuple[str, str | None]]
+
     def do_GET(self) -> None:
+        type(self).dilihat.append((self.path, self.headers["Authorization"]))
         halaman = 2 if "page=2" in self.path else 1
         badan = json.dumps([{"n": halaman}]).encode()
         self.send_response(200)
@@ -116,7 +122,6 @@ class _Halaman(BaseHTTPRequestHandler):
                                      f'<http://127.0.0.1:{port}/x?page=2>; rel="last"')
         self.end_headers()
         self.wfile.write(badan)
-        assert self.headers["Authorization"] == "Bearer rahasia"
 
     def log_message(self, *_: object) -> None:
         pass
@@ -124,6 +129,7 @@ class _Halaman(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def server() -> Iterator[str]:
+    _Halaman.dilihat = []
     s = ThreadingHTTPServer(("127.0.0.1", 0), _Halaman)
     t = threading.Thread(target=s.serve_forever, daemon=True)
     t.start()
@@ -134,3 +140,4 @@ def server() -> Iterator[str]:
 
 def test_klien_http_mengikuti_halaman(server: str) -> None:
     assert KlienHttp(server, "rahasia")("/x") == [{"n": 1}, {"n": 2}]
+    assert _Halaman.dilihat == [("/x", "Bearer rahasia"), ("/x?page=2", "Bearer rahasia")]

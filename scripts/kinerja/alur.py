@@ -9,7 +9,7 @@ a person could edit.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, time
 from pathlib import Path
 
@@ -21,12 +21,16 @@ from kinerja.persetujuan import (
     MINTA_PERUBAHAN,
     SETUJU,
     URUTAN,
+    Alasan,
+    Kode,
+    Penulis,
     Peristiwa,
     Putusan,
     pemilik_akun,
     putuskan,
+    waktu_teks,
 )
-from kinerja.repo import cari_akar, cari_periode, muat_kantor, muat_repo, tahun_tunjukan
+from kinerja.repo import BERKAS_PK, cari_akar, cari_periode, muat_kantor, muat_repo, tahun_tunjukan
 from kinerja.sop import NAMA_PERAN, sop
 from kinerja.temuan import Pengumpul
 
@@ -43,6 +47,16 @@ class Konteks:
     isi: str  # fingerprint of the period's committed content
 
 
+def commit_pembuatan(akar: Path, folder: str) -> git.Commit:
+    """The commit that created this period on this history: the latest that added its
+    ``periode.yml``. A clone that carries another office's history (the sample's) has older
+    commits adding the same path; they say nothing about this office."""
+    dibuat = git.log(akar, "-1", "--topo-order", "--diff-filter=A", "--", f"{folder}/periode.yml")
+    if not dibuat:
+        raise KinerjaError(f"{folder}/periode.yml belum di-commit; commit periode ini dahulu")
+    return dibuat[0]
+
+
 def konteks(mulai: Path, tunjuk: str | None) -> Konteks:
     akar = cari_akar(mulai)
     if not git.repo_git(akar):
@@ -50,21 +64,34 @@ def konteks(mulai: Path, tunjuk: str | None) -> Konteks:
     repo = muat_repo(akar, tahun=tahun_tunjukan(akar, tunjuk))
     periode = cari_periode(repo, tunjuk)
     folder = repo.rel(periode.folder)
-    dibuat = git.log(akar, "--diff-filter=A", "--reverse", "--", f"{folder}/periode.yml")
-    if not dibuat:
-        raise KinerjaError(f"{folder}/periode.yml belum di-commit; commit periode ini dahulu")
-    teks = git.tampilkan(akar, dibuat[0].sha, "kinerja.yml")
+    dibuat = commit_pembuatan(akar, folder)
+    teks = git.tampilkan(akar, dibuat.sha, "kinerja.yml")
     temuan = Pengumpul()
     kantor = muat_kantor(akar, temuan, teks) if teks is not None else None
     if kantor is None:
         raise BerkasTidakValid(tuple(temuan.temuan)) if temuan.temuan else KinerjaError(
             "kinerja.yml tidak ada pada commit pembuatan periode")
-    isi = git.isi_folder(akar, "HEAD", folder, kecuali=(RIWAYAT,))
-    return Konteks(akar, periode, folder, kantor, isi)
+    return Konteks(akar, periode, folder, kantor, isi_periode(akar, "HEAD", folder))
+
+
+def isi_periode(akar: Path, ref: str, folder: str) -> str:
+    """What an approval in plain Git refers to: the period's folder (but its ratification
+    record), the year's Perjanjian Kinerja (its targets) and the capaian rules of
+    ``kinerja.yml``. A change to any of them makes earlier approvals stale; a change elsewhere
+    (another period, a page of the site, an employee's phone number) does not."""
+    tahun = folder.rsplit("/", 1)[0]
+    pk = git.ls_tree(akar, ref, f"{tahun}/{BERKAS_PK}")
+    teks = git.tampilkan(akar, ref, "kinerja.yml")
+    kantor = muat_kantor(akar, Pengumpul(), teks) if teks is not None else None
+    # The rules as data (comments and layout do not matter); an unreadable file counts whole.
+    aturan = repr(kantor.capaian) if kantor is not None else repr(teks)
+    return git.sidik(git.ls_tree(akar, ref, folder, kecuali=(RIWAYAT,)), pk, aturan)
 
 
 def _keputusan(k: Konteks) -> list[git.Commit]:
-    return [c for c in git.log(k.akar, "--reverse")
+    """This period's decision commits in history's order (parents before children), whatever
+    the clocks of the PCs that made them said."""
+    return [c for c in git.log(k.akar, "--topo-order", "--reverse")
             if c.trailer.get("Kinerja-Periode") == k.periode.id]
 
 
@@ -72,17 +99,32 @@ def peristiwa(k: Konteks) -> list[Peristiwa]:
     return _peristiwa(k)[0]
 
 
-def _peristiwa(k: Konteks) -> tuple[list[Peristiwa], list[str]]:
-    """Decision events, and why any decision commit was not counted (unsigned, wrong key)."""
+def _peristiwa(k: Konteks) -> tuple[list[Peristiwa], list[Alasan]]:
+    """Decision events, and why any decision commit was not counted (it also changed the
+    period's content, or is unsigned or signed with a key not the author's)."""
     keputusan = [c for c in _keputusan(k)
                  if KEPUTUSAN.get(c.trailer.get("Kinerja-Keputusan", "")) is not None]
     ditolak: dict[str, str] = {}
+    isi = _lingkup(k)
+    for sha, berkas in git.berkas_commit(k.akar, [c.sha for c in keputusan]).items():
+        ubah = [b for b in berkas if any(b == x or b.startswith(x + "/") for x in isi)
+                and b != f"{k.folder}/{RIWAYAT}"]
+        if ubah:
+            ditolak[sha] = (f"keputusan pada commit {sha[:8]} tidak dihitung: commit itu juga "
+                            f"mengubah {', '.join(ubah[:3])}; keputusan harus commit tersendiri "
+                            "(kinerja setujui/kembalikan/sahkan), sesudah perubahan di-commit")
     if k.kantor.tanda_tangan_wajib:
-        ditolak = _tanda_tangan_salah(k, keputusan)
+        ditolak |= _tanda_tangan_salah(k, [c for c in keputusan if c.sha not in ditolak])
     hasil = [Peristiwa(c.email, KEPUTUSAN[c.trailer["Kinerja-Keputusan"]],
-                       c.trailer.get("Kinerja-Isi"), c.waktu, c.trailer.get("Kinerja-Alasan", ""))
-             for c in keputusan if c.sha not in ditolak]
-    return hasil, list(ditolak.values())
+                       c.trailer.get("Kinerja-Isi"), c.waktu, c.trailer.get("Kinerja-Alasan", ""),
+                       urutan=i, bukti=c.sha)
+             for i, c in enumerate(keputusan) if c.sha not in ditolak]
+    return hasil, [Alasan(Kode.TIDAK_DIHITUNG, teks=t) for t in ditolak.values()]
+
+
+def _lingkup(k: Konteks) -> tuple[str, ...]:
+    """The paths whose change makes an approval stale (see ``isi_periode``)."""
+    return (k.folder, f"{k.folder.rsplit('/', 1)[0]}/{BERKAS_PK}", "kinerja.yml")
 
 
 def _tanda_tangan_salah(k: Konteks, keputusan: list[git.Commit]) -> dict[str, str]:
@@ -109,29 +151,50 @@ def _tanda_tangan_salah(k: Konteks, keputusan: list[git.Commit]) -> dict[str, st
     return salah
 
 
-def penulis_terakhir(k: Konteks) -> frozenset[str]:
-    for c in git.log(k.akar, "--", k.folder):
-        if "Kinerja-Keputusan" not in c.trailer:
-            return frozenset({c.email})
-    return frozenset()
+def penulis_terakhir(k: Konteks) -> Penulis:
+    """The author of the last change to the period's forms — decision trailer or not: a commit
+    that changes a form and also claims to approve is a change by its author."""
+    for c in git.log(k.akar, "--topo-order", "--", k.folder,
+                     f":(exclude){k.folder}/{RIWAYAT}"):
+        return Penulis(frozenset({c.email}), frozenset({c.email}))
+    return Penulis()
 
 
 def putusan(k: Konteks) -> Putusan:
     semua, ditolak = _peristiwa(k)
-    p = putuskan(semua, kantor_dasar=k.kantor, head=k.isi,
-                 penulis_terakhir=penulis_terakhir(k), sumber="git")
-    return replace(p, pesan=(*ditolak, *p.pesan)) if ditolak else p
+    return putuskan(semua, kantor_dasar=k.kantor, head=k.isi, penulis=penulis_terakhir(k),
+                    sumber="git", tambahan=ditolak)
 
 
 @dataclass(frozen=True)
 class HasilKeputusan:
-    commit: str
+    commit: str | None  # None: nothing recorded, it was already so
     tag: str | None
     putusan: Putusan
+    sudah: str = ""  # why nothing was recorded (already approved, already ratified)
+
+
+def _sudah(k: Konteks, sekarang: Putusan, keputusan: str, sebagai: str,
+           email: str) -> str:
+    """What makes this decision already done: the same person's standing approval of the same
+    content for the same role (and, for the ratification, its tag)."""
+    if keputusan == "kembalikan":
+        return ""
+    for s in sekarang.disetujui:
+        if s.peran == sebagai and s.peristiwa.akun.lower() == email.lower():
+            kapan = waktu_teks(s.peristiwa.waktu)
+            if keputusan == "sahkan":
+                return (f"periode {k.periode.id} sudah disahkan oleh {s.pegawai.nama} pada "
+                        f"{kapan} (tag pengesahan/{k.periode.id}); tidak ada yang dicatat ulang")
+            return (f"{NAMA_PERAN[sebagai]} {s.pegawai.nama} sudah menyetujui versi ini pada "
+                    f"{kapan}; tidak ada yang dicatat ulang")
+    return ""
 
 
 def putuskan_lokal(mulai: Path, tunjuk: str | None, keputusan: str, sebagai: str,
                    alasan: str = "") -> HasilKeputusan:
+    """Record one decision as a commit. Atomic (all of it is recorded, or nothing, and the work
+    tree is as it was) and idempotent (a repeat says it is already done)."""
     k = konteks(mulai, tunjuk)
     nama, email, waktu = git.identitas(k.akar)
     orang = pemilik_akun(k.kantor, email, "git")
@@ -141,18 +204,32 @@ def putuskan_lokal(mulai: Path, tunjuk: str | None, keputusan: str, sebagai: str
             f"penulis Git {nama} <{email}> bukan {nama_peran} menurut kinerja.yml saat periode "
             f"dibuat; keputusan ini harus di-commit oleh {nama_peran} dengan surelnya yang "
             "tercantum (git config user.email)")
-    if git.git(k.akar, "status", "--porcelain", "--", k.folder, "kinerja.yml").strip():
-        raise KinerjaError(f"ada perubahan yang belum di-commit di {k.folder}; commit dahulu agar "
-                           "keputusan merujuk isi yang tercatat")
+    if git.git(k.akar, "status", "--porcelain", "--", *_lingkup(k)).strip():
+        raise KinerjaError(f"ada perubahan yang belum di-commit di {k.folder}, Perjanjian Kinerja, "
+                           "atau kinerja.yml; commit dahulu agar keputusan merujuk isi yang tercatat")
+    if git.ada_yang_distage(k.akar):
+        raise KinerjaError("ada berkas yang sudah di-stage (git add) tetapi belum di-commit; "
+                           "commit atau batalkan dahulu («git restore --staged .») agar commit "
+                           "keputusan tidak ikut membawanya")
     sekarang = putusan(k)
+    sudah = _sudah(k, sekarang, keputusan, sebagai, email)
+    if sudah:
+        return HasilKeputusan(None, None, sekarang, sudah)
+    tag = f"pengesahan/{k.periode.id}"
+    if keputusan == "sahkan" and git.tag_ada(k.akar, tag):
+        raise KinerjaError(f"periode {k.periode.id} sudah pernah disahkan (tag {tag}) dan isinya "
+                           "berubah sesudahnya; pengesahan ulang harus melalui revisi yang "
+                           "tercatat, bukan menimpa pengesahan lama")
     if keputusan in ("setuju", "sahkan"):
         _harus_lengkap(k)
-        if email.lower() in penulis_terakhir(k):
+        if email.lower() in {a.lower() for a in penulis_terakhir(k).akun}:
             raise KinerjaError(f"{nama} adalah penulis perubahan terakhir di {k.folder}; "
-                               f"{nama_peran} tidak boleh menyetujui perubahannya sendiri")
+                               f"{nama_peran} tidak boleh menyetujui perubahannya sendiri. Bila ia "
+                               "juga mengisi formulir seksinya, minta staf seksi itu yang "
+                               "meng-commit isiannya")
         sebelum = URUTAN[: URUTAN.index(sebagai)]
-        sudah = {p.peran for p in sekarang.disetujui}
-        kurang = [p for p in sebelum if p not in sudah]
+        sudah_ada = {p.peran for p in sekarang.disetujui}
+        kurang = [p for p in sebelum if p not in sudah_ada]
         if kurang:
             raise KinerjaError(f"{nama_peran} baru dapat menyetujui setelah "
                                f"{NAMA_PERAN[kurang[0]]}: " + "; ".join(sekarang.pesan))
@@ -168,28 +245,41 @@ def putuskan_lokal(mulai: Path, tunjuk: str | None, keputusan: str, sebagai: str
         trailer.append("Kinerja-Alasan: " + " ".join(alasan.split()))
     badan = f"\n\nAlasan: {alasan.strip()}" if alasan.strip() else ""
     pesan = f"{judul}{badan}\n\n" + "\n".join(trailer) + "\n"
-    tag = None
-    ttd = k.kantor.tanda_tangan_wajib
-    if keputusan == "sahkan":
-        calon = putuskan([*peristiwa(k), Peristiwa(email, SETUJU, k.isi, waktu)],
-                         kantor_dasar=k.kantor, head=k.isi, penulis_terakhir=penulis_terakhir(k),
-                         sumber="git")
-        if not calon.lulus:
-            raise KinerjaError("belum dapat disahkan: " + "; ".join(calon.pesan))
-        riwayat = k.periode.folder / RIWAYAT
-        tulis_riwayat(riwayat, k.periode.id, "git", calon)
-        try:
-            sha = _commit_keputusan(k, pesan, berkas=(f"{k.folder}/{RIWAYAT}",))
-        except KinerjaError:
-            git.git(k.akar, "reset", "--quiet", "--", f"{k.folder}/{RIWAYAT}")
-            riwayat.unlink()  # written by us a moment ago; nothing of anyone's is lost
-            raise
-        tag = f"pengesahan/{k.periode.id}"
-        git.tag(k.akar, tag, f"Pengesahan pengukuran kinerja {k.periode.nama} oleh {nama}\n",
-                tanda_tangan=ttd)
-    else:
+    if keputusan != "sahkan":
         sha = _commit_keputusan(k, pesan)
-    return HasilKeputusan(sha, tag, putusan(konteks(mulai, tunjuk)))
+        return HasilKeputusan(sha, None, putusan(konteks(mulai, tunjuk)))
+    semua, _ = _peristiwa(k)
+    calon = putuskan([*semua, Peristiwa(email, SETUJU, k.isi, waktu, urutan=len(semua) + 1)],
+                     kantor_dasar=k.kantor, head=k.isi, penulis=penulis_terakhir(k),
+                     sumber="git")
+    if not calon.lulus:
+        raise KinerjaError("belum dapat disahkan: " + "; ".join(calon.pesan))
+    _sahkan(k, pesan, tag, calon, nama)
+    return HasilKeputusan(git.git(k.akar, "rev-parse", "HEAD").strip(), tag,
+                          putusan(konteks(mulai, tunjuk)))
+
+
+def _sahkan(k: Konteks, pesan: str, tag: str, calon: Putusan, nama: str) -> None:
+    """The ratification: record, commit and tag, all or nothing. The work tree held no change
+    to the period (checked above), so undoing means removing only what this wrote."""
+    riwayat = k.periode.folder / RIWAYAT
+    sebelum = riwayat.read_bytes() if riwayat.is_file() else None
+    tulis_riwayat(riwayat, k.periode.id, "git", calon)
+    ada_commit = False
+    try:
+        _commit_keputusan(k, pesan, berkas=(f"{k.folder}/{RIWAYAT}",))
+        ada_commit = True
+        git.tag(k.akar, tag, f"Pengesahan pengukuran kinerja {k.periode.nama} oleh {nama}\n",
+                tanda_tangan=k.kantor.tanda_tangan_wajib)
+    except BaseException:
+        if ada_commit:
+            git.batalkan_commit_terakhir(k.akar)
+        git.git(k.akar, "reset", "--quiet", "--", f"{k.folder}/{RIWAYAT}")
+        if sebelum is None:
+            riwayat.unlink(missing_ok=True)
+        else:
+            riwayat.write_bytes(sebelum)
+        raise
 
 
 _CARA_TANDA_TANGAN = (

@@ -27,6 +27,7 @@ from kinerja.errors import (
     BerkasTidakValid,
     KinerjaError,
 )
+from kinerja.sop import URUTAN
 
 KONTEKS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -246,7 +247,7 @@ def disposisi(periode: str | None, keluaran: Path | None, repo: Path | None) -> 
     click.echo(f"ditulis    {_tampil(hasil.pdf)}")
 
 
-PERAN_PILIHAN = ["kasubbag-perencanaan", "sekcam", "camat"]
+PERAN_PILIHAN = list(URUTAN)
 
 
 @kinerja.command(add_help_option=False)
@@ -262,9 +263,13 @@ PERAN_PILIHAN = ["kasubbag-perencanaan", "sekcam", "camat"]
               help="Ref Git tempat kinerja.yml dibaca (bawaan: origin/<cabang dasar PR>).")
 @click.option("-f", "--format", "format_", type=_Pilihan(["teks", "json", "github"]),
               default="teks", show_default=True, help="Bentuk keluaran.")
+@click.option("--lapor-status", is_flag=True,
+              help="Kirim putusan sebagai status commit «kinerja/persetujuan» pada head pull "
+                   "request (status check wajib; dijalankan alur kerja dari cabang dasar).")
 @_repo_opsi
 def persetujuan(periode: str | None, forge: str | None, nomor: int | None, proyek: str | None,
-                api: str | None, dasar: str | None, format_: str, repo: Path | None) -> None:
+                api: str | None, dasar: str | None, format_: str, lapor_status: bool,
+                repo: Path | None) -> None:
     """Periksa persetujuan berjenjang: Kasubbag Perencanaan, lalu Sekcam, lalu Camat.
 
     Hijau (keluar 0) hanya bila ketiganya menyetujui versi terbaru, berurutan, oleh pemegang
@@ -272,16 +277,21 @@ def persetujuan(periode: str | None, forge: str | None, nomor: int | None, proye
     permintaan perubahan yang tertunda. Dipakai sebagai status check wajib.
     """
     from kinerja import tampil
-    from kinerja.forge.jalan import periksa_persetujuan
+    from kinerja.forge.jalan import STATUS_KONTEKS, periksa_persetujuan
 
     hasil = periksa_persetujuan(repo or Path.cwd(), periode, forge=forge, nomor=nomor,
-                                proyek=proyek, api=api, dasar=dasar, env=dict(os.environ))
-    click.echo(tampil.putusan(hasil, format_), nl=False)
+                                proyek=proyek, api=api, dasar=dasar, env=dict(os.environ),
+                                lapor=lapor_status)
+    p = hasil.putusan
+    click.echo(tampil.putusan(p, format_), nl=False)
     ringkasan = os.environ.get("GITHUB_STEP_SUMMARY")
     if format_ == "github" and ringkasan:
         with Path(ringkasan).open("a", encoding="utf-8") as f:
-            f.write(tampil.putusan(hasil, "markdown"))
-    sys.exit(KELUAR_OK if hasil.lulus else KELUAR_TEMUAN)
+            f.write(tampil.putusan(p, "markdown"))
+    if hasil.status_dikirim:
+        click.echo(f"status     {STATUS_KONTEKS} dikirim untuk commit {(hasil.head or '')[:10]}")
+        sys.exit(KELUAR_OK)  # the verdict lives in the status; this run only delivered it
+    sys.exit(KELUAR_OK if p.lulus else KELUAR_TEMUAN)
 
 
 @kinerja.command(add_help_option=False)
@@ -306,12 +316,17 @@ def terbit(forge: str, proyek: str | None, api: str | None, repo: Path | None) -
 
 def _keputusan(keputusan: str, periode: str, sebagai: str, alasan: str, repo: Path | None) -> None:
     from kinerja.alur import putuskan_lokal
+    from kinerja.lolos import terminal
 
     hasil = putuskan_lokal(repo or Path.cwd(), periode, keputusan, sebagai, alasan)
-    click.echo(f"dicatat    commit {hasil.commit[:10]}" + (f", tag {hasil.tag}" if hasil.tag else ""))
+    if hasil.commit is None:
+        click.echo(terminal(f"sudah      {hasil.sudah}"))
+    else:
+        click.echo(f"dicatat    commit {hasil.commit[:10]}"
+                   + (f", tag {hasil.tag}" if hasil.tag else ""))
     click.echo(f"status     {hasil.putusan.tahap}")
     for p in hasil.putusan.pesan:
-        click.echo(f"           - {p}")
+        click.echo(terminal(f"           - {p}"))
 
 
 @kinerja.command(add_help_option=False)
@@ -493,7 +508,9 @@ def _pesan_click(e: click.ClickException) -> str:
 
 
 def _galat(pesan: str) -> None:
-    click.echo(f"kinerja: galat: {pesan}", err=True)
+    from kinerja.lolos import terminal
+
+    click.echo(terminal(f"kinerja: galat: {pesan}"), err=True)
 
 
 def main(argv: list[str] | None = None) -> NoReturn:
@@ -510,10 +527,10 @@ def main(argv: list[str] | None = None) -> NoReturn:
     except click.Abort:
         sys.exit(KELUAR_DISELA)
     except BerkasTidakValid as e:
-        from kinerja import reporters
+        from kinerja import lolos, reporters
 
         for t in e.temuan:
-            click.echo(reporters.baris_teks(t), err=True)
+            click.echo(lolos.terminal(reporters.baris_teks(t)), err=True)
         if e.saran:
             _galat(e.saran)
         sys.exit(KELUAR_TEMUAN)

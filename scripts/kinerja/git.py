@@ -17,15 +17,49 @@ class GitError(KinerjaError):
     pass
 
 
+# What git says in English, and what a person should read instead: the cause and what to do.
+_TERJEMAHAN = (
+    ("already exists", "{x} sudah ada; tidak ada yang ditimpa"),
+    ("not a git repository", "folder ini bukan repo Git; jalankan di dalam klon repo kantor"),
+    ("Please tell me who you are", "identitas Git belum diatur; jalankan «git config "
+     "user.name \"Nama Anda\"» dan «git config user.email surel@kantor»"),
+    ("empty ident", "identitas Git belum diatur; jalankan «git config user.name \"Nama Anda\"» "
+     "dan «git config user.email surel@kantor»"),
+    ("index.lock", "repo sedang dipakai perintah Git lain (index.lock); tunggu perintah itu "
+     "selesai, atau hapus .git/index.lock bila tidak ada yang berjalan"),
+    ("nothing to commit", "tidak ada perubahan untuk di-commit"),
+    ("gpg failed to sign", "commit tidak dapat ditandatangani; periksa kunci penandatangan "
+     "(git config user.signingkey)"),
+    ("failed to write commit object", "commit tidak dapat ditulis; periksa kunci penandatangan "
+     "dan ruang disk"),
+    ("unknown revision", "rujukan Git tidak ditemukan; ambil riwayat lengkap (git fetch)"),
+    ("bad revision", "rujukan Git tidak ditemukan; ambil riwayat lengkap (git fetch)"),
+    ("Permission denied", "izin berkas menolak Git; periksa hak akses folder repo"),
+    ("No space left", "disk penuh; kosongkan ruang lalu ulangi"),
+)
+
+
+def _terjemahkan(perintah: str, stderr: str) -> str:
+    baris = [b.strip() for b in stderr.strip().splitlines() if b.strip()]
+    for kunci, pesan in _TERJEMAHAN:
+        for b in baris:
+            if kunci.lower() in b.lower():
+                objek = b.split("'")[1] if b.count("'") >= 2 else perintah
+                return f"git {perintah}: " + pesan.format(x=objek)
+    terakhir = baris[-1] if baris else "tanpa keterangan"
+    return (f"git {perintah} gagal (pesan Git: «{terakhir}»); periksa keadaan repo dengan "
+            "«git status», lalu ulangi")
+
+
 def git(akar: Path, *args: str, masukan: str | None = None) -> str:
     try:
         hasil = subprocess.run(["git", "-C", str(akar), *args], input=masukan, capture_output=True,
-                               text=True, check=False, encoding="utf-8")
+                               text=True, check=False, encoding="utf-8", errors="replace")
     except OSError as e:
         raise GitError("git tidak ditemukan; pasang git lalu ulangi") from e
     if hasil.returncode != 0:
-        pesan = hasil.stderr.strip().splitlines()[-1] if hasil.stderr.strip() else "gagal"
-        raise GitError(f"git {args[0]}: {pesan}")
+        perintah = next((a for a in args if not a.startswith("-") and "=" not in a), "")
+        raise GitError(_terjemahkan(perintah, hasil.stderr))
     return hasil.stdout
 
 
@@ -72,38 +106,77 @@ class Commit:
     trailer: dict[str, str]
 
 
+_MEDAN = 6
+
+
 def log(akar: Path, *args: str) -> list[Commit]:
-    """Commits (newest first) with their ``Kinerja-*`` trailers parsed."""
-    format_ = PEMISAH.join(("%H", "%aI", "%an", "%ae", "%s",
-                            "%(trailers:only,unfold,separator=%x1d)")) + AKHIR
+    """Commits (newest first) with their ``Kinerja-*`` trailers parsed.
+
+    Fields are separated by NUL, which no commit message, name or e-mail can hold, so an odd
+    message (control characters, another encoding) can never shift a field."""
+    format_ = "%x00".join(("%H", "%aI", "%an", "%ae", "%s",
+                           "%(trailers:only,unfold,separator=%x1d)"))
     try:
-        keluar = git(akar, "log", f"--format={format_}", *args)
+        keluar = git(akar, "log", "-z", f"--format={format_}", *args)
     except GitError:
         return []  # a repository with no commits yet
+    medan = keluar.split("\x00")
     hasil = []
-    for mentah in keluar.split(AKHIR):
-        rekam = mentah.strip("\n")
-        if not rekam:
-            continue
-        sha, waktu, nama, email, subjek, trailer = rekam.split(PEMISAH)
-        tr = {}
+    for i in range(0, len(medan) - _MEDAN + 1, _MEDAN):
+        sha, waktu, nama, email, subjek, trailer = medan[i:i + _MEDAN]
+        tr: dict[str, str] = {}
         for baris in trailer.split("\x1d"):
             kunci, _, nilai = baris.partition(":")
             if kunci.startswith("Kinerja-"):
-                tr[kunci.strip()] = nilai.strip()
-        hasil.append(Commit(sha, datetime.fromisoformat(waktu), nama, email, subjek, tr))
+                tr.setdefault(kunci.strip(), nilai.strip())
+        try:
+            kapan = datetime.fromisoformat(waktu)
+        except ValueError:
+            kapan = datetime.fromtimestamp(0).astimezone()
+        hasil.append(Commit(sha.strip("\n"), kapan, nama, email, subjek, tr))
     return hasil
 
 
-def isi_folder(akar: Path, ref: str, folder: str, kecuali: tuple[str, ...] = ()) -> str:
-    """A fingerprint of a folder's content at ``ref`` (blob ids of its files), ignoring
-    ``kecuali``: what an approval in plain-Git mode refers to."""
+def ls_tree(akar: Path, ref: str, path: str, kecuali: tuple[str, ...] = ()) -> str:
+    """The blob ids under ``path`` at ``ref`` (files named in ``kecuali`` left out)."""
+    daftar = git(akar, "ls-tree", "-r", "--full-tree", ref, "--", path)
+    return "\n".join(b for b in daftar.splitlines()
+                     if b.rsplit("\t", 1)[-1].rsplit("/", 1)[-1] not in kecuali)
+
+
+def sidik(*bagian: str) -> str:
     import hashlib
 
-    daftar = git(akar, "ls-tree", "-r", ref, "--", folder)
-    baris = [b for b in daftar.splitlines() if b.rsplit("\t", 1)[-1].rsplit("/", 1)[-1]
-             not in kecuali]
-    return hashlib.sha1("\n".join(baris).encode()).hexdigest()
+    return hashlib.sha1("\x00".join(bagian).encode()).hexdigest()
+
+
+def berkas_commit(akar: Path, sha: list[str]) -> dict[str, list[str]]:
+    """The paths each commit changes (against its first parent)."""
+    if not sha:
+        return {}
+    keluar = git(akar, "log", "--no-walk=unsorted", "-z", "--first-parent", "-m",
+                 "--name-only", "--format=%x01%H", *sha)
+    hasil: dict[str, list[str]] = {}
+    for blok in keluar.split("\x01")[1:]:
+        bagian = [b.strip("\n") for b in blok.split("\x00")]
+        hasil[bagian[0]] = [b for b in bagian[1:] if b]
+    return hasil
+
+
+def tag_ada(akar: Path, nama: str) -> bool:
+    try:
+        git(akar, "rev-parse", "--verify", "--quiet", f"refs/tags/{nama}")
+    except GitError:
+        return False
+    return True
+
+
+def ada_yang_distage(akar: Path) -> bool:
+    try:
+        git(akar, "diff", "--cached", "--quiet")
+    except GitError:
+        return True
+    return False
 
 
 def commit(akar: Path, pesan: str, *, kosong: bool, berkas: tuple[str, ...] = (),

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+from kinerja import lolos
 from kinerja.angka import format_persen, format_rupiah, format_tanggal
 from kinerja.model import NAMA_PERIODE, Kantor, Pegawai, PerjanjianKinerja
 from kinerja.rekap import BarisIndikator, Rekap, teks_nilai, teks_target
@@ -24,25 +25,8 @@ from kinerja.sop import NAMA_PERAN
 if TYPE_CHECKING:
     from kinerja.render import Pandoc
 
-# Every ASCII punctuation character may be backslash-escaped in pandoc Markdown; these are the
-# ones that can start markup anywhere in a line. Line-start markers are handled in md().
-_KHUSUS = re.compile(r"([\\`*_{}\[\]<>#+!|$@^~=&\"'\-])")
-_AWAL_DAFTAR = re.compile(r"^(\s*)(\d+)([.)])", re.MULTILINE)
-
-
-def md(teks: str) -> str:
-    """Make any text literal in pandoc Markdown, keeping its paragraphs."""
-    paragraf = [" ".join(p.split()) for p in re.split(r"\n\s*\n", teks.strip())]
-    hasil = []
-    for mentah in paragraf:
-        p = _AWAL_DAFTAR.sub(r"\1\2\\\3", _KHUSUS.sub(r"\\\1", mentah))
-        hasil.append("\\" + p if p.startswith((":", "%", "(")) else p)
-    return "\n\n".join(hasil)
-
-
-def sel(teks: str) -> str:
-    """Literal text for a pipe-table cell: one line."""
-    return md(" ".join(teks.split()))
+md = lolos.pandoc  # people's text in pandoc Markdown
+sel = lolos.pandoc_sel  # and in a pipe-table cell
 
 
 def nip(n: str | None) -> str:

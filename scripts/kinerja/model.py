@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from kinerja.sop import URUTAN
 from kinerja.temuan import Lok
 
 PERAN = ("camat", "sekcam", "kasubbag-perencanaan", "kasi", "pelaksana")
@@ -288,7 +289,7 @@ class Periode:
     @property
     def disahkan(self) -> bool:
         """Ratified: the three approvals, in SOP order, recorded in riwayat.yml."""
-        return tuple(c.peran for c in self.riwayat) == ("kasubbag-perencanaan", "sekcam", "camat")
+        return tuple(c.peran for c in self.riwayat) == URUTAN
 
     @property
     def id(self) -> str:

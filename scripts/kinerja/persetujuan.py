@@ -5,39 +5,107 @@ same ``Peristiwa`` by its own module; the rules live only here:
 
 * each of the three roles approved, by an account that holds the role in ``kinerja.yml`` *as it
   stands on the base branch* (a change cannot appoint its own reviewers);
-* on the current head (an approval of an older commit does not count);
-* in order: the Kasubbag's approval before the Sekcam's, the Sekcam's before the Camat's;
-* by three different people, none of them the author of the last change;
-* and no reviewer's latest decision is "changes requested".
+* on the current head (an approval of an older version does not count);
+* in order — the order of the events in history (plain Git: the commit graph) or on the forge's
+  server, never the clocks of the PCs that made them: the Kasubbag's approval before the
+  Sekcam's, the Sekcam's before the Camat's;
+* by three different people, none of them an author of the last change;
+* no approver's latest decision is "changes requested" (anyone else's is shown, not obeyed);
+* and, on a forge, the pull request changes its period's folder and nothing else.
+
+The verdict is data: ``Putusan`` carries typed reasons (``Alasan``), and the words people read are
+rendered from them by ``uraikan``; nothing decides by reading its own message text.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import datetime
+from enum import Enum
+from typing import Literal
 
 from kinerja.angka import format_tanggal
 from kinerja.model import Kantor, Pegawai
-from kinerja.sop import NAMA_PERAN
+from kinerja.sop import NAMA_PERAN, URUTAN, PeranPenyetuju
 
-URUTAN = ("kasubbag-perencanaan", "sekcam", "camat")
-SETUJU, MINTA_PERUBAHAN, KOMENTAR, DIBATALKAN = "setuju", "minta-perubahan", "komentar", "dibatalkan"
+__all__ = ["URUTAN", "Alasan", "Kode", "Peristiwa", "Persetujuan", "Putusan", "putuskan"]
+
+Aksi = Literal["setuju", "minta-perubahan", "komentar", "dibatalkan"]
+SETUJU: Aksi = "setuju"
+MINTA_PERUBAHAN: Aksi = "minta-perubahan"
+KOMENTAR: Aksi = "komentar"
+DIBATALKAN: Aksi = "dibatalkan"
 
 
 @dataclass(frozen=True)
 class Peristiwa:
-    """One review event, whatever the forge: who, what, on which commit, when."""
+    """One review event, whatever the forge: who, what, on which version, and where in the order.
+
+    ``urutan`` is the event's place in history (plain Git: topological order of the commits) or
+    in the forge server's own order; ``waktu`` is only shown to people, never compared."""
 
     akun: str  # forge login, or the Git author's e-mail in plain-Git mode
-    aksi: str  # setuju | minta-perubahan | komentar | dibatalkan
-    commit: str | None  # the reviewed commit; None when the forge cannot say (treated as stale)
+    aksi: Aksi
+    commit: str | None  # the reviewed version; None when the forge cannot say (treated as stale)
     waktu: datetime
     alasan: str = ""
+    urutan: int = 0
+    bukti: str | None = None  # what shows the decision (plain Git: the decision commit)
+
+
+@dataclass(frozen=True)
+class Penulis:
+    """Who made the change under review: forge logins (plain Git: e-mails) and commit e-mails."""
+
+    akun: frozenset[str] = frozenset()
+    surel: frozenset[str] = frozenset()
+
+
+class Kode(Enum):
+    """Why the verdict is what it is. ``MEMBLOKIR`` says which of them stop a ratification."""
+
+    MENUNGGU = "menunggu"  # the role has no approval yet
+    BASI = "basi"  # approved an older version
+    URUTAN = "urutan"  # approved before the role that comes first
+    SENDIRI = "setujui-sendiri"  # approved their own change
+    GANDA = "satu-orang-dua-peran"  # one person for two roles
+    MINTA_PERUBAHAN = "minta-perubahan"  # an approver asked for changes
+    CATATAN_LUAR = "catatan-bukan-penyetuju"  # someone else asked for changes: shown only
+    TIDAK_TERDAFTAR = "akun-tidak-terdaftar"  # approval by an account not in kinerja.yml
+    TANPA_PERAN = "tanpa-peran"  # approval by a listed person who approves nothing
+    DI_LUAR_FOLDER = "di-luar-folder-periode"  # the pull request changes other paths
+    RIWAYAT = "riwayat-diubah"  # the pull request writes the ratification record
+    TIDAK_DIHITUNG = "keputusan-tidak-dihitung"  # a decision commit that does not count
+    BUKAN_PERIODE = "bukan-periode"  # a pull request that changes no period (not judged here)
+
+
+MEMBLOKIR = frozenset({Kode.MINTA_PERUBAHAN, Kode.DI_LUAR_FOLDER, Kode.RIWAYAT})
+# Shown while the role they concern is still missing; once it is approved they no longer apply.
+_SELAMA_KURANG = frozenset({Kode.BASI, Kode.URUTAN, Kode.SENDIRI, Kode.GANDA})
+
+
+@dataclass(frozen=True)
+class Alasan:
+    kode: Kode
+    peran: PeranPenyetuju | None = None
+    orang: Pegawai | None = None
+    akun: str = ""
+    waktu: datetime | None = None
+    rujukan: str | None = None  # a commit (or content fingerprint) the reason refers to
+    teks: str = ""  # what a person wrote (a review's reason) or what the tool found (paths)
+    sebelum: PeranPenyetuju | None = None  # URUTAN: the role that must come first
+    jalur: tuple[str, ...] = ()
+
+    @property
+    def memblokir(self) -> bool:
+        return self.kode in MEMBLOKIR
 
 
 @dataclass(frozen=True)
 class Persetujuan:
-    peran: str
+    peran: PeranPenyetuju
     pegawai: Pegawai
     peristiwa: Peristiwa
 
@@ -46,12 +114,38 @@ class Persetujuan:
 class Putusan:
     lulus: bool
     disetujui: tuple[Persetujuan, ...]  # the valid approvals, in SOP order
-    pesan: tuple[str, ...]  # what is missing or wrong, in Indonesian
-    tahap: str  # one line: where the review stands
+    alasan: tuple[Alasan, ...] = ()
+    sumber: str = "git"
+    periode: str | None = None  # the period under review, where the changed paths say it
 
     @property
     def disahkan(self) -> bool:
         return self.lulus
+
+    @property
+    def dikembalikan(self) -> bool:
+        return any(a.kode is Kode.MINTA_PERUBAHAN for a in self.alasan)
+
+    @property
+    def bukan_periode(self) -> bool:
+        return any(a.kode is Kode.BUKAN_PERIODE for a in self.alasan)
+
+    @property
+    def pesan(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(uraikan(a, self.sumber) for a in self.alasan))
+
+    @property
+    def tahap(self) -> str:
+        if self.bukan_periode:
+            return ("bukan pull request periode: ditinjau menurut CODEOWNERS, tanpa persetujuan "
+                    "berjenjang")
+        if self.lulus:
+            return "disahkan: Kasubbag Perencanaan, Sekcam, dan Camat telah menyetujui versi terbaru"
+        if any(a.kode in (Kode.DI_LUAR_FOLDER, Kode.RIWAYAT) for a in self.alasan):
+            return "ditolak: pull request periode hanya boleh mengubah folder periodenya"
+        if self.dikembalikan:
+            return "dikembalikan untuk perbaikan"
+        return f"{len(self.disetujui)} dari 3 persetujuan"
 
 
 def pemilik_akun(kantor: Kantor, akun: str, sumber: str) -> Pegawai | None:
@@ -66,20 +160,24 @@ def pemilik_akun(kantor: Kantor, akun: str, sumber: str) -> Pegawai | None:
     return None
 
 
-def _siapa(p: Pegawai | None, akun: str, sumber: str) -> str:
-    tanda = akun if sumber == "git" else f"@{akun}"
-    return f"{p.nama} ({tanda})" if p else tanda
+def _orang_penulis(kantor: Kantor, penulis: Penulis, sumber: str) -> set[str]:
+    """The employees (ids) behind the last change: by account, or by a commit's e-mail when the
+    forge could not link the commit to an account."""
+    surel = {s.lower() for s in penulis.surel}
+    ids = {p.id for p in kantor.pegawai if p.email and p.email.lower() in surel}
+    for a in penulis.akun:
+        p = pemilik_akun(kantor, a, sumber)
+        if p is not None:
+            ids.add(p.id)
+    return ids
 
 
-def _waktu(t: datetime) -> str:
-    return f"{format_tanggal(t.date())} {t:%H.%M}"
-
-
-def putuskan(peristiwa: list[Peristiwa], *, kantor_dasar: Kantor, head: str,
-             penulis_terakhir: frozenset[str], sumber: str) -> Putusan:
-    pesan: list[str] = []
-    urut = sorted(peristiwa, key=lambda e: e.waktu)
-    penulis = {a.lower() for a in penulis_terakhir}
+def putuskan(peristiwa: Iterable[Peristiwa], *, kantor_dasar: Kantor, head: str,
+             penulis: Penulis, sumber: str, tambahan: Iterable[Alasan] = ()) -> Putusan:
+    urut = sorted(peristiwa, key=lambda e: e.urutan)
+    alasan: list[Alasan] = list(tambahan)
+    akun_penulis = {a.lower() for a in penulis.akun}
+    id_penulis = _orang_penulis(kantor_dasar, penulis, sumber)
 
     # The latest decision of each reviewer; a plain comment decides nothing.
     terakhir: dict[str, Peristiwa] = {}
@@ -89,72 +187,176 @@ def putuskan(peristiwa: list[Peristiwa], *, kantor_dasar: Kantor, head: str,
     for e in terakhir.values():
         if e.aksi == MINTA_PERUBAHAN:
             p = pemilik_akun(kantor_dasar, e.akun, sumber)
-            alasan = f": «{e.alasan.strip()}»" if e.alasan.strip() else ""
-            pesan.append(f"{_siapa(p, e.akun, sumber)} meminta perubahan pada {_waktu(e.waktu)}"
-                         f"{alasan}; perbaiki lalu minta ditinjau ulang")
+            penyetuju = p is not None and bool(set(p.peran) & set(URUTAN))
+            alasan.append(Alasan(Kode.MINTA_PERUBAHAN if penyetuju else Kode.CATATAN_LUAR,
+                                 orang=p, akun=e.akun, waktu=e.waktu, teks=e.alasan))
 
     # Approvals that still stand: the reviewer's latest decision is an approval.
-    berlaku = [e for e in urut if e.aksi == SETUJU and terakhir.get(e.akun.lower()) is not None
-               and terakhir[e.akun.lower()].aksi == SETUJU]
+    berlaku = [e for e in urut if e.aksi == SETUJU and terakhir[e.akun.lower()].aksi == SETUJU]
     disetujui: list[Persetujuan] = []
-    sejak: datetime | None = None
+    sejak: int | None = None
     dipakai: set[str] = set()
     for peran in URUTAN:
-        nama_peran = NAMA_PERAN[peran]
-        pemegang = kantor_dasar.pemegang(peran)
-        calon = []
+        calon: list[tuple[Peristiwa, Pegawai]] = []
+        ditolak: list[Alasan] = []
         for e in berlaku:
             p = pemilik_akun(kantor_dasar, e.akun, sumber)
             if p is None or peran not in p.peran:
                 continue
             if e.commit != head:
-                pesan.append(f"persetujuan {nama_peran} {_siapa(p, e.akun, sumber)} diberikan untuk "
-                             f"commit lama {(e.commit or '?')[:7]}, bukan {head[:7]}; minta "
-                             f"{nama_peran} menyetujui ulang versi terbaru")
-                continue
-            if e.akun.lower() in penulis:
-                pesan.append(f"{_siapa(p, e.akun, sumber)} menyetujui perubahannya sendiri; "
-                             f"persetujuan {nama_peran} harus dari orang lain")
-                continue
-            if e.akun.lower() in dipakai:
-                pesan.append(f"{_siapa(p, e.akun, sumber)} sudah menyetujui untuk peran lain; "
-                             "tiga persetujuan harus dari tiga orang")
-                continue
-            calon.append((e, p))
-        sah = [(e, p) for e, p in calon if sejak is None or e.waktu > sejak]
-        if not sah:
-            if calon and sejak is not None:
-                e, p = calon[-1]
-                sebelum = NAMA_PERAN[disetujui[-1].peran]
-                pesan.append(f"{nama_peran} {_siapa(p, e.akun, sumber)} menyetujui pada "
-                             f"{_waktu(e.waktu)}, sebelum persetujuan {sebelum}; "
-                             f"urutan SOP: Kasubbag Perencanaan, Sekcam, lalu Camat — minta "
-                             f"{nama_peran} menyetujui ulang")
-            elif not calon:
-                siapa = ", ".join(_siapa(p, p.akun.get(sumber, p.email or "?"), sumber)
-                                  for p in pemegang) or f"belum ada pegawai berperan {peran}"
-                pesan.append(f"menunggu persetujuan {nama_peran} ({siapa})")
+                ditolak.append(Alasan(Kode.BASI, peran, p, e.akun, e.waktu, e.bukti or e.commit))
+            elif e.akun.lower() in akun_penulis or p.id in id_penulis:
+                ditolak.append(Alasan(Kode.SENDIRI, peran, p, e.akun, e.waktu))
+            elif p.id in dipakai:
+                ditolak.append(Alasan(Kode.GANDA, peran, p, e.akun, e.waktu))
+            elif sejak is not None and e.urutan <= sejak:
+                ditolak.append(Alasan(Kode.URUTAN, peran, p, e.akun, e.waktu,
+                                      sebelum=disetujui[-1].peran))
+            else:
+                calon.append((e, p))
+        if not calon:
+            # Only the latest reason per person: an old stale approval followed by one out of
+            # order says only the latter.
+            per_orang = {a.orang.id if a.orang else a.akun: a for a in ditolak}
+            alasan += per_orang.values()
+            pemegang = ", ".join(x.nama for x in kantor_dasar.pemegang(peran))
+            alasan.append(Alasan(Kode.MENUNGGU, peran, teks=pemegang))
             break
-        e, p = sah[0]
+        e, p = calon[0]
         disetujui.append(Persetujuan(peran, p, e))
-        dipakai.add(e.akun.lower())
-        sejak = e.waktu
+        dipakai.add(p.id)
+        sejak = e.urutan
 
     for e in berlaku:
         p = pemilik_akun(kantor_dasar, e.akun, sumber)
         if p is None:
-            pesan.append(f"{_siapa(None, e.akun, sumber)} menyetujui, tetapi akun ini tidak "
-                         "terdaftar di kinerja.yml pada cabang dasar; persetujuannya tidak dihitung")
+            alasan.append(Alasan(Kode.TIDAK_TERDAFTAR, akun=e.akun, waktu=e.waktu))
         elif not set(p.peran) & set(URUTAN):
-            pesan.append(f"{_siapa(p, e.akun, sumber)} menyetujui, tetapi tidak memegang peran "
-                         "Kasubbag Perencanaan, Sekcam, atau Camat di kinerja.yml pada cabang dasar")
+            alasan.append(Alasan(Kode.TANPA_PERAN, orang=p, akun=e.akun, waktu=e.waktu))
 
-    lulus = len(disetujui) == len(URUTAN) and not any("meminta perubahan" in x for x in pesan)
+    lulus = len(disetujui) == len(URUTAN) and not any(a.memblokir for a in alasan)
     if lulus:
-        tahap = "disahkan: Kasubbag Perencanaan, Sekcam, dan Camat telah menyetujui versi terbaru"
-    elif any("meminta perubahan" in x for x in pesan):
-        tahap = "dikembalikan untuk perbaikan"
-    else:
-        tahap = f"{len(disetujui)} dari 3 persetujuan"
-    return Putusan(lulus, tuple(disetujui), tuple(dict.fromkeys(pesan)), tahap)
+        alasan = [a for a in alasan if a.kode not in _SELAMA_KURANG]
+    unik = {(a.kode, a.peran, a.orang.id if a.orang else a.akun, a.teks, a.jalur): a
+            for a in alasan}
+    return Putusan(lulus, tuple(disetujui), tuple(unik.values()), sumber)
 
+
+# --- which paths a period's pull request may change -----------------------------------------------
+
+_FOLDER_PERIODE = re.compile(r"periods/(\d{4})/(tw[1-4]|tahunan)/")
+
+
+@dataclass(frozen=True)
+class Jalur:
+    """What a pull request's changed paths say: its period, and what lies outside it."""
+
+    periode: str | None
+    asing: tuple[str, ...] = ()  # paths outside that period's folder
+    riwayat: tuple[str, ...] = ()  # ratification records it writes
+    alasan: tuple[Alasan, ...] = field(default=())
+
+
+def periksa_jalur(berubah: Iterable[str]) -> Jalur:
+    """A period's pull request changes that period's folder and nothing else: no tooling, no
+    workflow, no ``kinerja.yml``, no Perjanjian Kinerja, no other period, and no ratification
+    record (which only kinerja's own ratification writes)."""
+    semua = sorted(set(berubah))
+    folder: dict[str, list[str]] = {}
+    lain: list[str] = []
+    for j in semua:
+        m = _FOLDER_PERIODE.match(j)
+        if m:
+            folder.setdefault(f"{m.group(1)}-{m.group(2)}", []).append(j)
+        else:
+            lain.append(j)
+    if not folder:
+        return Jalur(None, tuple(lain), alasan=(Alasan(Kode.BUKAN_PERIODE, jalur=tuple(lain)),))
+    # The period is the one with the most changed files; every other path is foreign.
+    periode = max(folder, key=lambda k: (len(folder[k]), k))
+    asing = [j for k, js in folder.items() if k != periode for j in js] + lain
+    riwayat = [j for j in folder[periode] if j.endswith("/riwayat.yml")]
+    alasan = []
+    if asing:
+        alasan.append(Alasan(Kode.DI_LUAR_FOLDER, teks=periode, jalur=tuple(sorted(asing))))
+    if riwayat:
+        alasan.append(Alasan(Kode.RIWAYAT, teks=periode, jalur=tuple(riwayat)))
+    return Jalur(periode, tuple(sorted(asing)), tuple(riwayat), tuple(alasan))
+
+
+# --- the words people read ------------------------------------------------------------------------
+
+def waktu_teks(t: datetime) -> str:
+    return f"{format_tanggal(t.date())} {t:%H.%M}"
+
+
+def _siapa(a: Alasan, sumber: str) -> str:
+    """A person by name (and role where one is meant); an account only when nobody is behind it."""
+    peran = NAMA_PERAN[a.peran] + " " if a.peran else ""
+    if a.orang is not None:
+        return f"{peran}{a.orang.nama}"
+    return f"{peran}{a.akun if sumber == 'git' else '@' + a.akun}"
+
+
+def _pada(a: Alasan) -> str:
+    return f" pada {waktu_teks(a.waktu)}" if a.waktu else ""
+
+
+def _daftar_jalur(jalur: tuple[str, ...]) -> str:
+    tampil = ", ".join(jalur[:8])
+    return tampil + (f", dan {len(jalur) - 8} berkas lain" if len(jalur) > 8 else "")
+
+
+def uraikan(a: Alasan, sumber: str) -> str:
+    """One reason in plain Indonesian: who, what, and what to do about it."""
+    siapa = _siapa(a, sumber)
+    match a.kode:
+        case Kode.MENUNGGU:
+            assert a.peran is not None
+            if not a.teks:
+                return (f"menunggu persetujuan {NAMA_PERAN[a.peran]}, tetapi belum ada pegawai "
+                        f"berperan {a.peran} di kinerja.yml pada cabang dasar; tambahkan perannya")
+            return f"menunggu persetujuan {NAMA_PERAN[a.peran]} ({a.teks})"
+        case Kode.BASI:
+            rujukan = f" (commit {a.rujukan[:7]})" if a.rujukan else ""
+            return (f"disetujui {siapa}{_pada(a)} untuk versi sebelum perubahan terakhir"
+                    f"{rujukan}; minta {NAMA_PERAN[a.peran or 'camat']} menyetujui ulang versi "
+                    "terbaru")
+        case Kode.URUTAN:
+            sebelum = NAMA_PERAN[a.sebelum or "kasubbag-perencanaan"]
+            return (f"disetujui {siapa}{_pada(a)}, sebelum persetujuan {sebelum}; urutan SOP: "
+                    f"Kasubbag Perencanaan, Sekcam, lalu Camat — minta "
+                    f"{NAMA_PERAN[a.peran or 'camat']} menyetujui ulang")
+        case Kode.SENDIRI:
+            return (f"{siapa} menyetujui perubahannya sendiri; persetujuan "
+                    f"{NAMA_PERAN[a.peran or 'camat']} harus dari orang lain. Bila ia juga "
+                    "mengisi formulir seksinya, minta staf seksi itu yang meng-commit isiannya")
+        case Kode.GANDA:
+            return (f"{siapa} sudah menyetujui untuk peran lain; tiga persetujuan harus dari tiga "
+                    "orang")
+        case Kode.MINTA_PERUBAHAN:
+            isi = f": «{' '.join(a.teks.split())}»" if a.teks.strip() else ""
+            return f"{siapa} meminta perubahan{_pada(a)}{isi}; perbaiki lalu minta ditinjau ulang"
+        case Kode.CATATAN_LUAR:
+            isi = f": «{' '.join(a.teks.split())}»" if a.teks.strip() else ""
+            return (f"catatan dari {siapa}{_pada(a)}{isi} (bukan penyetuju menurut kinerja.yml "
+                    "pada cabang dasar; tidak menahan persetujuan)")
+        case Kode.TIDAK_TERDAFTAR:
+            return (f"{siapa} menyetujui, tetapi akun ini tidak terdaftar di kinerja.yml pada "
+                    "cabang dasar; persetujuannya tidak dihitung")
+        case Kode.TANPA_PERAN:
+            return (f"{siapa} menyetujui, tetapi tidak memegang peran Kasubbag Perencanaan, "
+                    "Sekcam, atau Camat di kinerja.yml pada cabang dasar")
+        case Kode.DI_LUAR_FOLDER:
+            return (f"pull request periode {a.teks} juga mengubah berkas di luar folder periodenya: "
+                    f"{_daftar_jalur(a.jalur)}. Pindahkan perubahan itu ke pull request "
+                    "tersendiri (ditinjau menurut CODEOWNERS)")
+        case Kode.RIWAYAT:
+            return (f"pull request periode {a.teks} mengubah catatan pengesahan "
+                    f"{_daftar_jalur(a.jalur)}; catatan itu hanya ditulis oleh pengesahan kinerja. "
+                    "Kembalikan berkas itu seperti semula")
+        case Kode.TIDAK_DIHITUNG:
+            return a.teks
+        case Kode.BUKAN_PERIODE:
+            return ("pull request ini tidak mengubah folder periode mana pun; persetujuan "
+                    "berjenjang tidak berlaku, tinjauan mengikuti CODEOWNERS")

@@ -6,6 +6,7 @@ import json
 from collections import Counter
 from dataclasses import asdict
 
+from kinerja import lolos
 from kinerja.periksa import HasilPeriksa, Kelengkapan
 from kinerja.temuan import Temuan
 
@@ -47,7 +48,7 @@ def teks(hasil: HasilPeriksa) -> str:
     if baris:
         baris.append("")
     baris.append(ringkasan(hasil))
-    return "\n".join(baris) + "\n"
+    return lolos.terminal("\n".join(baris) + "\n")
 
 
 def sebagai_json(hasil: HasilPeriksa) -> str:
@@ -61,22 +62,14 @@ def sebagai_json(hasil: HasilPeriksa) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def _lolos_data(s: str) -> str:
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _lolos_sifat(s: str) -> str:
-    return _lolos_data(s).replace(":", "%3A").replace(",", "%2C")
-
-
 def github(hasil: HasilPeriksa) -> str:
     """Workflow commands: one annotation per finding, on the exact line of the form."""
     baris = []
     for t in hasil.temuan:
         perintah = "error" if t.galat else "warning"
         baris.append(
-            f"::{perintah} file={_lolos_sifat(t.berkas)},line={t.baris},col={t.kolom},"
-            f"title={_lolos_sifat('kinerja: ' + t.aturan)}::{_lolos_data(t.pesan)}"
+            f"::{perintah} file={lolos.github_sifat(t.berkas)},line={t.baris},col={t.kolom},"
+            f"title={lolos.github_sifat('kinerja: ' + t.aturan)}::{lolos.github_data(t.pesan)}"
         )
     baris.append(ringkasan(hasil))
     return "\n".join(baris) + "\n"
@@ -89,16 +82,14 @@ def ringkasan_langkah(hasil: HasilPeriksa) -> str:
         baris += ["| Periode | Seksi | Terisi | Status |", "|---|---|---:|---|"]
         for k in hasil.kelengkapan:
             status = "✅ lengkap" if k.lengkap else "⏳ belum lengkap"
-            baris.append(f"| {k.periode} | {_sel(k.nama)} | {k.terisi} dari {k.jumlah} | {status} |")
+            baris.append(f"| {k.periode} | {lolos.gfm(k.nama)} | {k.terisi} dari {k.jumlah} "
+                         f"| {status} |")
         baris.append("")
     if hasil.temuan:
         baris += ["| Berkas | Baris | Tingkat | Pesan |", "|---|---:|---|---|"]
         for t in hasil.temuan[:200]:
-            baris.append(f"| `{t.berkas}` | {t.baris} | {t.tingkat} | {_sel(t.pesan)} |")
+            baris.append(f"| {lolos.gfm(t.berkas)} | {t.baris} | {t.tingkat} | {lolos.gfm(t.pesan)} |")
         if len(hasil.temuan) > 200:
             baris.append(f"| … | | | {len(hasil.temuan) - 200} temuan lain |")
     return "\n".join(baris) + "\n"
 
-
-def _sel(s: str) -> str:
-    return s.replace("|", "\\|").replace("\n", " ")

@@ -8,14 +8,13 @@ is HTML-escaped and Markdown-escaped: a ``<script>`` in an explanation shows as 
 
 from __future__ import annotations
 
-import html
 import os
 import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from kinerja import grafik
+from kinerja import grafik, lolos
 from kinerja.angka import format_persen, format_rupiah, format_tanggal
 from kinerja.errors import BerkasTidakValid, KinerjaError
 from kinerja.model import NAMA_PERIODE, PERIODE, Indikator, Kantor, Periode, PerjanjianKinerja
@@ -23,16 +22,8 @@ from kinerja.rekap import Rekap, susun, teks_nilai, teks_target
 from kinerja.repo import Repo, cari_akar, muat_repo
 from kinerja.sop import NAMA_PERAN, sop
 
-# The characters that mean something to Python-Markdown *inside* a line. People's text is
-# always folded onto one line and placed after a fixed prefix («**Penjelasan.** », «### »), so
-# what matters only at the start of a line («-», «1.», «#», «--8<--») never gets there.
-# Escaping more would cost the build an inline pass per escape (bench/situs.py).
-_MD = re.compile(r"([\\`*_{}\[\]#|])")
-
-
-def aman(teks: str) -> str:
-    """Literal text inside a line of Markdown: HTML first, then Markdown."""
-    return _MD.sub(r"\\\1", h(teks))
+aman = lolos.situs_md  # people's text inside a line of the site's Markdown
+h = lolos.html  # and inside raw HTML, titles included
 
 
 def slug(kode: str) -> str:
@@ -46,7 +37,7 @@ def _persen(x: float | None) -> str:
 def _kategori(nama: str | None) -> str:
     if not nama:
         return "–"
-    return f'<span class="kategori kategori-{slug(nama)}">{html.escape(nama)}</span>'
+    return f'<span class="kategori kategori-{slug(nama)}">{h(nama)}</span>'
 
 
 # What the last run generated, so the next one removes only its own files. MkDocs skips
@@ -241,7 +232,7 @@ def _tabel(kepala: list[str], rata: str,
     archives slow to build (bench/situs.py)."""
     kelas = ['' if r == "l" else ' class="kanan"' for r in rata]
     hasil = ["", "<table>", "<thead><tr>" + "".join(
-        f"<th{k}>{html.escape(j)}</th>" for j, k in zip(kepala, kelas, strict=True)) +
+        f"<th{k}>{h(j)}</th>" for j, k in zip(kepala, kelas, strict=True)) +
         "</tr></thead>", "<tbody>"]
     for b in baris:
         if isinstance(b, tuple):
@@ -254,18 +245,13 @@ def _tabel(kepala: list[str], rata: str,
     return [*hasil, "</tbody>", "</table>", ""]
 
 
-def h(teks: str) -> str:
-    """People's text inside raw HTML: escaped, whitespace folded."""
-    return html.escape(" ".join(teks.split()), quote=True)
-
-
 def _a(url: str, isi: str) -> str:
-    return f'<a href="{html.escape(url, quote=True)}">{isi}</a>'
+    return f'<a href="{h(url)}">{isi}</a>'
 
 
 def _tautan_bukti(bukti: str) -> str:
     if re.match(r"https?://", bukti, re.IGNORECASE):
-        return (f'<a href="{html.escape(bukti, quote=True)}" rel="nofollow noopener">'
+        return (f'<a href="{h(bukti)}" rel="nofollow noopener">'
                 f"{h(bukti)}</a>")
     return f"<code>{h(bukti)}</code>"
 

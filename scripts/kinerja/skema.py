@@ -21,6 +21,7 @@ from kinerja.angka import AngkaTidakValid, baca_angka
 from kinerja.load import TAG_DASAR as _TAG_DASAR
 from kinerja.load import lok
 from kinerja.model import PERAN, PERIODE, Target
+from kinerja.sop import URUTAN
 from kinerja.temuan import Lok, Pengumpul
 
 _TAG_BOLEH = frozenset(
@@ -713,7 +714,7 @@ RIWAYAT_YML = Peta((
            wajib=True),
     Bidang("disahkan", Pilihan(("ya", "tidak")), "sudah disahkan Camat", wajib=True),
     Bidang("persetujuan", Daftar(Peta((
-        Bidang("peran", Pilihan(("kasubbag-perencanaan", "sekcam", "camat")), "peran", wajib=True),
+        Bidang("peran", Pilihan(URUTAN), "peran", wajib=True),
         Bidang("nama", _TEKS, "nama penyetuju", wajib=True),
         Bidang("akun", _TEKS, "akun Git host atau surel", wajib=True),
         Bidang("commit", _TEKS, "commit yang disetujui", wajib=True),

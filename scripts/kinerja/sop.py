@@ -5,8 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Literal, get_args
 
 import yaml
+
+# The three approvers of SOP steps 6–8, in the order the SOP requires: defined here once and
+# imported by the verdict, the CLI, the schema and the model.
+PeranPenyetuju = Literal["kasubbag-perencanaan", "sekcam", "camat"]
+URUTAN: tuple[PeranPenyetuju, ...] = get_args(PeranPenyetuju)
 
 NAMA_PERAN = {
     "camat": "Camat",

@@ -6,6 +6,7 @@ import json
 import unicodedata
 from typing import Any
 
+from kinerja import lolos
 from kinerja.angka import format_persen, format_rupiah
 from kinerja.model import Kantor
 from kinerja.rekap import Rekap, teks_nilai, teks_target
@@ -70,8 +71,7 @@ def teks(rekap: Rekap, kantor: Kantor) -> str:
     return "\n".join(baris) + "\n"
 
 
-def _md(s: str) -> str:
-    return s.replace("|", "\\|").replace("\n", " ")
+_md = lolos.gfm
 
 
 def markdown(rekap: Rekap, kantor: Kantor) -> str:

@@ -1,27 +1,34 @@
-"""Gitea and Forgejo: pull-request reviews (``/api/v1/repos/{repo}/pulls/{n}/reviews``)."""
+"""Gitea and Forgejo: pull-request reviews (``/api/v1/repos/{repo}/pulls/{n}/reviews``), the head
+commit's authors and the changed files."""
 
 from __future__ import annotations
 
-from kinerja.forge import Ambil, DataPR, waktu
-from kinerja.persetujuan import DIBATALKAN, KOMENTAR, MINTA_PERUBAHAN, SETUJU, Peristiwa
+from kinerja.forge import Ambil, DataPR, butir, jawab
+from kinerja.persetujuan import DIBATALKAN, KOMENTAR, MINTA_PERUBAHAN, SETUJU, Aksi, Penulis, Peristiwa
 
-AKSI = {"APPROVED": SETUJU, "REQUEST_CHANGES": MINTA_PERUBAHAN, "COMMENT": KOMENTAR}
+AKSI: dict[str, Aksi] = {"APPROVED": SETUJU, "REQUEST_CHANGES": MINTA_PERUBAHAN,
+                         "COMMENT": KOMENTAR}
 
 
 def tarik(ambil: Ambil, repo: str, nomor: int) -> DataPR:
-    pr = ambil(f"/api/v1/repos/{repo}/pulls/{nomor}")
-    ulasan = ambil(f"/api/v1/repos/{repo}/pulls/{nomor}/reviews")
-    head = pr["head"]["sha"]
-    c = ambil(f"/api/v1/repos/{repo}/git/commits/{head}")
-    penulis = {x["login"] for x in (c.get("author"), c.get("committer")) if x and x.get("login")}
+    pr = jawab(ambil, f"/api/v1/repos/{repo}/pulls/{nomor}")
+    head = pr.teks("head", "sha")
+    ulasan = jawab(ambil, f"/api/v1/repos/{repo}/pulls/{nomor}/reviews")
+    c = jawab(ambil, f"/api/v1/repos/{repo}/git/commits/{head}")
+    akun = {c.teks_atau(k, "login") for k in ("author", "committer")} - {""}
+    surel = {c.teks_atau("commit", k, "email").lower() for k in ("author", "committer")} - {""}
     peristiwa = []
-    for u in ulasan:
-        if not u.get("user") or not u.get("submitted_at"):
-            continue
-        aksi = DIBATALKAN if u.get("dismissed") else AKSI.get(u.get("state", ""))
-        if aksi is None:
+    for i, u in enumerate(butir(ulasan)):
+        dibatalkan = isinstance(u.data, dict) and u.data.get("dismissed") is True
+        aksi = DIBATALKAN if dibatalkan else AKSI.get(u.teks_atau("state"))
+        login = u.teks_atau("user", "login")
+        if aksi is None or not login or not u.teks_atau("submitted_at"):
             continue  # PENDING and REQUEST_REVIEW are not decisions
-        peristiwa.append(Peristiwa(u["user"]["login"], aksi, u.get("commit_id"),
-                                   waktu(u["submitted_at"]), u.get("body") or ""))
-    return DataPR(nomor, head, pr["base"]["ref"], pr["user"]["login"], frozenset(penulis),
-                  tuple(peristiwa))
+        peristiwa.append(Peristiwa(login, aksi, u.teks_atau("commit_id") or None,
+                                   u.waktu("submitted_at"), u.teks_atau("body"), urutan=i))
+    berkas = jawab(ambil, f"/api/v1/repos/{repo}/pulls/{nomor}/files")
+    berubah = {j for f in butir(berkas) for j in (f.teks("filename"),
+                                                   f.teks_atau("previous_filename")) if j}
+    return DataPR(nomor, head, pr.teks("base", "ref"), pr.teks("user", "login"),
+                  Penulis(frozenset(akun), frozenset(surel)), tuple(peristiwa),
+                  tuple(sorted(berubah)))

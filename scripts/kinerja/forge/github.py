@@ -1,25 +1,37 @@
-"""GitHub: pull-request reviews (REST ``/repos/{repo}/pulls/{n}/reviews``)."""
+"""GitHub: pull-request reviews (REST ``/repos/{repo}/pulls/{n}/reviews``), the head commit's
+authors and the changed files; every answer read through checked accessors."""
 
 from __future__ import annotations
 
-from kinerja.forge import Ambil, DataPR, waktu
-from kinerja.persetujuan import DIBATALKAN, KOMENTAR, MINTA_PERUBAHAN, SETUJU, Peristiwa
+from kinerja.forge import Ambil, DataPR, butir, jawab
+from kinerja.persetujuan import DIBATALKAN, KOMENTAR, MINTA_PERUBAHAN, SETUJU, Aksi, Penulis, Peristiwa
 
-AKSI = {"APPROVED": SETUJU, "CHANGES_REQUESTED": MINTA_PERUBAHAN, "COMMENTED": KOMENTAR,
-        "DISMISSED": DIBATALKAN}
+AKSI: dict[str, Aksi] = {"APPROVED": SETUJU, "CHANGES_REQUESTED": MINTA_PERUBAHAN,
+                         "COMMENTED": KOMENTAR, "DISMISSED": DIBATALKAN}
+# The web editor's commits are committed by GitHub itself: neither is a person of the office.
+_BUKAN_ORANG = {"web-flow"}
+_SUREL_GITHUB = {"noreply@github.com"}
 
 
 def tarik(ambil: Ambil, repo: str, nomor: int) -> DataPR:
-    pr = ambil(f"/repos/{repo}/pulls/{nomor}")
-    ulasan = ambil(f"/repos/{repo}/pulls/{nomor}/reviews?per_page=100")
-    head = pr["head"]["sha"]
-    c = ambil(f"/repos/{repo}/commits/{head}")
-    penulis = {x["login"] for x in (c.get("author"), c.get("committer"))
-               if x and x.get("login") and x["login"] != "web-flow"}
-    peristiwa = tuple(
-        Peristiwa(u["user"]["login"], AKSI[u["state"]], u.get("commit_id"),
-                  waktu(u["submitted_at"]), u.get("body") or "")
-        for u in ulasan if u.get("state") in AKSI and u.get("user") and u.get("submitted_at")
-    )
-    return DataPR(nomor, head, pr["base"]["ref"], pr["user"]["login"], frozenset(penulis),
-                  peristiwa)
+    pr = jawab(ambil, f"/repos/{repo}/pulls/{nomor}")
+    head = pr.teks("head", "sha")
+    ulasan = jawab(ambil, f"/repos/{repo}/pulls/{nomor}/reviews?per_page=100")
+    c = jawab(ambil, f"/repos/{repo}/commits/{head}")
+    akun = {x.teks_atau(k, "login") for x in (c,) for k in ("author", "committer")} - {""}
+    surel = {c.teks_atau("commit", k, "email").lower() for k in ("author", "committer")} - {""}
+    peristiwa = []
+    # The list is in the server's order of submission: that order, not a clock, is the SOP's.
+    for i, u in enumerate(butir(ulasan)):
+        aksi = AKSI.get(u.teks_atau("state"))
+        login = u.teks_atau("user", "login")
+        if aksi is None or not login or not u.teks_atau("submitted_at"):
+            continue  # PENDING reviews and deleted accounts decide nothing
+        peristiwa.append(Peristiwa(login, aksi, u.teks_atau("commit_id") or None,
+                                   u.waktu("submitted_at"), u.teks_atau("body"), urutan=i))
+    berkas = jawab(ambil, f"/repos/{repo}/pulls/{nomor}/files?per_page=100")
+    berubah = {j for f in butir(berkas) for j in (f.teks("filename"),
+                                                   f.teks_atau("previous_filename")) if j}
+    return DataPR(nomor, head, pr.teks("base", "ref"), pr.teks("user", "login"),
+                  Penulis(frozenset(akun - _BUKAN_ORANG), frozenset(surel - _SUREL_GITHUB)),
+                  tuple(peristiwa), tuple(sorted(berubah)))

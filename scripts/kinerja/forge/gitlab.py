@@ -3,38 +3,45 @@
 GitLab's approvals API lists who approved but not when nor on which commit, so the order and
 freshness rules read the merge request's system notes instead: «approved this merge request»,
 «unapproved this merge request», «requested changes», and «added N commit(s)» for each push.
-An approval counts for the head only if no push came after it.
+An approval counts for the head only if no push came after it — "after" in the notes' own order
+(ascending ids, the server's), not by comparing timestamps.
 """
 
 from __future__ import annotations
 
 import re
 
-from kinerja.forge import Ambil, DataPR, q, waktu
-from kinerja.persetujuan import DIBATALKAN, MINTA_PERUBAHAN, SETUJU, Peristiwa
+from kinerja.forge import Ambil, DataPR, butir, jawab, q
+from kinerja.persetujuan import DIBATALKAN, MINTA_PERUBAHAN, SETUJU, Aksi, Penulis, Peristiwa
 
 _PUSH = re.compile(r"^added \d+ (?:new )?commits?\b")
+_AKSI: dict[str, Aksi] = {"approved this merge request": SETUJU,
+                          "unapproved this merge request": DIBATALKAN,
+                          "requested changes": MINTA_PERUBAHAN}
 
 
 def tarik(ambil: Ambil, proyek: str, nomor: int) -> DataPR:
     dasar = f"/api/v4/projects/{q(proyek)}/merge_requests/{nomor}"
-    mr = ambil(dasar)
-    catatan = ambil(f"{dasar}/notes?sort=asc&order_by=created_at&per_page=100")
-    head = mr["sha"]
-    sistem = sorted((c for c in catatan if c.get("system")), key=lambda c: c["created_at"])
-    push = [c for c in sistem if _PUSH.match(c.get("body", ""))]
-    push_terakhir = waktu(push[-1]["created_at"]) if push else None
-    penulis = {push[-1]["author"]["username"]} if push else {mr["author"]["username"]}
+    mr = jawab(ambil, dasar)
+    head = mr.teks("sha")
+    catatan = jawab(ambil, f"{dasar}/notes?sort=asc&order_by=created_at&per_page=100")
+    sistem = [c for c in butir(catatan) if isinstance(c.data, dict) and c.data.get("system") is True]
+    push = [i for i, c in enumerate(sistem) if _PUSH.match(c.teks_atau("body"))]
+    push_terakhir = push[-1] if push else -1
+    akun = {sistem[push_terakhir].teks("author", "username")} if push else \
+        {mr.teks("author", "username")}
+    c = jawab(ambil, f"/api/v4/projects/{q(proyek)}/repository/commits/{head}")
+    surel = {c.teks_atau(k).lower() for k in ("author_email", "committer_email")} - {""}
     peristiwa = []
-    for c in sistem:
-        body = c.get("body", "").strip()
-        aksi = {"approved this merge request": SETUJU,
-                "unapproved this merge request": DIBATALKAN,
-                "requested changes": MINTA_PERUBAHAN}.get(body)
+    for i, n in enumerate(sistem):
+        aksi = _AKSI.get(n.teks_atau("body").strip())
         if aksi is None:
             continue
-        t = waktu(c["created_at"])
-        segar = push_terakhir is None or t > push_terakhir
-        peristiwa.append(Peristiwa(c["author"]["username"], aksi, head if segar else None, t))
-    return DataPR(nomor, head, mr["target_branch"], mr["author"]["username"],
-                  frozenset(penulis), tuple(peristiwa))
+        segar = i > push_terakhir
+        peristiwa.append(Peristiwa(n.teks("author", "username"), aksi, head if segar else None,
+                                   n.waktu("created_at"), urutan=i))
+    diff = jawab(ambil, f"{dasar}/diffs?per_page=100")
+    berubah = {j for f in butir(diff) for j in (f.teks("new_path"), f.teks_atau("old_path")) if j}
+    return DataPR(nomor, head, mr.teks("target_branch"), mr.teks("author", "username"),
+                  Penulis(frozenset(akun), frozenset(surel)), tuple(peristiwa),
+                  tuple(sorted(berubah)))

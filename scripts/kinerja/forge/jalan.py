@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
-from dataclasses import dataclass
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from kinerja import git
 from kinerja.errors import BerkasTidakValid, KinerjaError
-from kinerja.forge import Ambil, DataPR, KlienHttp
-from kinerja.persetujuan import Putusan, putuskan
+from kinerja.forge import Ambil, DataPR, Jawaban, JawabanRusak, KlienHttp, butir, jawab, q
+from kinerja.model import Kantor
+from kinerja.persetujuan import Putusan, periksa_jalur, putuskan
 from kinerja.repo import cari_akar, muat_kantor
 from kinerja.temuan import Pengumpul
 
 API_BAWAAN = {"github": "https://api.github.com", "gitlab": "https://gitlab.com"}
+Kirim = Callable[[str, dict[str, Any]], Any]  # POST a JSON body to a path
 TOKEN = {"github": ("GITHUB_TOKEN", "Bearer"), "gitea": ("GITEA_TOKEN", "token"),
          "gitlab": ("GITLAB_TOKEN", "Bearer")}
 
@@ -29,7 +33,7 @@ def tarik(forge: str, ambil: Ambil, proyek: str, nomor: int) -> DataPR:
     return modul.tarik(ambil, proyek, nomor)
 
 
-def kantor_di(akar: Path, ref: str) -> object:
+def kantor_di(akar: Path, ref: str) -> Kantor:
     teks = git.tampilkan(akar, ref, "kinerja.yml")
     if teks is None:
         raise KinerjaError(f"kinerja.yml tidak ada di {ref}; ambil cabang dasar dahulu "
@@ -42,40 +46,123 @@ def kantor_di(akar: Path, ref: str) -> object:
 
 
 def putusan_forge(akar: Path, forge: str, data: DataPR, dasar: str | None) -> Putusan:
-    from kinerja.model import Kantor
+    """The verdict on a pull request: its reviews and changed paths are data; the office (who
+    holds which role) is ``kinerja.yml`` as it stands on the base branch."""
+    return putusan_pr(kantor_di(akar, dasar or f"origin/{data.dasar}"), forge, data)
 
-    kantor = kantor_di(akar, dasar or f"origin/{data.dasar}")
-    assert isinstance(kantor, Kantor)
-    return putuskan(list(data.peristiwa), kantor_dasar=kantor, head=data.head,
-                    penulis_terakhir=data.penulis_terakhir, sumber=forge)
+
+def putusan_pr(kantor: Kantor, forge: str, data: DataPR) -> Putusan:
+    jalur = periksa_jalur(data.berubah)
+    if jalur.periode is None:
+        return Putusan(True, (), jalur.alasan, forge)
+    p = putuskan(data.peristiwa, kantor_dasar=kantor, head=data.head, penulis=data.penulis,
+                 sumber=forge, tambahan=jalur.alasan)
+    return replace(p, periode=jalur.periode)
+
+
+def _peristiwa_actions(env: Mapping[str, str]) -> dict[str, Any]:
+    path = env.get("GITHUB_EVENT_PATH")
+    if not path:
+        return {}
+    try:
+        with Path(path).open("rb") as f:
+            data = json.loads(f.read(25_000_000))
+    except (OSError, ValueError, RecursionError) as e:
+        raise KinerjaError(f"berkas peristiwa GitHub Actions {path} tidak dapat dibaca sebagai "
+                           f"JSON ({type(e).__name__}); jalankan ulang alur kerja") from None
+    if not isinstance(data, dict):
+        raise KinerjaError(f"berkas peristiwa GitHub Actions {path} bukan objek JSON")
+    return data
+
+
+def nomor_dari_peristiwa(peristiwa: dict[str, Any], ambil: Ambil, proyek: str) -> int | None:
+    """The pull request an Actions event is about. ``pull_request``/``pull_request_target``
+    name it; a ``workflow_run`` (the review relay) names its head commit, and the open pull
+    request whose head that is is looked up — the event is only a hint, the API is the truth."""
+    e = Jawaban("berkas peristiwa", peristiwa)
+    if "pull_request" in peristiwa:
+        return e.bilangan("pull_request", "number")
+    if "workflow_run" not in peristiwa:
+        return None
+    sha = e.teks("workflow_run", "head_sha")
+    if not re.fullmatch(r"[0-9a-f]{40}", sha):
+        raise JawabanRusak("berkas peristiwa", "workflow_run.head_sha bukan id commit")
+    path = f"/repos/{proyek}/commits/{sha}/pulls"
+    for pr in butir(jawab(ambil, path)):
+        if pr.teks_atau("state") == "open" and pr.teks_atau("head", "sha") == sha:
+            return pr.bilangan("number")
+    return None
+
+
+STATUS_KONTEKS = "kinerja/persetujuan"
+
+
+def lapor_status(forge: str, kirim: Kirim, proyek: str, head: str, p: Putusan,
+                 tautan: str | None) -> None:
+    """The one verdict per head: a commit status that every later run replaces."""
+    lulus = p.lulus
+    keterangan = p.tahap if len(p.tahap) <= 140 else p.tahap[:139] + "…"
+    if forge == "gitlab":
+        kirim(f"/api/v4/projects/{q(proyek)}/statuses/{head}",
+              {"state": "success" if lulus else "failed", "name": STATUS_KONTEKS,
+               "description": keterangan, **({"target_url": tautan} if tautan else {})})
+        return
+    awal = "/api/v1" if forge == "gitea" else ""
+    kirim(f"{awal}/repos/{proyek}/statuses/{head}",
+          {"state": "success" if lulus else "failure", "context": STATUS_KONTEKS,
+           "description": keterangan, **({"target_url": tautan} if tautan else {})})
+
+
+@dataclass(frozen=True)
+class HasilPersetujuan:
+    putusan: Putusan
+    head: str | None = None  # the pull request's head commit (forges)
+    status_dikirim: bool = False
 
 
 def periksa_persetujuan(mulai: Path, periode: str | None, *, forge: str | None,
                         nomor: int | None, proyek: str | None, api: str | None,
                         dasar: str | None, env: Mapping[str, str],
-                        ambil: Ambil | None = None) -> Putusan:
+                        ambil: Ambil | None = None, kirim: Kirim | None = None,
+                        lapor: bool = False) -> HasilPersetujuan:
     if forge is None:
         forge = "github" if env.get("GITHUB_ACTIONS") == "true" else "git"
     if forge == "git":
+        if lapor:
+            raise KinerjaError("--lapor-status hanya untuk Git host (--forge github|gitea|gitlab)")
         from kinerja.alur import konteks, putusan
 
-        return putusan(konteks(mulai, periode))
+        return HasilPersetujuan(putusan(konteks(mulai, periode)))
     akar = cari_akar(mulai)
-    if nomor is None and env.get("GITHUB_EVENT_PATH"):
-        peristiwa = json.loads(Path(env["GITHUB_EVENT_PATH"]).read_text(encoding="utf-8"))
-        nomor = (peristiwa.get("pull_request") or {}).get("number")
     proyek = proyek or env.get("GITHUB_REPOSITORY") or env.get("CI_PROJECT_PATH")
-    if nomor is None or not proyek:
-        raise KinerjaError("nomor pull request dan proyek tidak diketahui; beri --pr N dan "
-                           "--proyek owner/nama")
-    if ambil is None:
+    if not proyek:
+        raise KinerjaError("proyek tidak diketahui; beri --proyek owner/nama")
+    klien = None
+    if ambil is None or (lapor and kirim is None):
         nama_token, skema = TOKEN[forge]
         alamat = api or env.get("GITHUB_API_URL") or env.get("CI_API_V4_URL", "").removesuffix(
             "/api/v4") or API_BAWAAN.get(forge)
         if not alamat:
             raise KinerjaError(f"alamat API {forge} tidak diketahui; beri --api https://…")
-        ambil = KlienHttp(alamat, env.get(nama_token) or env.get("KINERJA_TOKEN"), skema)
-    return putusan_forge(akar, forge, tarik(forge, ambil, proyek, nomor), dasar)
+        klien = KlienHttp(alamat, env.get(nama_token) or env.get("KINERJA_TOKEN"), skema)
+    ambil = ambil or klien
+    assert ambil is not None
+    if nomor is None:
+        nomor = nomor_dari_peristiwa(_peristiwa_actions(env), ambil, proyek)
+    if nomor is None and env.get("CI_MERGE_REQUEST_IID", "").isdigit():
+        nomor = int(env["CI_MERGE_REQUEST_IID"])
+    if nomor is None:
+        raise KinerjaError("nomor pull request tidak diketahui; beri --pr N")
+    data = tarik(forge, ambil, proyek, nomor)
+    p = putusan_forge(akar, forge, data, dasar)
+    if lapor:
+        kirim = kirim or (klien.kirim if klien else None)
+        assert kirim is not None
+        server, run = env.get("GITHUB_SERVER_URL"), env.get("GITHUB_RUN_ID")
+        tautan = f"{server}/{proyek}/actions/runs/{run}" if server and run else \
+            env.get("CI_JOB_URL")
+        lapor_status(forge, kirim, proyek, data.head, p, tautan)
+    return HasilPersetujuan(p, data.head, lapor)
 
 
 @dataclass(frozen=True)
@@ -107,19 +194,21 @@ def terbitkan(mulai: Path, *, forge: str, proyek: str | None, api: str | None,
     if forge != "github":
         raise KinerjaError("terbit otomatis baru tersedia untuk GitHub; di Gitea/GitLab jalankan "
                            "«kinerja persetujuan», «kinerja laporan», dan «kinerja surat»")
-    pr = [p for p in ambil(f"/repos/{proyek}/commits/{sha}/pulls") if p.get("merged_at")]
+    path = f"/repos/{proyek}/commits/{sha}/pulls"
+    pr = [x for x in butir(jawab(ambil, path)) if x.teks_atau("merged_at")]
     if not pr:
         raise KinerjaError(f"commit {sha[:7]} bukan hasil penggabungan pull request; tidak ada "
                            "yang diterbitkan")
-    data = tarik(forge, ambil, proyek, int(pr[0]["number"]))
+    data = tarik(forge, ambil, proyek, pr[0].bilangan("number"))
+    # Re-verified here with the office as it stood before the merge: a status that a workflow
+    # of the pull request itself posted cannot publish a ratification that does not hold.
     p = putusan_forge(akar, forge, data, "HEAD^1")
+    if p.bukan_periode:
+        return HasilTerbit(p, (), ())
     if not p.lulus:
         raise KinerjaError("pull request digabung tanpa persetujuan lengkap: " + "; ".join(p.pesan))
-    berubah = git.git(akar, "diff", "--name-only", "HEAD^1", "HEAD", "--", "periods/").split()
-    ids = sorted({"-".join(b.split("/")[1:3]) for b in berubah
-                  if len(b.split("/")) >= 4 and b.split("/")[1].isdigit()})
-    if not ids:
-        raise KinerjaError("pull request ini tidak mengubah folder periode mana pun")
+    assert p.periode is not None
+    ids = [p.periode]
     repo = muat_repo(akar)
     berkas: list[Path] = []
     for pid in ids:
