@@ -92,9 +92,11 @@ def test_cli_persetujuan_di_github_actions(repo_pr: Path, capsys: pytest.Capture
     _git(repo_pr, "update-ref", "refs/remotes/origin/main", "main")
     hasil = jalankan(capsys, "persetujuan", "--format", "github")
     assert hasil.kode == 0, hasil.keluaran + hasil.galat
-    assert hasil.keluaran.splitlines()[0] == ("Persetujuan: disahkan: Kasubbag Perencanaan, "
-                                              "Sekcam, dan Camat telah menyetujui versi terbaru")
-    assert "::notice title=kinerja persetujuan::" in hasil.keluaran
+    assert hasil.keluaran.splitlines()[-1] == (
+        "::notice title=kinerja persetujuan::Persetujuan: disahkan: Kasubbag Perencanaan, "
+        "Sekcam, dan Camat telah menyetujui versi terbaru")
+    assert all(b.startswith("::notice title=kinerja persetujuan::")
+               for b in hasil.keluaran.splitlines())
     assert "✅ Camat: Camat Contoh" in ringkasan.read_text()
     data = json.loads((Path(__file__).parent / "forge/github/basi.json").read_text())
     hasil = jalankan(capsys, "persetujuan", "--format", "json")

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from kinerja import lolos
 from kinerja.alur import StatusPeriode
 from kinerja.angka import format_tanggal
-from kinerja.persetujuan import Putusan
+from kinerja.persetujuan import Persetujuan, Putusan, waktu_teks
 from kinerja.sop import NAMA_PERAN
 
 
@@ -20,24 +21,34 @@ def _data_putusan(p: Putusan) -> dict[str, Any]:
     }
 
 
+def _disetujui(s: Persetujuan) -> str:
+    return f"{NAMA_PERAN[s.peran]}: {s.pegawai.nama}, {waktu_teks(s.peristiwa.waktu)}"
+
+
 def putusan(p: Putusan, format_: str) -> str:
+    """The verdict for people (text, Markdown job summary), tools (JSON) and GitHub's runner.
+    Every piece of people's or a forge's text goes through the escaper of its target."""
     if format_ == "json":
         return json.dumps(_data_putusan(p), ensure_ascii=False, indent=2) + "\n"
-    baris = [f"Persetujuan: {p.tahap}"]
-    for s in p.disetujui:
-        baris.append(f"  ✓ {NAMA_PERAN[s.peran]}: {s.pegawai.nama}, "
-                     f"{format_tanggal(s.peristiwa.waktu.date())} {s.peristiwa.waktu:%H.%M}")
     if format_ == "markdown":
-        isi = ["## Persetujuan berjenjang", "", f"**{p.tahap}**", ""]
-        isi += [f"- ✅ {b.strip()[2:]}" for b in baris[1:]]
-        isi += [f"- ⏳ {x}" for x in p.pesan]
+        isi = ["## Persetujuan berjenjang", "", f"**{lolos.gfm(p.tahap)}**", ""]
+        isi += [f"- ✅ {lolos.gfm(_disetujui(s))}" for s in p.disetujui]
+        isi += [f"- ⏳ {lolos.gfm(x)}" for x in p.pesan]
         return "\n".join(isi) + "\n"
     if format_ == "github":
+        # Each line the runner reads may be a workflow command: only ours are, and every
+        # message is escaped so a newline in a review cannot start one of its own.
         perintah = "notice" if p.lulus else "error"
-        teks = "; ".join(p.pesan) or p.tahap
-        return "\n".join(baris) + f"\n::{perintah} title=kinerja persetujuan::{teks}\n"
+        judul = lolos.github_sifat("kinerja persetujuan")
+        baris = [f"::notice title={judul}::{lolos.github_data('disetujui ' + _disetujui(s))}"
+                 for s in p.disetujui]
+        baris += [f"::{perintah} title={judul}::{lolos.github_data(x)}" for x in p.pesan]
+        baris.append(f"::{perintah} title={judul}::{lolos.github_data('Persetujuan: ' + p.tahap)}")
+        return "\n".join(baris) + "\n"
+    baris = [f"Persetujuan: {p.tahap}"]
+    baris += [f"  ✓ {_disetujui(s)}" for s in p.disetujui]
     baris += [f"  - {x}" for x in p.pesan]
-    return "\n".join(baris) + "\n"
+    return lolos.terminal("\n".join(baris) + "\n")
 
 
 def status(s: StatusPeriode, format_: str) -> str:
@@ -63,7 +74,7 @@ def status(s: StatusPeriode, format_: str) -> str:
                        f"{x.oleh}{lama}{tanda}")
         baris.append(f"{x.nomor:>2}. {x.pelaksana}: {keadaan}")
     baris += ["", f"Persetujuan: {s.putusan.tahap}"]
-    return "\n".join(baris) + "\n"
+    return lolos.terminal("\n".join(baris) + "\n")
 
 
 def _durasi(menit: int) -> str:
