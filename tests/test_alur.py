@@ -75,14 +75,20 @@ ISI_TRANTIB = {"    realisasi:\n    penjelasan:\n": "    realisasi: 2\n    penje
                "    bukti_dukung:\n": "    bukti_dukung: https://contoh.go.id/b/3.pdf\n"}
 
 
-@pytest.fixture
-def k(kantor: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Kantor:
+def kantor_git(kantor: Path, monkeypatch: pytest.MonkeyPatch,
+               capsys: pytest.CaptureFixture[str]) -> Kantor:
+    """The small test office, committed as the first commit of a real repository."""
     x = Kantor(kantor, monkeypatch, capsys)
     x.git("init", "-q", "-b", "main")
     x.sebagai("kasubbag", "2026-07-01 08:00")
     x.git("add", ".")
     x.git("commit", "-qm", "Kantor contoh")
     return x
+
+
+@pytest.fixture
+def k(kantor: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Kantor:
+    return kantor_git(kantor, monkeypatch, capsys)
 
 
 def test_sop_lengkap_dalam_git(k: Kantor) -> None:
