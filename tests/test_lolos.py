@@ -60,7 +60,7 @@ def test_html_tanpa_tag(teks: str) -> None:
 @given(TEKS)
 def test_terminal_tanpa_kendali(teks: str) -> None:
     hasil = lolos.terminal(teks)
-    assert not any(ord(c) < 32 and c not in "\n\t" or 0x7f <= ord(c) <= 0x9f for c in hasil)
+    assert not any((ord(c) < 32 and c not in "\n\t") or 0x7f <= ord(c) <= 0x9f for c in hasil)
     assert "\u202e" not in hasil and "\u2066" not in hasil
 
 
