@@ -165,3 +165,47 @@ def test_kunci_gpg(kantor: Path, monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setenv("GIT_CONFIG_VALUE_0", sidik["kasubbag"])
     assert "1 dari 3 persetujuan" in x.kinerja("setujui", "2026-tw2", "--sebagai",
                                                "kasubbag-perencanaan")
+
+
+@pytest.mark.parametrize("penanda", [None, "palsu", "camat"])
+def test_perubahan_kunci_harus_ditandatangani_kunci_lama(
+        kantor: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        tmp_path: Path, penanda: str | None) -> None:
+    """Someone swaps the Kasubbag's key for their own in kinerja.yml, then creates the period.
+    Unsigned or self-signed, the swap is not trusted; signed by the Camat's listed key, it is."""
+    folder = tmp_path / "kunci"
+    folder.mkdir()
+    kunci = {nama: _kunci(folder, nama) for nama in (*PERAN, "palsu")}
+    publik = {n: p.with_suffix(".pub").read_text().strip() for n, p in kunci.items()}
+    teks = (kantor / "kinerja.yml").read_text()
+    for id_ in PERAN:
+        teks = teks.replace(f"    email: {id_}@contoh.go.id\n",
+                            f"    email: {id_}@contoh.go.id\n    kunci_ssh: {publik[id_]}\n", 1)
+    (kantor / "kinerja.yml").write_text(teks + "persetujuan:\n  tanda_tangan: wajib\n")
+    x = Kantor(kantor, monkeypatch, capsys)
+    x.git("init", "-q", "-b", "main")
+    x.sebagai("camat", "2026-07-01 09:00")
+    x.git("add", ".")
+    x.git("commit", "-qm", "Kantor")
+    x.sebagai("kasi-pem", "2026-07-02 09:00")
+    (kantor / "kinerja.yml").write_text((kantor / "kinerja.yml").read_text().replace(
+        publik["kasubbag"], publik["palsu"]))
+    _tanda_tangan_dengan(monkeypatch, kunci[penanda] if penanda else None)
+    x.git("commit", "-qam", "Perbarui kunci", *(["-S"] if penanda else []))
+    _tanda_tangan_dengan(monkeypatch, None)
+    x.periode_terisi("kasi-pem")
+
+    x.sebagai("kasubbag", "2026-07-07 09:00")
+    _tanda_tangan_dengan(monkeypatch, kunci["palsu"])
+    if penanda == "camat":
+        assert "1 dari 3 persetujuan" in x.kinerja("setujui", "2026-tw2", "--sebagai",
+                                                   "kasubbag-perencanaan")
+        return
+    keluar = x.kinerja("setujui", "2026-tw2", "--sebagai", "kasubbag-perencanaan", kode=1)
+    assert "tidak ditandatangani dengan kunci Kasubbag Contoh yang tercantum" in keluar
+    keluar = x.kinerja("persetujuan", "2026-tw2", kode=1)
+    assert "perubahan peran atau kunci di kinerja.yml pada commit" in keluar
+    assert "(Kasi Pemerintahan) tidak ditandatangani kunci yang tercantum sebelumnya" in keluar
+    _tanda_tangan_dengan(monkeypatch, kunci["kasubbag"])
+    assert "1 dari 3 persetujuan" in x.kinerja("setujui", "2026-tw2", "--sebagai",
+                                               "kasubbag-perencanaan")

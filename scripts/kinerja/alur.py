@@ -16,6 +16,7 @@ from pathlib import Path
 from kinerja import git
 from kinerja.errors import BerkasTidakValid, KinerjaError
 from kinerja.jadwal import lama_langkah, libur_indonesia, menit_kerja
+from kinerja.kepercayaan import cocok, kantor_tepercaya, kunci_ssh
 from kinerja.model import Kantor, Periode
 from kinerja.persetujuan import (
     MINTA_PERUBAHAN,
@@ -43,8 +44,9 @@ class Konteks:
     akar: Path
     periode: Periode
     folder: str  # repo-relative
-    kantor: Kantor  # as it stood when the period was created
+    kantor: Kantor  # as trusted when the period was created
     isi: str  # fingerprint of the period's committed content
+    catatan: tuple[str, ...] = ()  # changes of roles or keys that were not trusted
 
 
 def commit_pembuatan(akar: Path, folder: str) -> git.Commit:
@@ -71,7 +73,8 @@ def konteks(mulai: Path, tunjuk: str | None) -> Konteks:
     if kantor is None:
         raise BerkasTidakValid(tuple(temuan.temuan)) if temuan.temuan else KinerjaError(
             "kinerja.yml tidak ada pada commit pembuatan periode")
-    return Konteks(akar, periode, folder, kantor, isi_periode(akar, "HEAD", folder))
+    kantor, catatan = kantor_tepercaya(akar, dibuat.sha, kantor)
+    return Konteks(akar, periode, folder, kantor, isi_periode(akar, "HEAD", folder), catatan)
 
 
 def isi_periode(akar: Path, ref: str, folder: str) -> str:
@@ -119,7 +122,7 @@ def _peristiwa(k: Konteks) -> tuple[list[Peristiwa], list[Alasan]]:
                        c.trailer.get("Kinerja-Isi"), c.waktu, c.trailer.get("Kinerja-Alasan", ""),
                        urutan=i, bukti=c.sha)
              for i, c in enumerate(keputusan) if c.sha not in ditolak]
-    return hasil, [Alasan(Kode.TIDAK_DIHITUNG, teks=t) for t in ditolak.values()]
+    return hasil, [Alasan(Kode.TIDAK_DIHITUNG, teks=t) for t in (*k.catatan, *ditolak.values())]
 
 
 def _lingkup(k: Konteks) -> tuple[str, ...]:
@@ -130,18 +133,14 @@ def _lingkup(k: Konteks) -> tuple[str, ...]:
 def _tanda_tangan_salah(k: Konteks, keputusan: list[git.Commit]) -> dict[str, str]:
     """Decision commits whose signature is missing or not the author's key in kinerja.yml (as it
     stood when the period was created)."""
-    kunci = {p.email.lower(): p.kunci_ssh for p in k.kantor.pegawai if p.email and p.kunci_ssh}
-    periksa = git.tanda_tangan(k.akar, [c.sha for c in keputusan], kunci)
+    periksa = git.tanda_tangan(k.akar, [c.sha for c in keputusan], kunci_ssh(k.kantor))
     salah = {}
     for c in keputusan:
         orang = pemilik_akun(k.kantor, c.email, "git")
         tt = periksa.get(c.sha)
         if orang is None or tt is None:
             continue  # not a reviewer at all: the verdict already says so
-        cocok_ssh = bool(orang.kunci_ssh) and tt.status == "G" and tt.penanda == c.email.lower()
-        cocok_gpg = bool(orang.kunci_gpg) and tt.status in ("G", "U") and \
-            orang.kunci_gpg in (tt.penanda, tt.utama)
-        if cocok_ssh or cocok_gpg:
+        if cocok(orang, tt, c.email):
             continue
         sebab = ("tidak bertanda tangan" if tt.status == "N" else
                  "tanda tangannya rusak" if tt.status == "B" else
