@@ -14,6 +14,7 @@ from datetime import datetime, time
 from pathlib import Path
 
 from kinerja import git
+from kinerja import riwayat as riwayat_
 from kinerja.errors import BerkasTidakValid, KinerjaError
 from kinerja.jadwal import lama_langkah, libur_indonesia, menit_kerja
 from kinerja.kepercayaan import cocok, kantor_tepercaya, kunci_ssh
@@ -35,7 +36,7 @@ from kinerja.repo import BERKAS_PK, cari_akar, cari_periode, muat_kantor, muat_r
 from kinerja.sop import NAMA_PERAN, sop
 from kinerja.temuan import Pengumpul
 
-RIWAYAT = "riwayat.yml"
+RIWAYAT = riwayat_.BERKAS
 KEPUTUSAN = {"setuju": SETUJU, "sahkan": SETUJU, "kembalikan": MINTA_PERUBAHAN}
 
 
@@ -214,7 +215,7 @@ def putuskan_lokal(mulai: Path, tunjuk: str | None, keputusan: str, sebagai: str
     sudah = _sudah(k, sekarang, keputusan, sebagai, email)
     if sudah:
         return HasilKeputusan(None, None, sekarang, sudah)
-    tag = f"pengesahan/{k.periode.id}"
+    tag = riwayat_.nama_tag(k.periode.id)
     if keputusan == "sahkan" and git.tag_ada(k.akar, tag):
         raise KinerjaError(f"periode {k.periode.id} sudah pernah disahkan (tag {tag}) dan isinya "
                            "berubah sesudahnya; pengesahan ulang harus melalui revisi yang "
@@ -261,23 +262,25 @@ def putuskan_lokal(mulai: Path, tunjuk: str | None, keputusan: str, sebagai: str
 def _sahkan(k: Konteks, pesan: str, tag: str, calon: Putusan, nama: str) -> None:
     """The ratification: record, commit and tag, all or nothing. The work tree held no change
     to the period (checked above), so undoing means removing only what this wrote."""
-    riwayat = k.periode.folder / RIWAYAT
-    sebelum = riwayat.read_bytes() if riwayat.is_file() else None
-    tulis_riwayat(riwayat, k.periode.id, "git", calon)
+    path = k.periode.folder / RIWAYAT
+    sebelum = path.read_bytes() if path.is_file() else None
+    isi = riwayat_.teks(k.periode.id, "git", calon)
+    path.write_text(isi, encoding="utf-8")
     ada_commit = False
     try:
         _commit_keputusan(k, pesan, berkas=(f"{k.folder}/{RIWAYAT}",))
         ada_commit = True
-        git.tag(k.akar, tag, f"Pengesahan pengukuran kinerja {k.periode.nama} oleh {nama}\n",
+        git.tag(k.akar, tag, riwayat_.pesan_tag(
+            f"Pengesahan pengukuran kinerja {k.periode.nama} oleh {nama}", isi),
                 tanda_tangan=k.kantor.tanda_tangan_wajib)
     except BaseException:
         if ada_commit:
             git.batalkan_commit_terakhir(k.akar)
         git.git(k.akar, "reset", "--quiet", "--", f"{k.folder}/{RIWAYAT}")
         if sebelum is None:
-            riwayat.unlink(missing_ok=True)
+            path.unlink(missing_ok=True)
         else:
-            riwayat.write_bytes(sebelum)
+            path.write_bytes(sebelum)
         raise
 
 
@@ -315,31 +318,6 @@ def _harus_lengkap(k: Konteks) -> None:
                    or t.berkas.endswith("perjanjian-kinerja.yml")))
     if galat:
         raise BerkasTidakValid(galat)
-
-
-def tulis_riwayat(path: Path, periode: str, sumber: str, p: Putusan) -> None:
-    """The review record kept with the period (read by the report and the public archive)."""
-    baris = [
-        "# Riwayat persetujuan: ditulis oleh kinerja saat pengesahan. Jangan diubah tangan;",
-        "# yang berlaku adalah commit dan ulasan yang tercatat di Git host.",
-        f"periode: {periode}",
-        f"sumber: {sumber}",
-        f"disahkan: {'ya' if p.lulus else 'tidak'}",
-        "persetujuan:",
-    ]
-    for s in p.disetujui:
-        baris += [
-            f"  - peran: {s.peran}",
-            f'    nama: "{_kutip(s.pegawai.nama)}"',
-            f'    akun: "{_kutip(s.peristiwa.akun)}"',
-            f"    commit: {s.peristiwa.commit}",
-            f"    waktu: {s.peristiwa.waktu.isoformat(timespec='minutes')}",
-        ]
-    path.write_text("\n".join(baris) + "\n", encoding="utf-8")
-
-
-def _kutip(teks: str) -> str:
-    return teks.replace("\\", "\\\\").replace('"', '\\"')
 
 
 def _sebelum_periode(mulai: Path, tunjuk: str | None) -> tuple[Path, str, Kantor]:

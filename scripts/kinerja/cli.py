@@ -300,18 +300,33 @@ def persetujuan(periode: str | None, forge: str | None, nomor: int | None, proye
               help="Git host tempat pull request digabung.")
 @click.option("--proyek", default=None, help="owner/nama repo (bawaan: dari CI).")
 @click.option("--api", default=None, help="Alamat API Git host (bawaan: dari CI).")
+@click.option("--sebelum", default=None, metavar="COMMIT",
+              help="Ujung main sebelum push (github.event.before); bawaan: induk pertama HEAD.")
 @_repo_opsi
-def terbit(forge: str, proyek: str | None, api: str | None, repo: Path | None) -> None:
-    """Setelah penggabungan ke main (langkah 9–10): catat riwayat.yml, buat PDF final.
+def terbit(forge: str, proyek: str | None, api: str | None, sebelum: str | None,
+           repo: Path | None) -> None:
+    """Setelah push ke main (langkah 8–10): periksa ulang pull request yang digabung, buat tag
+    pengesahan/<periode> berisi riwayat persetujuan, dan PDF final.
 
-    Dijalankan oleh alur kerja terbit.yml; mencetak berkas yang ditulis, satu per baris.
+    Dijalankan oleh alur kerja terbit.yml. Push yang tidak mengubah periode mana pun berhasil
+    tanpa menerbitkan apa pun. Aman diulang: tag yang sudah ada pada commit ini dipakai lagi.
     """
     from kinerja.forge.jalan import terbitkan
 
-    hasil = terbitkan(repo or Path.cwd(), forge=forge, proyek=proyek, api=api,
+    hasil = terbitkan(repo or Path.cwd(), forge=forge, proyek=proyek, api=api, sebelum=sebelum,
                       env=dict(os.environ))
+    if not hasil.periode:
+        click.echo("tidak ada periode yang berubah; tidak ada yang disahkan atau diterbitkan")
+    for pid in hasil.periode:
+        click.echo(f"periode    {pid}")
+    for tag in hasil.tag:
+        click.echo(f"tag        {tag}")
     for berkas in hasil.berkas:
-        click.echo(_tampil(berkas))
+        click.echo(f"ditulis    {_tampil(berkas)}")
+    keluaran = os.environ.get("GITHUB_OUTPUT")
+    if keluaran:
+        with Path(keluaran).open("a", encoding="utf-8") as f:
+            f.write(f"periode={' '.join(hasil.periode)}\ntag={' '.join(hasil.tag)}\n")
 
 
 def _keputusan(keputusan: str, periode: str, sebagai: str, alasan: str, repo: Path | None) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +60,24 @@ class Repo:
     kantor: Kantor | None
     tahun: dict[int, Tahun]
     temuan: Pengumpul
+    _tag: dict[str, str] | None = field(default=None, repr=False)
+
+    def tag_pengesahan(self) -> dict[str, str]:
+        """Period → message of its ``pengesahan/`` tag; read once, only when a period has no
+        riwayat.yml, and only in a Git repository."""
+        if self._tag is None:
+            from kinerja import git, riwayat
+
+            self._tag = {}
+            if (self.akar / ".git").exists():
+                keluar = git.git(self.akar, "for-each-ref", "--format=%(refname:strip=2)%00"
+                                 "%(objecttype)%00%(contents)%00", f"refs/tags/{riwayat.AWALAN_TAG}")
+                bagian = keluar.split("\x00")
+                for i in range(0, len(bagian) - 2, 3):
+                    nama, jenis, isi = bagian[i].lstrip("\n"), bagian[i + 1], bagian[i + 2]
+                    if jenis == "tag":  # annotated: a lightweight tag carries no record
+                        self._tag[nama.removeprefix(riwayat.AWALAN_TAG)] = isi
+        return self._tag
 
     def rel(self, path: Path) -> str:
         # Paths the loader builds lie under akar already: no filesystem lookup needed.
@@ -293,22 +311,18 @@ def muat_periode(repo: Repo, tahun: Tahun, folder: Path) -> Periode | None:
 
 
 def muat_riwayat(repo: Repo, folder: Path) -> tuple[CatatanPersetujuan, ...]:
-    path = folder / "riwayat.yml"
-    if not path.is_file():
+    """The ratification record: the period's riwayat.yml, else its ``pengesahan/`` tag."""
+    from kinerja import riwayat
+
+    path = folder / riwayat.BERKAS
+    if path.is_file():
+        return riwayat.baca(path, repo.rel(path), repo.temuan)
+    periode = f"{folder.parent.name}-{folder.name}"
+    pesan = repo.tag_pengesahan().get(periode)
+    if pesan is None:
         return ()
-    d = baca_dokumen(path, repo.rel(path), skema.RIWAYAT_YML, repo.temuan)
-    if d is None or d.get("disahkan") != "ya":
-        return ()
-    hasil = []
-    for x in d.get("persetujuan") or ():
-        try:
-            waktu = datetime.fromisoformat(str(x.get("waktu")))
-        except ValueError:
-            repo.temuan.tambah(x.posisi("waktu"), "tipe-salah",
-                               "waktu persetujuan harus ISO 8601, misalnya 2026-10-07T13:00+07:00")
-            return ()
-        hasil.append(CatatanPersetujuan(x["peran"], x["nama"], x["akun"], x["commit"], waktu))
-    return tuple(hasil)
+    return riwayat.baca(path, f"tag {riwayat.nama_tag(periode)}", repo.temuan,
+                        riwayat.dari_pesan_tag(pesan))
 
 
 def muat_formulir(repo: Repo, pk: PerjanjianKinerja | None, path: Path) -> Formulir | None:

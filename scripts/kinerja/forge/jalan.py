@@ -167,57 +167,95 @@ def periksa_persetujuan(mulai: Path, periode: str | None, *, forge: str | None,
 
 @dataclass(frozen=True)
 class HasilTerbit:
-    putusan: Putusan
+    putusan: Putusan | None  # None: the push changed no period (nothing to ratify)
     periode: tuple[str, ...]
-    berkas: tuple[Path, ...]  # riwayat.yml files written, then PDFs rendered
+    tag: tuple[str, ...]  # pengesahan/<periode> tags made now (to push), none on a re-run
+    berkas: tuple[Path, ...]  # the final PDFs rendered for the release
+
+
+def pr_digabung(ambil: Ambil, proyek: str, sha: str, *, coba: int = 4,
+                tunggu: Callable[[float], None] | None = None) -> int | None:
+    """The pull request whose merge made ``sha``, whatever the merge style (merge commit,
+    squash, rebase): GitHub lists it for the commit. Right after a merge the list can still be
+    empty, so ask again a few times before concluding there is none."""
+    import time
+
+    tidur = tunggu or time.sleep
+    path = f"/repos/{proyek}/commits/{sha}/pulls"
+    for n in range(coba):
+        for pr in butir(jawab(ambil, path)):
+            if pr.teks_atau("merged_at"):
+                return pr.bilangan("number")
+        if n + 1 < coba:
+            tidur(2.0 * 2**n)
+    return None
 
 
 def terbitkan(mulai: Path, *, forge: str, proyek: str | None, api: str | None,
-              env: Mapping[str, str], ambil: Ambil | None = None) -> HasilTerbit:
-    """After a merge to main: find the merged pull request, check its approvals against the
-    office as it stood before the merge, record them in each changed period's riwayat.yml, and
-    render the final report and cover letter for the release."""
-    from kinerja.alur import RIWAYAT, tulis_riwayat
+              sebelum: str | None, env: Mapping[str, str], ambil: Ambil | None = None,
+              tunggu: Callable[[float], None] | None = None, pdf: bool = True) -> HasilTerbit:
+    """After a push to main: if it changed a period, find the merged pull request, check its
+    approvals against the office and the rules as they stood before the push (``sebelum``),
+    record the ratification as the annotated tag ``pengesahan/<periode>`` (Actions cannot push
+    to a protected main, and need not), and render the final report and cover letter.
+
+    Safe to re-run: an existing tag on this very commit is kept and not made again."""
+    from kinerja import riwayat
     from kinerja.laporan import buat
     from kinerja.repo import cari_periode, muat_repo
     from kinerja.surat import buat_surat
 
+    if forge != "github":
+        raise KinerjaError("terbit otomatis baru tersedia untuk GitHub; di Gitea/Forgejo dan "
+                           "GitLab, Camat mengesahkan dengan «kinerja sahkan» (lihat README)")
     akar = cari_akar(mulai)
+    sha = git.git(akar, "rev-parse", "HEAD").strip()
+    if not sebelum or set(sebelum) == {"0"}:
+        sebelum = f"{sha}^1"  # the first push of a branch: compare with the parent
+    try:
+        git.git(akar, "cat-file", "-e", f"{sebelum}^{{commit}}")
+    except git.GitError:
+        raise KinerjaError(f"commit sebelum push ({sebelum[:12]}) tidak ada di klon ini; ambil "
+                           "riwayat lengkap (actions/checkout dengan fetch-depth: 0)") from None
+    berubah = git.git(akar, "diff", "--name-only", "-z", sebelum, sha).split("\x00")
+    jalur = periksa_jalur(j for j in berubah if j)
+    if jalur.periode is None:
+        return HasilTerbit(None, (), (), ())
     proyek = proyek or env.get("GITHUB_REPOSITORY")
     if not proyek:
         raise KinerjaError("proyek tidak diketahui; beri --proyek owner/nama")
     if ambil is None:
         nama_token, skema = TOKEN[forge]
-        ambil = KlienHttp(api or env.get("GITHUB_API_URL") or API_BAWAAN.get(forge, ""),
+        ambil = KlienHttp(api or env.get("GITHUB_API_URL") or API_BAWAAN[forge],
                           env.get(nama_token) or env.get("KINERJA_TOKEN"), skema)
-    sha = git.git(akar, "rev-parse", "HEAD").strip()
-    if forge != "github":
-        raise KinerjaError("terbit otomatis baru tersedia untuk GitHub; di Gitea/GitLab jalankan "
-                           "«kinerja persetujuan», «kinerja laporan», dan «kinerja surat»")
-    path = f"/repos/{proyek}/commits/{sha}/pulls"
-    pr = [x for x in butir(jawab(ambil, path)) if x.teks_atau("merged_at")]
-    if not pr:
-        raise KinerjaError(f"commit {sha[:7]} bukan hasil penggabungan pull request; tidak ada "
-                           "yang diterbitkan")
-    data = tarik(forge, ambil, proyek, pr[0].bilangan("number"))
-    # Re-verified here with the office as it stood before the merge: a status that a workflow
+    nomor = pr_digabung(ambil, proyek, sha, tunggu=tunggu)
+    if nomor is None:
+        raise KinerjaError(f"push {sha[:7]} mengubah periode {jalur.periode} tanpa pull request "
+                           "yang digabung; periode hanya disahkan lewat pull request dengan "
+                           "tiga persetujuan. Tidak ada yang diterbitkan")
+    data = tarik(forge, ambil, proyek, nomor)
+    # Re-verified here with the office as it stood before the push: a status that a workflow
     # of the pull request itself posted cannot publish a ratification that does not hold.
-    p = putusan_forge(akar, forge, data, "HEAD^1")
-    if p.bukan_periode:
-        return HasilTerbit(p, (), ())
-    if not p.lulus:
-        raise KinerjaError("pull request digabung tanpa persetujuan lengkap: " + "; ".join(p.pesan))
-    assert p.periode is not None
-    ids = [p.periode]
-    repo = muat_repo(akar)
+    p = putusan_forge(akar, forge, data, sebelum)
+    if not p.lulus or p.periode is None:
+        raise KinerjaError(f"pull request #{nomor} digabung tanpa persetujuan lengkap: "
+                           + "; ".join(p.pesan) + ". Tidak ada yang diterbitkan")
+    pid = p.periode
+    tag = riwayat.nama_tag(pid)
+    dibuat: list[str] = []
+    if git.tag_ada(akar, tag):
+        ada = git.git(akar, "rev-parse", f"{tag}^{{commit}}").strip()
+        if ada != sha:
+            raise KinerjaError(f"tag {tag} sudah ada pada commit {ada[:7]}, bukan {sha[:7]}; "
+                               "periode yang sudah disahkan diubah lewat revisi yang tercatat")
+    else:
+        isi = riwayat.teks(pid, forge, p)
+        git.git(akar, "tag", "-a", tag, "-F", "-", sha, masukan=riwayat.pesan_tag(
+            f"Pengesahan pengukuran kinerja {pid}: pull request #{nomor}", isi))
+        dibuat.append(tag)
     berkas: list[Path] = []
-    for pid in ids:
-        periode = cari_periode(repo, pid)
-        tulis_riwayat(periode.folder / RIWAYAT, pid, forge, p)
-        berkas.append(periode.folder / RIWAYAT)
-    for pid in ids:
+    if pdf:
         berkas.append(buat(akar, pid, draf=False).pdf)
-        periode = cari_periode(repo, pid)
-        if periode.surat.nomor:
+        if cari_periode(muat_repo(akar), pid).surat.nomor:
             berkas.append(buat_surat(akar, pid, draf=False).pdf)
-    return HasilTerbit(p, tuple(ids), tuple(berkas))
+    return HasilTerbit(p, (pid,), tuple(dibuat), tuple(berkas))
