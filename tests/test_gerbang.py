@@ -421,3 +421,32 @@ def test_peran_dibaca_dari_pembuatan_periode_di_riwayat_ini(g: Kantor) -> None:
     g.sebagai("kasubbag", "2026-07-07 09:00")  # the old office's Kasubbag
     keluar = g.kinerja("setujui", "2026-tw2", "--sebagai", "kasubbag-perencanaan", kode=1)
     assert "bukan Kasubbag Perencanaan menurut kinerja.yml saat periode dibuat" in keluar
+
+
+# --- publishing re-verifies ------------------------------------------------------------------------
+
+def test_pr_digabung_dicari_ulang_saat_daftar_masih_kosong() -> None:
+    from kinerja.forge.jalan import pr_digabung
+
+    jawab: list[Any] = [[], [], [{"number": 7, "merged_at": "2026-07-08T03:00:00Z"}]]
+    jeda: list[float] = []
+    nomor = pr_digabung(lambda path: jawab.pop(0), PROYEK, HEAD, tunggu=jeda.append)
+    assert nomor == 7 and jeda == [2.0, 4.0]
+    assert pr_digabung(lambda path: [], PROYEK, HEAD, tunggu=jeda.append) is None
+
+
+def test_terbit_menolak_penggabungan_tanpa_persetujuan_lengkap(g: Kantor) -> None:
+    from kinerja.errors import KinerjaError
+    from kinerja.forge.jalan import terbitkan
+
+    sebelum = g.git("rev-parse", "HEAD").strip()
+    g.periode_terisi("kasi-pem")
+    sha = g.git("rev-parse", "HEAD").strip()
+    jawaban = _rekaman("basi")
+    jawaban[FILES] = _berkas("periods/2026/tw2/formulir/trantib.yml")
+    jawaban[f"/repos/{PROYEK}/commits/{sha}/pulls"] = [{"number": 7, "merged_at": "x"}]
+    with pytest.raises(KinerjaError, match=r"pull request #7 digabung tanpa persetujuan "
+                                           r"lengkap: disetujui Kasubbag Perencanaan"):
+        terbitkan(g.akar, forge="github", proyek=PROYEK, api=None, sebelum=sebelum, env={},
+                  ambil=lambda p: jawaban[p], pdf=False)
+    assert g.git("tag") == ""
