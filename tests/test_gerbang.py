@@ -450,3 +450,19 @@ def test_terbit_menolak_penggabungan_tanpa_persetujuan_lengkap(g: Kantor) -> Non
         terbitkan(g.akar, forge="github", proyek=PROYEK, api=None, sebelum=sebelum, env={},
                   ambil=lambda p: jawaban[p], pdf=False)
     assert g.git("tag") == ""
+
+
+@pytest.mark.parametrize(("forge", "path", "isi"), [
+    ("gitea", f"/api/v1/repos/{PROYEK}/statuses/{HEAD}",
+     {"state": "failure", "context": "kinerja/persetujuan"}),
+    ("gitlab", f"/api/v4/projects/kecamatan-contoh%2Fkinerja/statuses/{HEAD}",
+     {"state": "failed", "name": "kinerja/persetujuan"}),
+])
+def test_status_di_gitea_dan_gitlab(forge: str, path: str, isi: dict[str, str]) -> None:
+    from kinerja.forge.jalan import lapor_status
+    from kinerja.persetujuan import Putusan
+
+    dikirim: list[tuple[str, dict[str, Any]]] = []
+    lapor_status(forge, lambda p, d: dikirim.append((p, d)), PROYEK, HEAD,
+                 Putusan(False, ()), None)
+    assert dikirim == [(path, {**isi, "description": "0 dari 3 persetujuan"})]
