@@ -15,6 +15,7 @@ from pathlib import Path
 
 from kinerja import git
 from kinerja import riwayat as riwayat_
+from kinerja import segel
 from kinerja.errors import BerkasTidakValid, KinerjaError
 from kinerja.jadwal import lama_langkah, libur_indonesia, menit_kerja
 from kinerja.kepercayaan import cocok, kantor_tepercaya, kunci_ssh
@@ -79,9 +80,9 @@ def konteks(mulai: Path, tunjuk: str | None) -> Konteks:
 
 
 def isi_periode(akar: Path, ref: str, folder: str) -> str:
-    """What an approval in plain Git refers to: the period's folder (but its ratification
-    record), the year's Perjanjian Kinerja (its targets) and the capaian rules of
-    ``kinerja.yml``. A change to any of them makes earlier approvals stale; a change elsewhere
+    """What an approval in plain Git refers to: the period's sealed files (its forms and
+    evidence; not the schedule, the cover letter's metadata, the signed scan or the record),
+    the year's Perjanjian Kinerja (its targets) and the capaian rules of ``kinerja.yml``. A change to any of them makes earlier approvals stale; a change elsewhere
     (another period, a page of the site, an employee's phone number) does not."""
     tahun = folder.rsplit("/", 1)[0]
     pk = git.ls_tree(akar, ref, f"{tahun}/{BERKAS_PK}")
@@ -89,7 +90,9 @@ def isi_periode(akar: Path, ref: str, folder: str) -> str:
     kantor = muat_kantor(akar, Pengumpul(), teks) if teks is not None else None
     # The rules as data (comments and layout do not matter); an unreadable file counts whole.
     aturan = repr(kantor.capaian) if kantor is not None else repr(teks)
-    return git.sidik(git.ls_tree(akar, ref, folder, kecuali=(RIWAYAT,)), pk, aturan)
+    isi = [b for b in git.ls_tree(akar, ref, folder).splitlines()
+           if segel.tersegel(b.rsplit("\t", 1)[-1].removeprefix(folder + "/"))]
+    return git.sidik("\n".join(isi), pk, aturan)
 
 
 def _keputusan(k: Konteks) -> list[git.Commit]:
@@ -111,8 +114,7 @@ def _peristiwa(k: Konteks) -> tuple[list[Peristiwa], list[Alasan]]:
     ditolak: dict[str, str] = {}
     isi = _lingkup(k)
     for sha, berkas in git.berkas_commit(k.akar, [c.sha for c in keputusan]).items():
-        ubah = [b for b in berkas if any(b == x or b.startswith(x + "/") for x in isi)
-                and b != f"{k.folder}/{RIWAYAT}"]
+        ubah = [b for b in berkas if _dalam_lingkup(k, b)]
         if ubah:
             ditolak[sha] = (f"keputusan pada commit {sha[:8]} tidak dihitung: commit itu juga "
                             f"mengubah {', '.join(ubah[:3])}; keputusan harus commit tersendiri "
@@ -127,8 +129,14 @@ def _peristiwa(k: Konteks) -> tuple[list[Peristiwa], list[Alasan]]:
 
 
 def _lingkup(k: Konteks) -> tuple[str, ...]:
-    """The paths whose change makes an approval stale (see ``isi_periode``)."""
+    """Where the paths whose change makes an approval stale lie (see ``isi_periode``)."""
     return (k.folder, f"{k.folder.rsplit('/', 1)[0]}/{BERKAS_PK}", "kinerja.yml")
+
+
+def _dalam_lingkup(k: Konteks, b: str) -> bool:
+    if b.startswith(k.folder + "/"):
+        return segel.tersegel(b.removeprefix(k.folder + "/"))
+    return b in _lingkup(k)[1:]
 
 
 def _tanda_tangan_salah(k: Konteks, keputusan: list[git.Commit]) -> dict[str, str]:
@@ -154,8 +162,8 @@ def _tanda_tangan_salah(k: Konteks, keputusan: list[git.Commit]) -> dict[str, st
 def penulis_terakhir(k: Konteks) -> Penulis:
     """The author of the last change to the period's forms — decision trailer or not: a commit
     that changes a form and also claims to approve is a change by its author."""
-    for c in git.log(k.akar, "--topo-order", "--", k.folder,
-                     f":(exclude){k.folder}/{RIWAYAT}"):
+    for c in git.log(k.akar, "--topo-order", "--", k.folder, f":(exclude){k.folder}/{RIWAYAT}",
+                     f":(exclude){k.folder}/periode.yml", f":(exclude){k.folder}/arsip"):
         return Penulis(frozenset({c.email}), frozenset({c.email}))
     return Penulis()
 

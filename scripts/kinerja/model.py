@@ -274,6 +274,38 @@ class CatatanPersetujuan:
 
 
 @dataclass(frozen=True)
+class IndikatorSegel:
+    polaritas: str
+    agregasi: str
+    target: Target
+    target_triwulan: tuple[Target, ...]
+    rumus_turun: str | None = None
+    skala: tuple[tuple[str, float], ...] | None = None
+
+
+@dataclass(frozen=True)
+class Segel:
+    berkas: dict[str, str]  # path within the period folder → SHA-256 of its bytes
+    aturan: AturanCapaian
+    indikator: dict[str, IndikatorSegel]
+    commit: str = ""  # the content commit that was ratified (for showing what changed)
+    disahkan: datetime | None = None  # when the Camat ratified this version
+
+
+@dataclass(frozen=True)
+class Revisi:
+    """An earlier ratified version, reopened for a recorded reason (``kinerja revisi``)."""
+
+    versi: int
+    disahkan: datetime | None
+    oleh: str
+    sidik: str  # one digest of the version's sealed files
+    alasan: str
+    nomor: str | None
+    dibuka: datetime | None
+
+
+@dataclass(frozen=True)
 class Periode:
     tahun: int
     kode: str  # tw1..tw4 | tahunan
@@ -285,6 +317,10 @@ class Periode:
     formulir: dict[str, Formulir]
     formulir_rusak: frozenset[str] = frozenset()  # forms present but unreadable (reported)
     riwayat: tuple[CatatanPersetujuan, ...] = ()
+    segel: Segel | None = None  # what the ratification sealed (None: not ratified)
+    sidik: dict[str, str] | None = None  # digests of the sealed files now (ratified periods)
+    versi: int = 1
+    revisi: tuple[Revisi, ...] = ()  # earlier versions, oldest first
 
     @property
     def disahkan(self) -> bool:

@@ -28,6 +28,7 @@ from typing import Literal
 
 from kinerja.angka import format_tanggal
 from kinerja.model import Kantor, Pegawai
+from kinerja.segel import tersegel
 from kinerja.sop import NAMA_PERAN, URUTAN, PeranPenyetuju
 
 __all__ = ["URUTAN", "Alasan", "Kode", "Peristiwa", "Persetujuan", "Putusan", "putuskan"]
@@ -136,13 +137,13 @@ class Putusan:
 
     @property
     def tahap(self) -> str:
+        if any(a.kode in (Kode.DI_LUAR_FOLDER, Kode.RIWAYAT) for a in self.alasan):
+            return "ditolak: pull request periode hanya boleh mengubah folder periodenya"
         if self.bukan_periode:
             return ("bukan pull request periode: ditinjau menurut CODEOWNERS, tanpa persetujuan "
                     "berjenjang")
         if self.lulus:
             return "disahkan: Kasubbag Perencanaan, Sekcam, dan Camat telah menyetujui versi terbaru"
-        if any(a.kode in (Kode.DI_LUAR_FOLDER, Kode.RIWAYAT) for a in self.alasan):
-            return "ditolak: pull request periode hanya boleh mengubah folder periodenya"
         if self.dikembalikan:
             return "dikembalikan untuk perbaikan"
         return f"{len(self.disetujui)} dari 3 persetujuan"
@@ -270,10 +271,19 @@ def periksa_jalur(berubah: Iterable[str]) -> Jalur:
             folder.setdefault(f"{m.group(1)}-{m.group(2)}", []).append(j)
         else:
             lain.append(j)
-    if not folder:
-        return Jalur(None, tuple(lain), alasan=(Alasan(Kode.BUKAN_PERIODE, jalur=tuple(lain)),))
+    # A period's content is what its ratification seals; its schedule, cover-letter metadata and
+    # signed scan (steps 9–10) are administration, changed after ratification without undoing it.
+    isi = {k: js for k, js in folder.items()
+           if any(tersegel(j.split("/", 3)[3]) for j in js)}
+    if not isi:
+        riwayat = tuple(j for js in folder.values() for j in js if j.endswith("/riwayat.yml"))
+        alasan = [Alasan(Kode.BUKAN_PERIODE, jalur=tuple(semua))]
+        if riwayat:
+            alasan.append(Alasan(Kode.RIWAYAT, teks=riwayat[0].split("/")[1] + "-"
+                                 + riwayat[0].split("/")[2], jalur=riwayat))
+        return Jalur(None, tuple(lain), riwayat, tuple(alasan))
     # The period is the one with the most changed files; every other path is foreign.
-    periode = max(folder, key=lambda k: (len(folder[k]), k))
+    periode = max(isi, key=lambda k: (len(isi[k]), k))
     asing = [j for k, js in folder.items() if k != periode for j in js] + lain
     riwayat = [j for j in folder[periode] if j.endswith("/riwayat.yml")]
     alasan = []

@@ -7,10 +7,10 @@ problem: each file that can be read becomes model values, and every problem beco
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kinerja import skema
 from kinerja.angka import AngkaTidakValid, baca_angka
@@ -19,7 +19,6 @@ from kinerja.load import baca_teks, relatif, susun
 from kinerja.model import (
     PERIODE,
     AturanCapaian,
-    CatatanPersetujuan,
     Formulir,
     Indikator,
     Instansi,
@@ -39,6 +38,9 @@ from kinerja.model import (
     SuratPengantar,
 )
 from kinerja.temuan import Lok, Pengumpul
+
+if TYPE_CHECKING:
+    from kinerja.riwayat import Catatan
 
 BERKAS_KANTOR = "kinerja.yml"
 BERKAS_PK = "perjanjian-kinerja.yml"
@@ -306,23 +308,35 @@ def muat_periode(repo: Repo, tahun: Tahun, folder: Path) -> Periode | None:
             else:
                 rusak.add(f.stem)
     mulai: date | None = d.get("mulai")
-    return Periode(tahun.tahun, folder.name, folder, berkas, mulai, jadwal, surat, formulir,
-                   frozenset(rusak), muat_riwayat(repo, folder))
+    periode = Periode(tahun.tahun, folder.name, folder, berkas, mulai, jadwal, surat, formulir,
+                      frozenset(rusak))
+    catatan = muat_riwayat(repo, folder)
+    if catatan is None:
+        return periode
+    from kinerja.segel import sidik_berkas
+
+    return replace(periode, riwayat=catatan.persetujuan if catatan.disahkan else (),
+                   segel=catatan.segel if catatan.disahkan else None,
+                   sidik=sidik_berkas(folder) if catatan.disahkan else None,
+                   versi=catatan.versi, revisi=catatan.revisi)
 
 
-def muat_riwayat(repo: Repo, folder: Path) -> tuple[CatatanPersetujuan, ...]:
-    """The ratification record: the period's riwayat.yml, else its ``pengesahan/`` tag."""
+def muat_riwayat(repo: Repo, folder: Path) -> Catatan | None:
+    """The ratification record: the period's riwayat.yml, else its newest ``pengesahan/`` tag."""
     from kinerja import riwayat
 
     path = folder / riwayat.BERKAS
     if path.is_file():
         return riwayat.baca(path, repo.rel(path), repo.temuan)
     periode = f"{folder.parent.name}-{folder.name}"
-    pesan = repo.tag_pengesahan().get(periode)
-    if pesan is None:
-        return ()
-    return riwayat.baca(path, f"tag {riwayat.nama_tag(periode)}", repo.temuan,
-                        riwayat.dari_pesan_tag(pesan))
+    ada = repo.tag_pengesahan()
+    versi = max((v for v in range(1, 100) if riwayat.nama_tag(periode, v).removeprefix(
+        riwayat.AWALAN_TAG) in ada), default=None)
+    if versi is None:
+        return None
+    nama = riwayat.nama_tag(periode, versi)
+    return riwayat.baca(path, f"tag {nama}", repo.temuan,
+                        riwayat.dari_pesan_tag(ada[nama.removeprefix(riwayat.AWALAN_TAG)]))
 
 
 def muat_formulir(repo: Repo, pk: PerjanjianKinerja | None, path: Path) -> Formulir | None:

@@ -708,11 +708,38 @@ FORMULIR = Peta((
            "realisasi anggaran program seksi ini"),
 ))
 
+_ANGKA_SEGEL = Teks(r"-?[0-9]+(?:\.[0-9]+)?(?:e[-+][0-9]+)?", "12.5")
+_TARGET_SEGEL = PetaBebas(Teks(), kunci=("nilai", "bawah", "atas", "teks"))
+_SIDIK = Teks(r"[0-9a-f]{64}", "SHA-256 heksadesimal")
+_WAKTU_ISO = Teks(r"\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:\d\d)",
+                  "2026-10-07T13:00+07:00")
+
+SEGEL = Peta((
+    Bidang("commit", _TEKS, "commit isi yang disahkan"),
+    Bidang("berkas", PetaBebas(_SIDIK), "SHA-256 tiap berkas yang disegel", wajib=True),
+    Bidang("aturan", Peta((
+        Bidang("rumus_turun", Pilihan(("2T-R", "T/R")), "rumus indikator turun"),
+        Bidang("batas_atas", _ANGKA_SEGEL, "batas atas capaian"),
+        Bidang("ambang_efisiensi", _ANGKA_SEGEL, "ambang efisiensi"),
+        Bidang("kategori", PetaBebas(_ANGKA_SEGEL), "batas bawah tiap kategori"),
+    )), "aturan capaian saat pengesahan", wajib=True),
+    Bidang("indikator", PetaBebas(Peta((
+        Bidang("polaritas", Pilihan(("naik", "turun")), "polaritas", wajib=True),
+        Bidang("agregasi", Pilihan(("jumlah", "terakhir", "rata-rata")), "agregasi", wajib=True),
+        Bidang("target", _TARGET_SEGEL, "target tahunan", wajib=True),
+        Bidang("target_triwulan", Daftar(_TARGET_SEGEL, min_isi=4, maks_isi=4),
+               "target TW I–IV", wajib=True),
+        Bidang("rumus_turun", Pilihan(("2T-R", "T/R")), "rumus khusus"),
+        Bidang("skala", PetaBebas(_ANGKA_SEGEL), "nilai tiap predikat"),
+    ))), "nilai ukur tiap indikator saat pengesahan", wajib=True),
+))
+
 RIWAYAT_YML = Peta((
     Bidang("periode", Teks(r"\d{4}-(?:tw[1-4]|tahunan)", "2026-tw3"), "periode", wajib=True),
     Bidang("sumber", Pilihan(("git", "github", "gitea", "gitlab")), "asal persetujuan",
            wajib=True),
     Bidang("disahkan", Pilihan(("ya", "tidak")), "sudah disahkan Camat", wajib=True),
+    Bidang("versi", Bulat(1, 999), "versi yang berlaku (1, lalu 2 sesudah revisi pertama, …)"),
     Bidang("persetujuan", Daftar(Peta((
         Bidang("peran", Pilihan(URUTAN), "peran", wajib=True),
         Bidang("nama", _TEKS, "nama penyetuju", wajib=True),
@@ -720,6 +747,16 @@ RIWAYAT_YML = Peta((
         Bidang("commit", _TEKS, "commit yang disetujui", wajib=True),
         Bidang("waktu", _TEKS, "waktu persetujuan (ISO 8601)", wajib=True),
     ))), "persetujuan berurutan", wajib=True),
+    Bidang("segel", SEGEL, "apa yang disahkan: sidik berkas dan nilai ukurnya"),
+    Bidang("revisi", Daftar(Peta((
+        Bidang("versi", Bulat(1, 999), "versi yang dibuka kembali", wajib=True),
+        Bidang("disahkan", _WAKTU_ISO, "kapan versi itu disahkan"),
+        Bidang("oleh", _TEKS, "Camat yang mengesahkan versi itu"),
+        Bidang("sidik", _SIDIK, "sidik seluruh berkas tersegel versi itu", wajib=True),
+        Bidang("alasan", _TEKS, "alasan revisi", wajib=True),
+        Bidang("nomor", _TEKS, "nomor surat atau nota dinas revisi"),
+        Bidang("dibuka", _WAKTU_ISO, "kapan revisi dibuka"),
+    ))), "versi terdahulu yang direvisi, terlama dahulu"),
 ))
 
 SKEMA: dict[str, tuple[Peta, str]] = {

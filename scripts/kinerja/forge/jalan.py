@@ -54,7 +54,7 @@ def putusan_forge(akar: Path, forge: str, data: DataPR, dasar: str | None) -> Pu
 def putusan_pr(kantor: Kantor, forge: str, data: DataPR) -> Putusan:
     jalur = periksa_jalur(data.berubah)
     if jalur.periode is None:
-        return Putusan(True, (), jalur.alasan, forge)
+        return Putusan(not any(a.memblokir for a in jalur.alasan), (), jalur.alasan, forge)
     p = putuskan(data.peristiwa, kantor_dasar=kantor, head=data.head, penulis=data.penulis,
                  sumber=forge, tambahan=jalur.alasan)
     return replace(p, periode=jalur.periode)

@@ -1,0 +1,178 @@
+"""What a ratification seals, and how a sealed period is measured ever after.
+
+When the Camat ratifies, the record (``riwayat``) keeps a seal: a SHA-256 digest of each file
+the period's figures come from (its forms and evidence — not ``periode.yml`` with the schedule
+and cover-letter metadata of steps 9–10, not the signed scan under ``arsip/``, not the record
+itself), and the values the figures were computed with: each indicator's target, quarterly
+targets, polarity, aggregation, formula and grade scale, and the office's capaian rules. All of
+it is plain text in the record, so it is recomputable from the files alone, in a shallow clone.
+
+From then on a ratified period is measured against its seal, never against today's Perjanjian
+Kinerja or ``kinerja.yml`` (an amended target in September does not move the ratified first
+quarter), and any change to a sealed file is an error on that file until it goes through
+``kinerja revisi``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from kinerja import lolos
+from kinerja.model import (
+    AturanCapaian,
+    Indikator,
+    IndikatorSegel,
+    Kantor,
+    Kategori,
+    PerjanjianKinerja,
+    Segel,
+    Target,
+)
+
+# Outside the seal: the schedule and the cover letter's number (steps 9–10 come after the
+# ratification and must not undo it), the signed paper scan (step 10), and the record itself.
+LUAR_SEGEL = frozenset({"periode.yml", "riwayat.yml"})
+FOLDER_LUAR = ("arsip/",)
+
+
+def tersegel(rel: str) -> bool:
+    """Whether a path (relative to the period folder) is part of what a ratification seals."""
+    return rel not in LUAR_SEGEL and not rel.startswith(FOLDER_LUAR)
+
+
+# --- making the seal (at ratification) -----------------------------------------------------------
+
+def sidik_berkas(folder: Path) -> dict[str, str]:
+    """Digest of each sealed file under a period folder, as it is on disk now."""
+    hasil: dict[str, str] = {}
+    if not folder.is_dir():
+        return hasil
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder).as_posix()
+        if path.is_symlink() or not path.is_file() or not tersegel(rel) or \
+                any(b.startswith(".") for b in rel.split("/")):
+            continue
+        hasil[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return hasil
+
+
+def buat(kantor: Kantor, pk: PerjanjianKinerja, folder: Path, commit: str = "") -> Segel:
+    return Segel(
+        sidik_berkas(folder), kantor.capaian,
+        {i.kode: IndikatorSegel(i.polaritas, i.agregasi, i.target, i.target_triwulan,
+                                i.rumus_turun, tuple(i.skala.items()) if i.skala else None)
+         for i in pk.indikator},
+        commit)
+
+
+def _angka(x: float) -> str:
+    return repr(float(x))
+
+
+def _target(t: Target) -> str:
+    if t.teks is not None:
+        return f"{{teks: {lolos.yaml(t.teks)}}}"
+    if t.rentang:
+        return f"{{bawah: {_angka(t.bawah or 0)}, atas: {_angka(t.atas or 0)}}}"
+    return f"{{nilai: {_angka(t.nilai or 0)}}}"
+
+
+def teks(s: Segel, indentasi: str = "  ") -> list[str]:
+    """The seal as YAML lines, to sit under ``segel:`` in the record."""
+    a = s.aturan
+    baris = [f"{indentasi}commit: {lolos.yaml(s.commit)}", f"{indentasi}berkas:"]
+    baris += [f"{indentasi}  {lolos.yaml(k)}: {v}" for k, v in sorted(s.berkas.items())]
+    if not s.berkas:
+        baris[-1] += " {}"
+    baris += [f"{indentasi}aturan:", f"{indentasi}  rumus_turun: {a.rumus_turun}"]
+    if a.batas_atas is not None:
+        baris.append(f"{indentasi}  batas_atas: {_angka(a.batas_atas)}")
+    baris.append(f"{indentasi}  ambang_efisiensi: {_angka(a.ambang_efisiensi)}")
+    baris.append(f"{indentasi}  kategori:")
+    baris += [f"{indentasi}    {lolos.yaml(k.nama)}: {_angka(k.min)}" for k in a.kategori]
+    baris.append(f"{indentasi}indikator:")
+    for kode, i in s.indikator.items():
+        baris += [f"{indentasi}  {lolos.yaml(kode)}:",
+                  f"{indentasi}    polaritas: {i.polaritas}",
+                  f"{indentasi}    agregasi: {i.agregasi}",
+                  f"{indentasi}    target: {_target(i.target)}",
+                  f"{indentasi}    target_triwulan: [{', '.join(map(_target, i.target_triwulan))}]"]
+        if i.rumus_turun:
+            baris.append(f"{indentasi}    rumus_turun: {i.rumus_turun}")
+        if i.skala:
+            baris.append(f"{indentasi}    skala: {{"
+                         + ", ".join(f"{lolos.yaml(n)}: {_angka(v)}" for n, v in i.skala) + "}")
+    return baris
+
+
+# --- reading it back (from the checked record) ----------------------------------------------------
+
+def _baca_target(d: dict[str, Any]) -> Target:
+    if d.get("teks") is not None:
+        return Target(teks=str(d["teks"]))
+    if d.get("bawah") is not None and d.get("atas") is not None:
+        return Target(bawah=float(d["bawah"]), atas=float(d["atas"]))
+    return Target(nilai=float(d.get("nilai") or 0))
+
+
+def dari_data(d: dict[str, Any]) -> Segel:
+    """A seal from the record as the schema checked it (numbers are validated text)."""
+    a = d.get("aturan") or {}
+    bawaan = AturanCapaian()
+    kategori = tuple(sorted((Kategori(str(n), float(v)) for n, v in (a.get("kategori") or {})
+                             .items()), key=lambda k: -k.min))
+    aturan = AturanCapaian(
+        rumus_turun=a.get("rumus_turun") or bawaan.rumus_turun,
+        batas_atas=float(a["batas_atas"]) if a.get("batas_atas") is not None else None,
+        kategori=kategori or bawaan.kategori,
+        ambang_efisiensi=float(a["ambang_efisiensi"]) if a.get("ambang_efisiensi") is not None
+        else bawaan.ambang_efisiensi)
+    indikator = {}
+    for kode, i in (d.get("indikator") or {}).items():
+        tw = tuple(_baca_target(t or {}) for t in i.get("target_triwulan") or ())
+        skala = tuple((str(n), float(v)) for n, v in (i.get("skala") or {}).items()) or None
+        indikator[str(kode)] = IndikatorSegel(i.get("polaritas") or "naik",
+                                              i.get("agregasi") or "jumlah",
+                                              _baca_target(i.get("target") or {}), tw,
+                                              i.get("rumus_turun"), skala)
+    return Segel({str(k): str(v) for k, v in (d.get("berkas") or {}).items()}, aturan,
+                 indikator, str(d.get("commit") or ""))
+
+
+# --- measuring a sealed period -------------------------------------------------------------------
+
+def _ganti(ind: Indikator, s: IndikatorSegel) -> Indikator:
+    return replace(ind, polaritas=s.polaritas, agregasi=s.agregasi, target=s.target,
+                   target_triwulan=s.target_triwulan if len(s.target_triwulan) == 4
+                   else ind.target_triwulan,
+                   rumus_turun=s.rumus_turun, skala=dict(s.skala) if s.skala else None)
+
+
+def terapkan(kantor: Kantor, pk: PerjanjianKinerja,
+             s: Segel | None) -> tuple[Kantor, PerjanjianKinerja]:
+    """The office and PK a period is measured by: as sealed if it is ratified, else as now."""
+    if s is None:
+        return kantor, pk
+    sasaran = tuple(replace(x, indikator=tuple(_ganti(i, s.indikator[i.kode])
+                                               if i.kode in s.indikator else i
+                                               for i in x.indikator))
+                    for x in pk.sasaran)
+    return replace(kantor, capaian=s.aturan), replace(pk, sasaran=sasaran)
+
+
+@dataclass(frozen=True)
+class Perubahan:
+    rel: str  # within the period folder
+    jenis: str  # "diubah" | "ditambah" | "dihapus"
+
+
+def perubahan(s: Segel, sekarang: dict[str, str]) -> list[Perubahan]:
+    """What differs between the sealed files and the files now."""
+    hasil = [Perubahan(r, "diubah") for r in sorted(s.berkas) if r in sekarang
+             and sekarang[r] != s.berkas[r]]
+    hasil += [Perubahan(r, "dihapus") for r in sorted(s.berkas) if r not in sekarang]
+    hasil += [Perubahan(r, "ditambah") for r in sorted(sekarang) if r not in s.berkas]
+    return hasil
