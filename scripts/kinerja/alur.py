@@ -13,13 +13,12 @@ from dataclasses import dataclass
 from datetime import datetime, time
 from pathlib import Path
 
-from kinerja import git
+from kinerja import git, segel
 from kinerja import riwayat as riwayat_
-from kinerja import segel
 from kinerja.errors import BerkasTidakValid, KinerjaError
 from kinerja.jadwal import lama_langkah, libur_indonesia, menit_kerja
 from kinerja.kepercayaan import cocok, kantor_tepercaya, kunci_ssh
-from kinerja.model import Kantor, Periode
+from kinerja.model import Kantor, Periode, Revisi
 from kinerja.persetujuan import (
     MINTA_PERUBAHAN,
     SETUJU,
@@ -76,14 +75,25 @@ def konteks(mulai: Path, tunjuk: str | None) -> Konteks:
         raise BerkasTidakValid(tuple(temuan.temuan)) if temuan.temuan else KinerjaError(
             "kinerja.yml tidak ada pada commit pembuatan periode")
     kantor, catatan = kantor_tepercaya(akar, dibuat.sha, kantor)
-    return Konteks(akar, periode, folder, kantor, isi_periode(akar, "HEAD", folder), catatan)
+    # A ratified period's approvals are of the version it sealed: a later amendment of the PK or
+    # of the rules does not un-ratify it (it is measured by its seal), nor does a change to its
+    # forms (that is an error of its own, until a revision reopens it).
+    ref = "HEAD"
+    if periode.segel is not None and periode.segel.commit:
+        try:
+            git.git(akar, "cat-file", "-e", f"{periode.segel.commit}^{{commit}}")
+            ref = periode.segel.commit
+        except git.GitError:
+            pass  # a shallow clone without that commit: judged on HEAD
+    return Konteks(akar, periode, folder, kantor, isi_periode(akar, ref, folder), catatan)
 
 
 def isi_periode(akar: Path, ref: str, folder: str) -> str:
     """What an approval in plain Git refers to: the period's sealed files (its forms and
     evidence; not the schedule, the cover letter's metadata, the signed scan or the record),
-    the year's Perjanjian Kinerja (its targets) and the capaian rules of ``kinerja.yml``. A change to any of them makes earlier approvals stale; a change elsewhere
-    (another period, a page of the site, an employee's phone number) does not."""
+    the year's Perjanjian Kinerja (its targets) and the capaian rules of ``kinerja.yml``. A
+    change to any of them makes earlier approvals stale; a change elsewhere (another period, a
+    page of the site, an employee's phone number) does not."""
     tahun = folder.rsplit("/", 1)[0]
     pk = git.ls_tree(akar, ref, f"{tahun}/{BERKAS_PK}")
     teks = git.tampilkan(akar, ref, "kinerja.yml")
@@ -97,9 +107,13 @@ def isi_periode(akar: Path, ref: str, folder: str) -> str:
 
 def _keputusan(k: Konteks) -> list[git.Commit]:
     """This period's decision commits in history's order (parents before children), whatever
-    the clocks of the PCs that made them said."""
-    return [c for c in git.log(k.akar, "--topo-order", "--reverse")
-            if c.trailer.get("Kinerja-Periode") == k.periode.id]
+    the clocks of the PCs that made them said — since its latest revision, which reopens the
+    period and asks for all three approvals again."""
+    semua = [c for c in git.log(k.akar, "--topo-order", "--reverse")
+             if c.trailer.get("Kinerja-Periode") == k.periode.id]
+    buka = max((i for i, c in enumerate(semua) if c.trailer.get("Kinerja-Keputusan") == "revisi"),
+               default=-1)
+    return semua[buka + 1:]
 
 
 def peristiwa(k: Konteks) -> list[Peristiwa]:
@@ -112,7 +126,6 @@ def _peristiwa(k: Konteks) -> tuple[list[Peristiwa], list[Alasan]]:
     keputusan = [c for c in _keputusan(k)
                  if KEPUTUSAN.get(c.trailer.get("Kinerja-Keputusan", "")) is not None]
     ditolak: dict[str, str] = {}
-    isi = _lingkup(k)
     for sha, berkas in git.berkas_commit(k.akar, [c.sha for c in keputusan]).items():
         ubah = [b for b in berkas if _dalam_lingkup(k, b)]
         if ubah:
@@ -223,7 +236,7 @@ def putuskan_lokal(mulai: Path, tunjuk: str | None, keputusan: str, sebagai: str
     sudah = _sudah(k, sekarang, keputusan, sebagai, email)
     if sudah:
         return HasilKeputusan(None, None, sekarang, sudah)
-    tag = riwayat_.nama_tag(k.periode.id)
+    tag = riwayat_.nama_tag(k.periode.id, k.periode.versi)
     if keputusan == "sahkan" and git.tag_ada(k.akar, tag):
         raise KinerjaError(f"periode {k.periode.id} sudah pernah disahkan (tag {tag}) dan isinya "
                            "berubah sesudahnya; pengesahan ulang harus melalui revisi yang "
@@ -270,9 +283,18 @@ def putuskan_lokal(mulai: Path, tunjuk: str | None, keputusan: str, sebagai: str
 def _sahkan(k: Konteks, pesan: str, tag: str, calon: Putusan, nama: str) -> None:
     """The ratification: record, commit and tag, all or nothing. The work tree held no change
     to the period (checked above), so undoing means removing only what this wrote."""
+    repo = muat_repo(k.akar, tahun={k.periode.tahun})
+    tahun = repo.tahun[k.periode.tahun]
+    if repo.kantor is None or tahun.pk is None:
+        raise KinerjaError("kinerja.yml atau Perjanjian Kinerja tidak dapat dibaca; periksa dahulu")
+    # What is sealed: the files as committed now (the work tree held no change to them) and the
+    # targets and rules in force now, which the figures were computed with.
+    s = segel.buat(repo.kantor, tahun.pk, k.periode.folder,
+                   git.git(k.akar, "rev-parse", "HEAD").strip())
     path = k.periode.folder / RIWAYAT
     sebelum = path.read_bytes() if path.is_file() else None
-    isi = riwayat_.teks(k.periode.id, "git", calon)
+    isi = riwayat_.teks(k.periode.id, "git", calon, s, versi=k.periode.versi,
+                        revisi=k.periode.revisi)
     path.write_text(isi, encoding="utf-8")
     ada_commit = False
     try:
@@ -290,6 +312,50 @@ def _sahkan(k: Konteks, pesan: str, tag: str, calon: Putusan, nama: str) -> None
         else:
             path.write_bytes(sebelum)
         raise
+
+
+def revisi(mulai: Path, tunjuk: str | None, alasan: str, nomor: str | None) -> HasilKeputusan:
+    """Reopen a ratified period as its next version, for a recorded reason: the record keeps the
+    version that was ratified (when, by whom, its digest) with the reason and reference number,
+    and the three approvals are needed again, in order."""
+    k = konteks(mulai, tunjuk)
+    nama, email, waktu = git.identitas(k.akar)
+    orang = pemilik_akun(k.kantor, email, "git")
+    if orang is None or not {"camat", "kasubbag-perencanaan"} & set(orang.peran):
+        raise KinerjaError(f"penulis Git {nama} <{email}> bukan Camat atau Kasubbag Perencanaan "
+                           "menurut kinerja.yml; revisi dibuka oleh salah satunya")
+    if not alasan.strip():
+        raise KinerjaError("tulis alasan revisi dengan --alasan; alasan itu tercatat dan tampil "
+                           "di laporan serta arsip publik")
+    p = k.periode
+    if p.segel is None:
+        raise KinerjaError(f"periode {p.id} belum disahkan; perbaiki isiannya langsung, tanpa "
+                           "revisi")
+    if git.ada_yang_distage(k.akar) or git.git(
+            k.akar, "status", "--porcelain", "--", f"{k.folder}/{RIWAYAT}").strip():
+        raise KinerjaError(f"ada perubahan yang belum di-commit pada {k.folder}/{RIWAYAT} atau "
+                           "berkas yang sudah di-stage; commit atau batalkan dahulu")
+    camat = next((c for c in p.riwayat if c.peran == "camat"), None)
+    lama = Revisi(p.versi, p.segel.disahkan, camat.nama if camat else "",
+                  riwayat_.sidik_versi(p.segel), " ".join(alasan.split()),
+                  " ".join(nomor.split()) if nomor and nomor.strip() else None, waktu)
+    isi = riwayat_.teks(p.id, "git", Putusan(False, ()), versi=p.versi + 1,
+                        revisi=(*p.revisi, lama))
+    path = p.folder / RIWAYAT
+    sebelum = path.read_bytes()
+    path.write_text(isi, encoding="utf-8")
+    trailer = [f"Kinerja-Periode: {p.id}", "Kinerja-Keputusan: revisi",
+               f"Kinerja-Versi: {p.versi + 1}", "Kinerja-Alasan: " + lama.alasan]
+    pesan = (f"Buka revisi ke-{p.versi} pengukuran kinerja {p.id}\n\nAlasan: {lama.alasan}"
+             + (f"\nNomor: {lama.nomor}" if lama.nomor else "") + "\n\n" + "\n".join(trailer) + "\n")
+    try:
+        sha = git.commit(k.akar, pesan, kosong=False, berkas=(f"{k.folder}/{RIWAYAT}",),
+                         tanda_tangan=k.kantor.tanda_tangan_wajib)
+    except BaseException:
+        git.git(k.akar, "reset", "--quiet", "--", f"{k.folder}/{RIWAYAT}")
+        path.write_bytes(sebelum)
+        raise
+    return HasilKeputusan(sha, None, putusan(konteks(mulai, tunjuk)))
 
 
 _CARA_TANDA_TANGAN = (

@@ -378,6 +378,26 @@ def sahkan(periode: str, repo: Path | None) -> None:
 @kinerja.command(add_help_option=False)
 @_bantuan
 @click.argument("periode")
+@click.option("--alasan", required=True, help="Mengapa periode yang disahkan dibuka kembali.")
+@click.option("--nomor", default=None, metavar="TEKS",
+              help="Nomor surat atau nota dinas yang meminta revisi.")
+@_repo_opsi
+def revisi(periode: str, alasan: str, nomor: str | None, repo: Path | None) -> None:
+    """Buka kembali periode yang sudah disahkan sebagai versi berikutnya (Camat atau Kasubbag
+    Perencanaan). Versi lama tetap tercatat; ketiga persetujuan diperlukan lagi, berurutan."""
+    from kinerja.alur import revisi as buka
+    from kinerja.lolos import terminal
+
+    hasil = buka(repo or Path.cwd(), periode, alasan, nomor)
+    click.echo(f"dicatat    commit {(hasil.commit or '')[:10]}")
+    click.echo(f"status     {hasil.putusan.tahap}")
+    for p in hasil.putusan.pesan:
+        click.echo(terminal(f"           - {p}"))
+
+
+@kinerja.command(add_help_option=False)
+@_bantuan
+@click.argument("periode")
 @click.argument("langkah", type=click.IntRange(1, 10))
 @click.option("--catatan", default="", help="Keterangan, misalnya nomor disposisi.")
 @_repo_opsi

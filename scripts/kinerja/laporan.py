@@ -18,7 +18,7 @@ from urllib.parse import quote
 
 from kinerja import lolos
 from kinerja.angka import format_persen, format_rupiah, format_tanggal
-from kinerja.model import NAMA_PERIODE, Kantor, Pegawai, PerjanjianKinerja
+from kinerja.model import NAMA_PERIODE, Kantor, Pegawai, PerjanjianKinerja, Revisi
 from kinerja.rekap import BarisIndikator, Rekap, teks_nilai, teks_target
 from kinerja.sop import NAMA_PERAN
 
@@ -131,6 +131,16 @@ def _baris_tabel(b: BarisIndikator, n: int) -> str:
     return "| " + " | ".join(sel_) + " |"
 
 
+def teks_revisi(r: Revisi) -> str:
+    """One revision, in the words of the report and the public page."""
+    disahkan = (f", disahkan {format_tanggal(r.disahkan.date())}" if r.disahkan else "") + \
+        (f" oleh {r.oleh}" if r.oleh else "")
+    dibuka = f" pada {format_tanggal(r.dibuka.date())}" if r.dibuka else ""
+    nomor = f" (nomor {r.nomor})" if r.nomor else ""
+    return (f"Revisi ke-{r.versi}: laporan ini adalah versi {r.versi + 1}. Versi {r.versi}"
+            f"{disahkan}, dibuka kembali{dibuka} dengan alasan: {r.alasan}{nomor}.")
+
+
 def susun(rekap: Rekap, kantor: Kantor, pk: PerjanjianKinerja, *, draf: bool,
           tanggal: date, grafik: str | None, riwayat: tuple[Persetujuan, ...] = (),
           logo: str | None = None) -> str:
@@ -172,6 +182,7 @@ def susun(rekap: Rekap, kantor: Kantor, pk: PerjanjianKinerja, *, draf: bool,
            (f"; capaian dibatasi paling tinggi {format_persen(kantor.capaian.batas_atas)}."
             if kantor.capaian.batas_atas else ".")),
         "",
+        *[x for r in p.revisi for x in (md(teks_revisi(r)), "")],
         "# Hasil Pengukuran Kinerja",
         "",
     ]
@@ -298,4 +309,8 @@ def _buat(akar: Path, tunjuk: str | None, proses: Pandoc, *, draf: bool,
     nama_pdf = f"laporan-pengukuran-kinerja-{rekap.periode.id}{'-draf' if draf else ''}.pdf"
     pdf = keluaran or folder / nama_pdf
     render.pdf(teks, "laporan", folder, "laporan", pdf.resolve(), proses)
+    if not draf:
+        from kinerja.segel import tandai
+
+        tandai(pdf, rekap.periode, "laporan")
     return HasilLaporan(folder / "laporan.md", pdf)

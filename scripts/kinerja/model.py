@@ -318,7 +318,7 @@ class Periode:
     formulir_rusak: frozenset[str] = frozenset()  # forms present but unreadable (reported)
     riwayat: tuple[CatatanPersetujuan, ...] = ()
     segel: Segel | None = None  # what the ratification sealed (None: not ratified)
-    sidik: dict[str, str] | None = None  # digests of the sealed files now (ratified periods)
+    rusak_segel: tuple[Lok, ...] = ()  # where a sealed file changed since the ratification
     versi: int = 1
     revisi: tuple[Revisi, ...] = ()  # earlier versions, oldest first
 

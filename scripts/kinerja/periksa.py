@@ -12,6 +12,7 @@ from kinerja import skema
 from kinerja.angka import format_angka
 from kinerja.model import Formulir, Indikator, Kantor, Periode, PerjanjianKinerja
 from kinerja.repo import Repo, cari_akar, muat_repo
+from kinerja.segel import pesan_rusak, terapkan
 from kinerja.temuan import Lok, Pengumpul, Temuan
 
 _URL = re.compile(r"https?://[^\s/$.?#][^\s]*", re.IGNORECASE)
@@ -97,8 +98,11 @@ def periksa_repo(repo: Repo, *, lengkap: bool, hanya: Periode | None = None) -> 
         for p in t.periode.values():
             if hanya is not None and p is not hanya:
                 continue
+            for tempat in p.rusak_segel:
+                repo.temuan.tambah(tempat, "segel-rusak", pesan_rusak(p))
             if t.pk is not None and k is not None:
-                periksa_periode(repo, k, t.pk, p, lengkap=lengkap)
+                # A ratified period is checked against what it was measured by when sealed.
+                periksa_periode(repo, *terapkan(k, t.pk, p.segel), p, lengkap=lengkap)
 
 
 def _ganda(nilai: list[tuple[str, Lok]], apa: str, temuan: Pengumpul) -> None:

@@ -276,12 +276,12 @@ def periksa_jalur(berubah: Iterable[str]) -> Jalur:
     isi = {k: js for k, js in folder.items()
            if any(tersegel(j.split("/", 3)[3]) for j in js)}
     if not isi:
-        riwayat = tuple(j for js in folder.values() for j in js if j.endswith("/riwayat.yml"))
+        catatan = tuple(j for js in folder.values() for j in js if j.endswith("/riwayat.yml"))
         alasan = [Alasan(Kode.BUKAN_PERIODE, jalur=tuple(semua))]
-        if riwayat:
-            alasan.append(Alasan(Kode.RIWAYAT, teks=riwayat[0].split("/")[1] + "-"
-                                 + riwayat[0].split("/")[2], jalur=riwayat))
-        return Jalur(None, tuple(lain), riwayat, tuple(alasan))
+        if catatan:
+            alasan.append(Alasan(Kode.RIWAYAT, teks="-".join(catatan[0].split("/")[1:3]),
+                                 jalur=catatan))
+        return Jalur(None, tuple(lain), catatan, tuple(alasan))
     # The period is the one with the most changed files; every other path is foreign.
     periode = max(isi, key=lambda k: (len(isi[k]), k))
     asing = [j for k, js in folder.items() if k != periode for j in js] + lain

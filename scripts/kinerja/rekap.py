@@ -147,6 +147,7 @@ def rekap_periode(mulai: Path, tunjuk: str | None, *, draf: bool = True) -> Reka
     from kinerja.errors import BerkasTidakValid, KinerjaError
     from kinerja.periksa import periksa_repo
     from kinerja.repo import cari_akar, cari_periode, muat_repo, tahun_tunjukan
+    from kinerja.segel import terapkan
 
     akar = cari_akar(mulai)
     repo = muat_repo(akar, tahun=tahun_tunjukan(akar, tunjuk))
@@ -164,4 +165,6 @@ def rekap_periode(mulai: Path, tunjuk: str | None, *, draf: bool = True) -> Reka
             f"{berkas} berkas. Perbaiki isiannya, atau buat draf dengan --draf"))
     if repo.kantor is None or tahun.pk is None:
         raise KinerjaError("kinerja.yml atau Perjanjian Kinerja tidak dapat dibaca")
-    return RekapPeriode(susun(repo.kantor, tahun.pk, periode, tahun.periode), repo.kantor, tahun.pk)
+    # A ratified period is measured by what it was sealed with, not by today's PK and rules.
+    kantor, pk = terapkan(repo.kantor, tahun.pk, periode.segel)
+    return RekapPeriode(susun(kantor, pk, periode, tahun.periode), kantor, pk)

@@ -34,6 +34,7 @@ from kinerja.model import (
     Program,
     RealisasiAnggaran,
     Sasaran,
+    Segel,
     Seksi,
     SuratPengantar,
 )
@@ -313,12 +314,39 @@ def muat_periode(repo: Repo, tahun: Tahun, folder: Path) -> Periode | None:
     catatan = muat_riwayat(repo, folder)
     if catatan is None:
         return periode
-    from kinerja.segel import sidik_berkas
-
-    return replace(periode, riwayat=catatan.persetujuan if catatan.disahkan else (),
-                   segel=catatan.segel if catatan.disahkan else None,
-                   sidik=sidik_berkas(folder) if catatan.disahkan else None,
+    if not catatan.disahkan:
+        return replace(periode, versi=catatan.versi, revisi=catatan.revisi)
+    berubah = _segel_rusak(repo, folder, catatan.segel) if catatan.segel else ()
+    return replace(periode, riwayat=catatan.persetujuan, segel=catatan.segel, rusak_segel=berubah,
                    versi=catatan.versi, revisi=catatan.revisi)
+
+
+def _segel_rusak(repo: Repo, folder: Path, s: Segel) -> tuple[Lok, ...]:
+    """Where the sealed files differ from what was ratified: the first changed line of a changed
+    file (found against the ratified commit when the clone has it), else the file itself."""
+    from kinerja import git
+    from kinerja.segel import perubahan, sidik_berkas
+
+    hasil = []
+    for x in perubahan(s, sidik_berkas(folder)):
+        rel = repo.rel(folder / x.rel)
+        baris, kolom = 1, 1
+        lama = git.tampilkan(repo.akar, s.commit, rel) if s.commit and x.jenis == "diubah" \
+            else None
+        if lama is not None:
+            try:
+                baru = (folder / x.rel).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                baru = ""
+            for n, (a, b) in enumerate(zip([*lama.splitlines(), ""], [*baru.splitlines(), ""],
+                                           strict=False), start=1):
+                if a != b:
+                    baris = n
+                    kolom = next((i for i, (p, q) in enumerate(zip(a, b, strict=False), start=1)
+                                  if p != q), min(len(a), len(b)) + 1)
+                    break
+        hasil.append(Lok(rel, baris, kolom))
+    return tuple(hasil)
 
 
 def muat_riwayat(repo: Repo, folder: Path) -> Catatan | None:

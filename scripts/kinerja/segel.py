@@ -27,6 +27,7 @@ from kinerja.model import (
     IndikatorSegel,
     Kantor,
     Kategori,
+    Periode,
     PerjanjianKinerja,
     Segel,
     Target,
@@ -176,3 +177,56 @@ def perubahan(s: Segel, sekarang: dict[str, str]) -> list[Perubahan]:
     hasil += [Perubahan(r, "dihapus") for r in sorted(s.berkas) if r not in sekarang]
     hasil += [Perubahan(r, "ditambah") for r in sorted(sekarang) if r not in s.berkas]
     return hasil
+
+
+def pesan_rusak(p: Periode) -> str:
+    """The one message for a sealed period whose files changed (checker, report, site)."""
+    from kinerja.angka import format_tanggal
+
+    kapan = ""
+    if p.segel is not None and p.segel.disahkan is not None:
+        t = p.segel.disahkan
+        kapan = f" pada {format_tanggal(t.date())} {t:%H.%M}"
+    return (f"periode {p.id} telah disahkan{kapan}; perubahan sesudah pengesahan harus melalui "
+            f"revisi: kinerja revisi {p.id} --alasan \"…\" (di Git host: pull request revisi yang "
+            "disetujui ulang ketiga penyetuju), atau kembalikan berkas ini seperti saat disahkan")
+
+
+# --- provenance of a rendered document -----------------------------------------------------------
+# A final PDF of a ratified period records, beside it, which sealed version it was built from. The
+# archive publishes a PDF only when that matches the period's seal now: a PDF left in build/ by
+# another office's data, or by a version before a correction, is rebuilt, never published.
+
+def sidik_dokumen(p: Periode, jenis: str) -> str | None:
+    """What a final document of ``p`` depends on: its sealed version (and, for the cover
+    letter, the letter's own metadata). None for a period without a seal."""
+    if p.segel is None:
+        return None
+    bagian = [jenis, p.id, str(p.versi),
+              *(f"{k} {v}" for k, v in sorted(p.segel.berkas.items()))]
+    if jenis == "surat":
+        bagian.append(repr(p.surat))
+    return hashlib.sha256("\n".join(bagian).encode()).hexdigest()
+
+
+def _sisi(pdf: Path) -> Path:
+    return pdf.with_name(pdf.name + ".sidik")
+
+
+def tandai(pdf: Path, p: Periode, jenis: str) -> None:
+    sidik = sidik_dokumen(p, jenis)
+    if sidik is None:
+        _sisi(pdf).unlink(missing_ok=True)
+    else:
+        _sisi(pdf).write_text(sidik + "\n", encoding="utf-8")
+
+
+def dari_segel(pdf: Path, p: Periode, jenis: str) -> bool:
+    """Whether ``pdf`` was built from ``p`` as sealed now (always true without a seal)."""
+    sidik = sidik_dokumen(p, jenis)
+    if sidik is None:
+        return pdf.is_file()
+    try:
+        return pdf.is_file() and _sisi(pdf).read_text(encoding="utf-8").strip() == sidik
+    except OSError:
+        return False

@@ -20,7 +20,9 @@ from kinerja.errors import BerkasTidakValid, KinerjaError
 from kinerja.model import NAMA_PERIODE, PERIODE, Indikator, Kantor, Periode, PerjanjianKinerja
 from kinerja.rekap import Rekap, susun, teks_nilai, teks_target
 from kinerja.repo import Repo, cari_akar, muat_repo
+from kinerja.segel import dari_segel, pesan_rusak, terapkan
 from kinerja.sop import NAMA_PERAN, sop
+from kinerja.temuan import GALAT, Temuan
 
 aman = lolos.situs_md  # people's text inside a line of the site's Markdown
 h = lolos.html  # and inside raw HTML, titles included
@@ -220,7 +222,12 @@ def _yang_disahkan(repo: Repo, kantor: Kantor, th: int) -> list[_Terbit]:
         salah = tuple(x for x in repo.temuan.temuan if x.galat and x.berkas.startswith(folder))
         if salah:
             raise BerkasTidakValid(salah)  # a ratified period must stay valid
-        hasil.append(_Terbit(p, tahun.pk, susun(kantor, tahun.pk, p, tahun.periode)))
+        if p.rusak_segel:
+            # What is published is what was ratified: a changed sealed file stops the build.
+            raise BerkasTidakValid(tuple(Temuan(x.berkas, x.baris, x.kolom, "segel-rusak", GALAT,
+                                                pesan_rusak(p)) for x in p.rusak_segel))
+        k_segel, pk_segel = terapkan(kantor, tahun.pk, p.segel)
+        hasil.append(_Terbit(p, pk_segel, susun(k_segel, pk_segel, p, tahun.periode)))
     return hasil
 
 
@@ -275,14 +282,19 @@ def _halaman_periode(akar: Path, kantor: Kantor, t: _Terbit, *,
     baris = [f"# Pengukuran Kinerja {p.nama}", ""]
     if camat:
         baris += [f"Disahkan oleh {aman(camat.nama)} pada {format_tanggal(camat.waktu.date())}.", ""]
+    for r in p.revisi:
+        from kinerja.laporan import teks_revisi
+
+        baris += [f"**Direvisi.** {aman(teks_revisi(r))}", ""]
     unduh = []
     salinan = []
     for nama, judul in ((f"laporan-pengukuran-kinerja-{p.id}.pdf", "Laporan (PDF)"),
                         (f"surat-pengantar-{p.id}.pdf", "Surat pengantar (PDF)")):
         sumber = akar / "build" / p.id / nama
-        if not sumber.is_file() and pdf:
-            _buat_pdf(akar, p, nama)
-        if sumber.is_file():
+        jenis = "laporan" if nama.startswith("laporan") else "surat"
+        if not dari_segel(sumber, p, jenis) and pdf:
+            _buat_pdf(akar, p, nama)  # absent, or built from something other than the seal
+        if dari_segel(sumber, p, jenis):
             salinan.append((sumber, f"{rel}/{nama}"))
             unduh.append(f"[{judul}]({nama})")
     if unduh:

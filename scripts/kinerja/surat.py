@@ -139,7 +139,12 @@ def buat_surat(mulai: Path, tunjuk: str | None, *, draf: bool, keluaran: Path | 
     logo = salin_logo(akar, kantor, folder)
     teks = susun_surat(kantor, periode, draf=draf, tanggal=tanggal or date.today(), logo=logo)
     pdf = keluaran or folder / f"surat-pengantar-{periode.id}{'-draf' if draf else ''}.pdf"
-    return HasilSurat(render.pdf(teks, "surat", folder, "surat-pengantar", pdf.resolve()))
+    hasil = HasilSurat(render.pdf(teks, "surat", folder, "surat-pengantar", pdf.resolve()))
+    if not draf:
+        from kinerja.segel import tandai
+
+        tandai(pdf, periode, "surat")
+    return hasil
 
 
 def buat_disposisi(mulai: Path, tunjuk: str | None, *,

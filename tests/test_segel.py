@@ -1,0 +1,138 @@
+"""Ratified means sealed, in plain Git in a real repository: the record holds what was ratified,
+a later amendment of the PK or of the rules does not move a ratified figure, a changed form is an
+error on its line that stops the report and the archive, the cover letter's number and the signed
+scan do not undo the ratification, and a revision reopens the period as version 2 with a reason
+that every version keeps."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from test_alur import Kantor, kantor_git
+
+
+@pytest.fixture
+def g(kantor: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Kantor:
+    x = kantor_git(kantor, monkeypatch, capsys)
+    x.periode_terisi("kasi-pem")
+    x.sebagai("kasubbag", "2026-07-07 09:00")
+    x.kinerja("setujui", "2026-tw2", "--sebagai", "kasubbag-perencanaan")
+    x.sebagai("sekcam", "2026-07-07 10:00")
+    x.kinerja("setujui", "2026-tw2", "--sebagai", "sekcam")
+    x.sebagai("camat", "2026-07-07 11:00")
+    x.kinerja("sahkan", "2026-tw2")
+    return x
+
+
+def _capaian(g: Kantor) -> dict[str, str]:
+    data = json.loads(g.kinerja("rekap", "2026-tw2", "--format", "json"))
+    return {b["kode"]: b["capaian"] for b in data["indikator"]}
+
+
+def test_catatan_menyimpan_sidik_dan_nilai_ukur(g: Kantor) -> None:
+    riwayat = yaml.safe_load((g.akar / "periods/2026/tw2/riwayat.yml").read_text())
+    segel = riwayat["segel"]
+    assert riwayat["versi"] == 1
+    assert set(segel["berkas"]) == {"formulir/pemerintahan.yml", "formulir/trantib.yml"}
+    assert segel["aturan"]["batas_atas"] == 120.0
+    assert segel["indikator"]["IK-1"]["target_triwulan"][1] == {"nilai": 10.0}
+    assert segel["indikator"]["IK-1"]["polaritas"] == "naik"
+    assert g.kinerja("periksa").endswith("tidak ada masalah.\n")
+
+
+def test_perubahan_pk_dan_aturan_tidak_menggeser_capaian_yang_disahkan(g: Kantor) -> None:
+    sebelum = _capaian(g)
+    pk = g.akar / "periods/2026/perjanjian-kinerja.yml"
+    pk.write_text(pk.read_text().replace("target_triwulan: [10, 10, 10, 10]",
+                                         "target_triwulan: [10, 20, 10, 10]"))
+    kantor = g.akar / "kinerja.yml"
+    kantor.write_text(kantor.read_text().replace("batas_atas: 120", "batas_atas: 100"))
+    g.git("commit", "-qam", "PK Perubahan: target TW II naik; batas capaian 100%")
+    assert _capaian(g) == sebelum
+    assert g.kinerja("persetujuan", "2026-tw2").startswith("Persetujuan: disahkan")
+    g.kinerja("laporan", "2026-tw2")  # the final report still renders, from the seal
+
+
+def test_formulir_yang_diubah_sesudah_pengesahan_adalah_galat(g: Kantor) -> None:
+    form = g.akar / "periods/2026/tw2/formulir/trantib.yml"
+    asli = form.read_bytes()
+    baris = form.read_text().splitlines()
+    nomor = next(i for i, b in enumerate(baris, 1) if b.startswith("    realisasi: 2"))
+    form.write_text(form.read_text().replace("    realisasi: 2\n", "    realisasi: 3\n"))
+    g.git("commit", "-qam", "Ubah realisasi diam-diam")
+    keluar = g.kinerja("periksa", kode=1)
+    assert (f"periods/2026/tw2/formulir/trantib.yml:{nomor}:16: galat: periode 2026-tw2 telah "
+            "disahkan pada 7 Juli 2026 11.00; perubahan sesudah pengesahan harus melalui revisi: "
+            "kinerja revisi 2026-tw2 --alasan \"…\"") in keluar
+    assert "[segel-rusak]" in keluar
+    for perintah in (("laporan", "2026-tw2"), ("situs",), ("rekap", "2026-tw2")):
+        keluar = g.kinerja(*perintah, kode=1)
+        assert "periode 2026-tw2 telah disahkan pada 7 Juli 2026 11.00" in keluar, perintah
+    form.write_bytes(asli)
+    assert g.kinerja("periksa").endswith("tidak ada masalah.\n")
+
+
+def test_surat_dan_arsip_tidak_membatalkan_pengesahan(g: Kantor) -> None:
+    periode = g.akar / "periods/2026/tw2/periode.yml"
+    periode.write_text(periode.read_text().replace(
+        "  nomor:  # diisi saat surat pengantar dibuat", "  nomor: 050/77/2026  # diisi saat", 1))
+    (g.akar / "periods/2026/tw2/arsip").mkdir()
+    (g.akar / "periods/2026/tw2/arsip/laporan-bertanda-tangan.pdf").write_bytes(b"%PDF-1.4\n")
+    g.sebagai("sekcam", "2026-07-08 09:00")
+    g.git("add", ".")
+    g.git("commit", "-qm", "Langkah 9 dan 10: nomor surat, pindaian bertanda tangan")
+    assert g.kinerja("persetujuan", "2026-tw2").startswith("Persetujuan: disahkan")
+    assert g.kinerja("periksa").endswith("tidak ada masalah.\n")
+
+
+def test_pdf_basi_di_build_tidak_diterbitkan(g: Kantor) -> None:
+    g.kinerja("laporan", "2026-tw2")
+    pdf = g.akar / "build/2026-tw2/laporan-pengukuran-kinerja-2026-tw2.pdf"
+    asli = pdf.read_bytes()
+    pdf.write_bytes(b"%PDF-1.4 dari kantor lain\n")  # left by something else
+    (pdf.parent / (pdf.name + ".sidik")).unlink()
+    g.kinerja("situs")
+    terbit = g.akar / "content/arsip/2026/tw2/laporan-pengukuran-kinerja-2026-tw2.pdf"
+    assert not terbit.exists()
+    g.kinerja("situs", "--pdf")  # rebuilt from the seal, then published
+    assert terbit.read_bytes()[:5] == asli[:5] and b"dari kantor lain" not in terbit.read_bytes()
+
+
+def test_revisi_membuka_versi_2_dan_mencatat_semua_versi(g: Kantor) -> None:
+    g.sebagai("kasi-pem", "2026-08-01 09:00")
+    keluar = g.kinerja("revisi", "2026-tw2", "--alasan", "x", kode=1)
+    assert "bukan Camat atau Kasubbag Perencanaan" in keluar
+    g.sebagai("kasubbag", "2026-08-01 09:00")
+    keluar = g.kinerja("revisi", "2026-tw2", "--alasan", "Realisasi IK-3 salah ketik",
+                       "--nomor", "ND 050/88/2026")
+    assert "0 dari 3 persetujuan" in keluar
+    riwayat = yaml.safe_load((g.akar / "periods/2026/tw2/riwayat.yml").read_text())
+    assert riwayat["disahkan"] == "tidak" and riwayat["versi"] == 2
+    assert riwayat["revisi"][0]["alasan"] == "Realisasi IK-3 salah ketik"
+    assert riwayat["revisi"][0]["oleh"] == "Camat Contoh"
+    assert g.kinerja("periksa").endswith("tidak ada masalah.\n")  # open again: no seal to break
+
+    g.sebagai("kasi-trantib", "2026-08-01 10:00")
+    g.isi("trantib", {"    realisasi: 2\n": "    realisasi: 1\n"}, "Perbaiki realisasi")
+    g.sebagai("kasubbag", "2026-08-02 09:00")
+    g.kinerja("setujui", "2026-tw2", "--sebagai", "kasubbag-perencanaan")
+    g.sebagai("sekcam", "2026-08-02 10:00")
+    g.kinerja("setujui", "2026-tw2", "--sebagai", "sekcam")
+    g.sebagai("camat", "2026-08-02 11:00")
+    assert "tag pengesahan/2026-tw2-v2" in g.kinerja("sahkan", "2026-tw2")
+    riwayat = yaml.safe_load((g.akar / "periods/2026/tw2/riwayat.yml").read_text())
+    assert riwayat["disahkan"] == "ya" and riwayat["versi"] == 2
+    assert [r["versi"] for r in riwayat["revisi"]] == [1]
+    assert g.git("tag", "-l").split() == ["pengesahan/2026-tw2", "pengesahan/2026-tw2-v2"]
+
+    g.kinerja("laporan", "2026-tw2")
+    laporan = (g.akar / "build/2026-tw2/laporan.md").read_text()
+    assert "Revisi ke\\-1: laporan ini adalah versi 2" in laporan
+    assert "Realisasi IK\\-3 salah ketik (nomor ND 050/88/2026)" in laporan
+    g.kinerja("situs")
+    halaman = (g.akar / "content/arsip/2026/tw2/index.md").read_text()
+    assert "**Direvisi.** Revisi ke-1: laporan ini adalah versi 2" in halaman
