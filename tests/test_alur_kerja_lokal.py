@@ -20,7 +20,7 @@ from typing import Any, ClassVar
 import pytest
 import yaml
 
-from conftest import AKAR
+from conftest import AKAR, Rekaman
 from test_alur import Kantor, kantor_git
 
 PROYEK = "kecamatan-contoh/kinerja"
@@ -28,7 +28,7 @@ HEAD_PR = "6dcb09b5b57875f334f61aebed695e2e4193db5e"
 
 
 class _Api(BaseHTTPRequestHandler):
-    jawaban: ClassVar[dict[str, Any]] = {}
+    jawaban: ClassVar[dict[str, Any]] = Rekaman()
 
     def do_GET(self) -> None:
         data = type(self).jawaban.get(self.path)
@@ -150,8 +150,8 @@ class Runner:
         return keluaran
 
 
-def _jawaban(sha: str, periode: str) -> dict[str, Any]:
-    data = json.loads((AKAR / "tests/forge/github/bahagia.json").read_text())["jawaban"]
+def _jawaban(sha: str, periode: str) -> Rekaman:
+    data = Rekaman(json.loads((AKAR / "tests/forge/github/bahagia.json").read_text())["jawaban"])
     data[f"/repos/{PROYEK}/pulls/7/files?per_page=100"] = [
         {"filename": f"periods/2026/{periode}/formulir/{s}.yml", "status": "modified"}
         for s in ("pemerintahan", "trantib")]
@@ -232,7 +232,7 @@ def test_push_tanpa_periode_berhasil_tanpa_menerbitkan(
     k.git("commit", "-qm", "Halaman dan kinerja.yml (#8)")
     k.git("push", "-q", "origin", "main")
     sesudah = k.git("rev-parse", "HEAD").strip()
-    _Api.jawaban = {}  # nothing may be asked of the forge
+    _Api.jawaban = Rekaman()  # nothing may be asked of the forge
     runner = Runner(tmp_path / "runner", api)
     keluar = runner.jalankan("terbit.yml", "terbit", sebelum, sesudah)
     assert keluar["terbit"] == {"periode": "", "tag": ""}

@@ -18,8 +18,8 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import DASAR, jalankan
-from kinerja.forge.jalan import putusan_pr, tarik
+from conftest import DASAR, Rekaman, jalankan
+from kinerja.forge.jalan import periksa_persetujuan, putusan_pr, tarik
 from kinerja.persetujuan import Kode
 from kinerja.repo import muat_kantor
 from kinerja.temuan import Pengumpul
@@ -32,9 +32,8 @@ FILES = f"/repos/{PROYEK}/pulls/7/files?per_page=100"
 REVIEWS = f"/repos/{PROYEK}/pulls/7/reviews?per_page=100"
 
 
-def _rekaman(nama: str) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((REKAMAN / "github" / f"{nama}.json").read_text())
-    return data["jawaban"]
+def _rekaman(nama: str) -> Rekaman:
+    return Rekaman(json.loads((REKAMAN / "github" / f"{nama}.json").read_text())["jawaban"])
 
 
 def _putusan(jawaban: dict[str, Any]) -> Any:
@@ -193,7 +192,7 @@ class _Forge(BaseHTTPRequestHandler):
     """A loopback GitHub serving recorded answers and recording what it was sent. It records
     only: the test asserts in its own thread."""
 
-    jawaban: dict[str, Any]
+    jawaban: Rekaman
     dikirim: list[tuple[str, str | None, Any]]
 
     def do_GET(self) -> None:
@@ -219,7 +218,7 @@ class _Forge(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def forge() -> Iterator[str]:
-    _Forge.jawaban, _Forge.dikirim = {}, []
+    _Forge.jawaban, _Forge.dikirim = Rekaman(), []
     s = ThreadingHTTPServer(("127.0.0.1", 0), _Forge)
     t = threading.Thread(target=s.serve_forever, daemon=True)
     t.start()
@@ -273,7 +272,7 @@ def test_ulasan_lewat_workflow_run_mengirim_status_pada_head(
 
 def test_jawaban_bukan_json_ditolak_jelas(repo_pr: Path, forge: str,
                                           capsys: pytest.CaptureFixture[str]) -> None:
-    _Forge.jawaban = {f"/repos/{PROYEK}/pulls/7": "<html>"}  # served as a JSON string
+    _Forge.jawaban = Rekaman({f"/repos/{PROYEK}/pulls/7": "<html>"})  # a JSON string
     hasil = jalankan(capsys, "persetujuan", "--forge", "github", "--pr", "7", "--proyek", PROYEK,
                      "--api", forge, "--dasar", "HEAD")
     assert hasil.kode == 1 and "(head tidak ada)" in hasil.galat
@@ -466,3 +465,34 @@ def test_status_di_gitea_dan_gitlab(forge: str, path: str, isi: dict[str, str]) 
     lapor_status(forge, lambda p, d: dikirim.append((p, d)), PROYEK, HEAD,
                  Putusan(False, ()), None)
     assert dikirim == [(path, {**isi, "description": "0 dari 3 persetujuan"})]
+
+
+def test_target_berubah_di_main_sesudah_cabang_membuat_persetujuan_basi(repo_pr: Path) -> None:
+    """The PK is amended on main after the period's branch was made: the approvals were given
+    for figures computed with the old target. Which commit contains which is history's word."""
+    pk = repo_pr / "periods/2026/perjanjian-kinerja.yml"
+    pk.write_text(pk.read_text().replace("target_triwulan: [10, 10, 10, 10]",
+                                         "target_triwulan: [12, 10, 10, 8]"))
+    _git(repo_pr, "-c", "user.name=A", "-c", "user.email=a@contoh.go.id", "commit", "-qam",
+         "PK Perubahan")
+    ubah = _git(repo_pr, "rev-parse", "HEAD").strip()
+    jawaban = _rekaman("bahagia")
+    argumen: dict[str, Any] = {"forge": "github", "nomor": 7, "proyek": PROYEK, "api": None,
+                               "env": {}, "dasar": "HEAD", "ambil": lambda p: jawaban[p]}
+    assert periksa_persetujuan(repo_pr, None, **argumen).putusan.lulus  # head contains it
+    jawaban[f"/repos/{PROYEK}/compare/{ubah}...{HEAD}"] = {"status": "diverged", "ahead_by": 3,
+                                                          "behind_by": 1}
+    p = periksa_persetujuan(repo_pr, None, **argumen).putusan
+    assert not p.lulus and len(p.disetujui) == 3
+    assert p.pesan == (
+        f"Perjanjian Kinerja atau aturan capaian berubah di cabang dasar (commit {ubah[:7]}) "
+        "sesudah cabang periode 2026-tw1 dibuat, jadi persetujuan yang ada diberikan untuk angka "
+        "yang dihitung dengan target lama. Perbarui cabang dari main («Update branch»), lalu "
+        "minta ketiga penyetuju menyetujui ulang",)
+    # A change of kinerja.yml that is not a capaian rule (a phone number) does not count.
+    kantor = repo_pr / "kinerja.yml"
+    kantor.write_text(kantor.read_text() + "# telepon baru\n")
+    _git(repo_pr, "-c", "user.name=A", "-c", "user.email=a@contoh.go.id", "commit", "-qam", "tel")
+    assert not periksa_persetujuan(repo_pr, None, **argumen).putusan.lulus
+    del jawaban[f"/repos/{PROYEK}/compare/{ubah}...{HEAD}"]
+    assert periksa_persetujuan(repo_pr, None, **argumen).putusan.lulus

@@ -80,9 +80,11 @@ class Kode(Enum):
     RIWAYAT = "riwayat-diubah"  # the pull request writes the ratification record
     TIDAK_DIHITUNG = "keputusan-tidak-dihitung"  # a decision commit that does not count
     BUKAN_PERIODE = "bukan-periode"  # a pull request that changes no period (not judged here)
+    ATURAN_BERUBAH = "aturan-berubah"  # targets or rules changed on the base after the branch
 
 
-MEMBLOKIR = frozenset({Kode.MINTA_PERUBAHAN, Kode.DI_LUAR_FOLDER, Kode.RIWAYAT})
+MEMBLOKIR = frozenset({Kode.MINTA_PERUBAHAN, Kode.DI_LUAR_FOLDER, Kode.RIWAYAT,
+                       Kode.ATURAN_BERUBAH})
 # Shown while the role they concern is still missing; once it is approved they no longer apply.
 _SELAMA_KURANG = frozenset({Kode.BASI, Kode.URUTAN, Kode.SENDIRI, Kode.GANDA})
 
@@ -367,6 +369,12 @@ def uraikan(a: Alasan, sumber: str) -> str:
                     "Kembalikan berkas itu seperti semula")
         case Kode.TIDAK_DIHITUNG:
             return a.teks
+        case Kode.ATURAN_BERUBAH:
+            return (f"Perjanjian Kinerja atau aturan capaian berubah di cabang dasar (commit "
+                    f"{(a.rujukan or '')[:7]}) sesudah cabang periode {a.teks} dibuat, jadi "
+                    "persetujuan yang ada diberikan untuk angka yang dihitung dengan target lama. "
+                    "Perbarui cabang dari main («Update branch»), lalu minta ketiga penyetuju "
+                    "menyetujui ulang")
         case Kode.BUKAN_PERIODE:
             return ("pull request ini tidak mengubah folder periode mana pun; persetujuan "
                     "berjenjang tidak berlaku, tinjauan mengikuti CODEOWNERS")

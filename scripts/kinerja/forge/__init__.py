@@ -30,6 +30,7 @@ class DataPR:
     penulis: Penulis  # accounts and e-mails behind the head commit
     peristiwa: tuple[Peristiwa, ...]
     berubah: tuple[str, ...] = ()  # the paths the pull request changes (old and new names)
+    judul: str = ""
 
 
 class JawabanRusak(KinerjaError):

@@ -31,4 +31,4 @@ def tarik(ambil: Ambil, repo: str, nomor: int) -> DataPR:
                                                    f.teks_atau("previous_filename")) if j}
     return DataPR(nomor, head, pr.teks("base", "ref"), pr.teks("user", "login"),
                   Penulis(frozenset(akun), frozenset(surel)), tuple(peristiwa),
-                  tuple(sorted(berubah)))
+                  tuple(sorted(berubah)), pr.teks_atau("title"))

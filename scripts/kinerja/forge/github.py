@@ -34,4 +34,4 @@ def tarik(ambil: Ambil, repo: str, nomor: int) -> DataPR:
                                                    f.teks_atau("previous_filename")) if j}
     return DataPR(nomor, head, pr.teks("base", "ref"), pr.teks("user", "login"),
                   Penulis(frozenset(akun - _BUKAN_ORANG), frozenset(surel - _SUREL_GITHUB)),
-                  tuple(peristiwa), tuple(sorted(berubah)))
+                  tuple(peristiwa), tuple(sorted(berubah)), pr.teks_atau("title"))

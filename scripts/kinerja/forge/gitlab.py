@@ -44,4 +44,4 @@ def tarik(ambil: Ambil, proyek: str, nomor: int) -> DataPR:
     berubah = {j for f in butir(diff) for j in (f.teks("new_path"), f.teks_atau("old_path")) if j}
     return DataPR(nomor, head, mr.teks("target_branch"), mr.teks("author", "username"),
                   Penulis(frozenset(akun), frozenset(surel)), tuple(peristiwa),
-                  tuple(sorted(berubah)))
+                  tuple(sorted(berubah)), mr.teks_atau("title"))

@@ -13,7 +13,7 @@ from kinerja import git
 from kinerja.errors import BerkasTidakValid, KinerjaError
 from kinerja.forge import Ambil, DataPR, Jawaban, JawabanRusak, KlienHttp, butir, jawab, q
 from kinerja.model import Kantor
-from kinerja.persetujuan import Putusan, periksa_jalur, putuskan
+from kinerja.persetujuan import Alasan, Kode, Putusan, periksa_jalur, putuskan
 from kinerja.repo import cari_akar, muat_kantor
 from kinerja.temuan import Pengumpul
 
@@ -45,19 +45,53 @@ def kantor_di(akar: Path, ref: str) -> Kantor:
     return kantor
 
 
-def putusan_forge(akar: Path, forge: str, data: DataPR, dasar: str | None) -> Putusan:
+def putusan_forge(akar: Path, forge: str, data: DataPR, dasar: str | None,
+                  ambil: Ambil | None = None, proyek: str = "") -> Putusan:
     """The verdict on a pull request: its reviews and changed paths are data; the office (who
     holds which role) is ``kinerja.yml`` as it stands on the base branch."""
-    return putusan_pr(kantor_di(akar, dasar or f"origin/{data.dasar}"), forge, data)
+    ref = dasar or f"origin/{data.dasar}"
+    tambahan: tuple[Alasan, ...] = ()
+    jalur = periksa_jalur(data.berubah)
+    if jalur.periode is not None and ambil is not None and forge == "github":
+        tambahan = _aturan_sesudah_cabang(akar, ref, jalur.periode, data.head, ambil, proyek)
+    return putusan_pr(kantor_di(akar, ref), forge, data, tambahan)
 
 
-def putusan_pr(kantor: Kantor, forge: str, data: DataPR) -> Putusan:
+def putusan_pr(kantor: Kantor, forge: str, data: DataPR,
+               tambahan: tuple[Alasan, ...] = ()) -> Putusan:
     jalur = periksa_jalur(data.berubah)
     if jalur.periode is None:
         return Putusan(not any(a.memblokir for a in jalur.alasan), (), jalur.alasan, forge)
     p = putuskan(data.peristiwa, kantor_dasar=kantor, head=data.head, penulis=data.penulis,
-                 sumber=forge, tambahan=jalur.alasan)
+                 sumber=forge, tambahan=(*jalur.alasan, *tambahan))
     return replace(p, periode=jalur.periode)
+
+
+def _perubahan_aturan(akar: Path, ref: str, tahun: str) -> list[str]:
+    """The latest commits on the base that changed what a period is measured by: the year's PK,
+    and the capaian rules in ``kinerja.yml`` (other edits of that file do not count)."""
+    hasil = [c.sha for c in git.log(akar, "-1", ref, "--", f"periods/{tahun}/perjanjian-kinerja.yml")]
+    riwayat = git.log(akar, "-50", ref, "--", "kinerja.yml")
+    for c in riwayat:
+        sekarang = git.tampilkan(akar, c.sha, "kinerja.yml")
+        sebelum = git.tampilkan(akar, f"{c.sha}^", "kinerja.yml")
+        a = muat_kantor(akar, Pengumpul(), sekarang) if sekarang is not None else None
+        b = muat_kantor(akar, Pengumpul(), sebelum) if sebelum is not None else None
+        if (a.capaian if a else None) != (b.capaian if b else None):
+            hasil.append(c.sha)
+            break
+    return hasil
+
+
+def _aturan_sesudah_cabang(akar: Path, ref: str, periode: str, head: str, ambil: Ambil,
+                           proyek: str) -> tuple[Alasan, ...]:
+    """Approvals of a head that does not contain the base's latest change of targets or rules
+    were given for figures measured otherwise: stale, by history (GitHub's compare), not clocks."""
+    for sha in _perubahan_aturan(akar, ref, periode[:4]):
+        banding = jawab(ambil, f"/repos/{proyek}/compare/{sha}...{head}")
+        if banding.teks("status") not in ("ahead", "identical"):
+            return (Alasan(Kode.ATURAN_BERUBAH, teks=periode, rujukan=sha),)
+    return ()
 
 
 def _peristiwa_actions(env: Mapping[str, str]) -> dict[str, Any]:
@@ -154,7 +188,7 @@ def periksa_persetujuan(mulai: Path, periode: str | None, *, forge: str | None,
     if nomor is None:
         raise KinerjaError("nomor pull request tidak diketahui; beri --pr N")
     data = tarik(forge, ambil, proyek, nomor)
-    p = putusan_forge(akar, forge, data, dasar)
+    p = putusan_forge(akar, forge, data, dasar, ambil, proyek)
     if lapor:
         kirim = kirim or (klien.kirim if klien else None)
         assert kirim is not None
@@ -200,8 +234,9 @@ def terbitkan(mulai: Path, *, forge: str, proyek: str | None, api: str | None,
     to a protected main, and need not), and render the final report and cover letter.
 
     Safe to re-run: an existing tag on this very commit is kept and not made again."""
-    from kinerja import riwayat
+    from kinerja import riwayat, segel
     from kinerja.laporan import buat
+    from kinerja.model import Revisi
     from kinerja.repo import cari_periode, muat_repo
     from kinerja.surat import buat_surat
 
@@ -236,20 +271,34 @@ def terbitkan(mulai: Path, *, forge: str, proyek: str | None, api: str | None,
     data = tarik(forge, ambil, proyek, nomor)
     # Re-verified here with the office as it stood before the push: a status that a workflow
     # of the pull request itself posted cannot publish a ratification that does not hold.
-    p = putusan_forge(akar, forge, data, sebelum)
+    p = putusan_forge(akar, forge, data, sebelum, ambil, proyek)
     if not p.lulus or p.periode is None:
         raise KinerjaError(f"pull request #{nomor} digabung tanpa persetujuan lengkap: "
                            + "; ".join(p.pesan) + ". Tidak ada yang diterbitkan")
     pid = p.periode
-    tag = riwayat.nama_tag(pid)
     dibuat: list[str] = []
-    if git.tag_ada(akar, tag):
-        ada = git.git(akar, "rev-parse", f"{tag}^{{commit}}").strip()
-        if ada != sha:
-            raise KinerjaError(f"tag {tag} sudah ada pada commit {ada[:7]}, bukan {sha[:7]}; "
-                               "periode yang sudah disahkan diubah lewat revisi yang tercatat")
-    else:
-        isi = riwayat.teks(pid, forge, p)
+    repo = muat_repo(akar, tahun={int(pid[:4])})
+    periode = cari_periode(repo, pid)
+    tahun = repo.tahun[periode.tahun]
+    tag = riwayat.nama_tag(pid, periode.versi)
+    ada = git.git(akar, "rev-parse", f"{tag}^{{commit}}").strip() if git.tag_ada(akar, tag) \
+        else None
+    if ada != sha:  # not a re-run of this very publication
+        versi, revisi = periode.versi, periode.revisi
+        if periode.segel is not None:
+            # A merged pull request that changes a ratified period is its revision: the version
+            # that was ratified stays in the record, with the pull request as its reason.
+            camat = next((c for c in periode.riwayat if c.peran == "camat"), None)
+            revisi = (*revisi, Revisi(versi, periode.segel.disahkan, camat.nama if camat else "",
+                                      riwayat.sidik_versi(periode.segel),
+                                      f"pull request #{nomor}: {data.judul}".strip(": "), None,
+                                      None))
+            versi += 1
+            tag = riwayat.nama_tag(pid, versi)
+        if repo.kantor is None or tahun.pk is None:
+            raise KinerjaError("kinerja.yml atau Perjanjian Kinerja tidak dapat dibaca")
+        isi = riwayat.teks(pid, forge, p, segel.buat(repo.kantor, tahun.pk, periode.folder, sha),
+                           versi=versi, revisi=revisi)
         git.git(akar, "tag", "-a", tag, "-F", "-", sha, masukan=riwayat.pesan_tag(
             f"Pengesahan pengukuran kinerja {pid}: pull request #{nomor}", isi))
         dibuat.append(tag)
