@@ -136,3 +136,26 @@ def test_revisi_membuka_versi_2_dan_mencatat_semua_versi(g: Kantor) -> None:
     g.kinerja("situs")
     halaman = (g.akar / "content/arsip/2026/tw2/index.md").read_text()
     assert "**Direvisi.** Revisi ke-1: laporan ini adalah versi 2" in halaman
+
+
+def test_pk_perubahan_periode_lain_diukur_dengan_pk_yang_berlaku(g: Kantor) -> None:
+    """PK Perubahan in September: the unratified tw1 is measured against it and says so; the
+    ratified tw2 keeps the targets it was sealed with and names the PK it was measured by."""
+    pk = g.akar / "periods/2026/perjanjian-kinerja.yml"
+    teks = pk.read_text().replace("target: 40\n        target_triwulan: [10, 10, 10, 10]",
+                                  "target: 35\n        target_triwulan: [5, 10, 10, 10]")
+    teks = teks.replace("sasaran:\n", "perubahan:\n  - tanggal: 2026-09-15\n    nomor: "
+                        "800/12/2026\n    alasan: APBD Perubahan\nsasaran:\n", 1)
+    pk.write_text(teks)
+    g.git("commit", "-qam", "PK Perubahan ke-1")
+    assert g.kinerja("periksa").endswith("tidak ada masalah.\n")
+    tw1 = json.loads(g.kinerja("rekap", "2026-tw1", "--format", "json"))
+    assert next(b for b in tw1["indikator"] if b["kode"] == "IK-1")["target"] == 5.0
+    tw2 = json.loads(g.kinerja("rekap", "2026-tw2", "--format", "json"))
+    assert next(b for b in tw2["indikator"] if b["kode"] == "IK-1")["target"] == 10.0
+    g.kinerja("laporan", "2026-tw1", "--draf")
+    assert ("Target yang dipakai: Perjanjian Kinerja Perubahan ke\\-1 Tahun 2026 tanggal 15 "
+            "September 2026 nomor 800/12/2026.") in (g.akar / "build/2026-tw1/laporan.md").read_text()
+    g.kinerja("situs")
+    halaman = (g.akar / "content/arsip/2026/tw2/index.md").read_text()
+    assert "Diukur dengan target Perjanjian Kinerja Tahun 2026 tanggal 15 Januari 2026." in halaman

@@ -18,7 +18,7 @@ from urllib.parse import quote
 
 from kinerja import lolos
 from kinerja.angka import format_persen, format_rupiah, format_tanggal
-from kinerja.model import NAMA_PERIODE, Kantor, Pegawai, PerjanjianKinerja, Revisi
+from kinerja.model import NAMA_PERIODE, Kantor, Pegawai, Periode, PerjanjianKinerja, Revisi
 from kinerja.rekap import BarisIndikator, Rekap, teks_nilai, teks_target
 from kinerja.sop import NAMA_PERAN
 
@@ -131,6 +131,13 @@ def _baris_tabel(b: BarisIndikator, n: int) -> str:
     return "| " + " | ".join(sel_) + " |"
 
 
+def versi_pk_periode(p: Periode, pk: PerjanjianKinerja) -> str:
+    """The PK version a period was measured against: as sealed, or the one in force."""
+    from kinerja.segel import versi_pk
+
+    return p.segel.pk if p.segel is not None and p.segel.pk else versi_pk(pk)
+
+
 def teks_revisi(r: Revisi) -> str:
     """One revision, in the words of the report and the public page."""
     disahkan = (f", disahkan {format_tanggal(r.disahkan.date())}" if r.disahkan else "") + \
@@ -182,6 +189,8 @@ def susun(rekap: Rekap, kantor: Kantor, pk: PerjanjianKinerja, *, draf: bool,
            (f"; capaian dibatasi paling tinggi {format_persen(kantor.capaian.batas_atas)}."
             if kantor.capaian.batas_atas else ".")),
         "",
+        *([md(f"Target yang dipakai: {versi_pk_periode(p, pk)}."), ""]
+          if "Perubahan" in versi_pk_periode(p, pk) else []),
         *[x for r in p.revisi for x in (md(teks_revisi(r)), "")],
         "# Hasil Pengukuran Kinerja",
         "",

@@ -177,6 +177,15 @@ class Program:
 
 
 @dataclass(frozen=True)
+class PerubahanPK:
+    """An amendment of the year's PK (PK Perubahan), often after the APBD Perubahan."""
+
+    tanggal: date
+    nomor: str | None
+    alasan: str
+
+
+@dataclass(frozen=True)
 class PerjanjianKinerja:
     tahun: int
     pihak_pertama: Pihak
@@ -188,6 +197,7 @@ class PerjanjianKinerja:
     # Codes of indicators written in the PK but not usable (their errors are already reported);
     # forms naming them are not flagged again.
     kode_rusak: frozenset[str] = frozenset()
+    perubahan: tuple[PerubahanPK, ...] = ()  # amendments, oldest first
 
     @property
     def indikator(self) -> tuple[Indikator, ...]:
@@ -289,6 +299,7 @@ class Segel:
     aturan: AturanCapaian
     indikator: dict[str, IndikatorSegel]
     commit: str = ""  # the content commit that was ratified (for showing what changed)
+    pk: str = ""  # the PK version it was measured against, in words
     disahkan: datetime | None = None  # when the Camat ratified this version
 
 

@@ -30,6 +30,7 @@ from kinerja.model import (
     Pegawai,
     Periode,
     PerjanjianKinerja,
+    PerubahanPK,
     Pihak,
     Program,
     RealisasiAnggaran,
@@ -232,8 +233,11 @@ def muat_pk(repo: Repo, folder: Path) -> PerjanjianKinerja | None:
                 p.lok, tuple(p["rencana_triwulan"]) if p.get("rencana_triwulan") else None)
         for p in d.get("program") or () if {"kode", "nama", "seksi", "anggaran"} <= p.keys()
     )
+    perubahan = tuple(PerubahanPK(x["tanggal"], x.get("nomor"), x["alasan"])
+                      for x in d.get("perubahan") or () if {"tanggal", "alasan"} <= x.keys())
     return PerjanjianKinerja(d["tahun"], _pihak(d["pihak_pertama"]), _pihak(d["pihak_kedua"]),
-                             d["tanggal"], tuple(sasaran), program, berkas, frozenset(rusak))
+                             d["tanggal"], tuple(sasaran), program, berkas, frozenset(rusak),
+                             perubahan)
 
 
 def _lengkap(d: skema.Obj, kunci: tuple[str, ...]) -> bool:

@@ -60,13 +60,25 @@ def sidik_berkas(folder: Path) -> dict[str, str]:
     return hasil
 
 
+def versi_pk(pk: PerjanjianKinerja) -> str:
+    """The PK in force, in words: the original, or its latest amendment."""
+    from kinerja.angka import format_tanggal
+
+    if not pk.perubahan:
+        return f"Perjanjian Kinerja Tahun {pk.tahun} tanggal {format_tanggal(pk.tanggal)}"
+    u = pk.perubahan[-1]
+    nomor = f" nomor {u.nomor}" if u.nomor else ""
+    return (f"Perjanjian Kinerja Perubahan ke-{len(pk.perubahan)} Tahun {pk.tahun} tanggal "
+            f"{format_tanggal(u.tanggal)}{nomor}")
+
+
 def buat(kantor: Kantor, pk: PerjanjianKinerja, folder: Path, commit: str = "") -> Segel:
     return Segel(
         sidik_berkas(folder), kantor.capaian,
         {i.kode: IndikatorSegel(i.polaritas, i.agregasi, i.target, i.target_triwulan,
                                 i.rumus_turun, tuple(i.skala.items()) if i.skala else None)
          for i in pk.indikator},
-        commit)
+        commit, pk=versi_pk(pk))
 
 
 def _angka(x: float) -> str:
@@ -84,7 +96,8 @@ def _target(t: Target) -> str:
 def teks(s: Segel, indentasi: str = "  ") -> list[str]:
     """The seal as YAML lines, to sit under ``segel:`` in the record."""
     a = s.aturan
-    baris = [f"{indentasi}commit: {lolos.yaml(s.commit)}", f"{indentasi}berkas:"]
+    baris = [f"{indentasi}commit: {lolos.yaml(s.commit)}", f"{indentasi}pk: {lolos.yaml(s.pk)}",
+             f"{indentasi}berkas:"]
     baris += [f"{indentasi}  {lolos.yaml(k)}: {v}" for k, v in sorted(s.berkas.items())]
     if not s.berkas:
         baris[-1] += " {}"
@@ -140,7 +153,7 @@ def dari_data(d: dict[str, Any]) -> Segel:
                                               _baca_target(i.get("target") or {}), tw,
                                               i.get("rumus_turun"), skala)
     return Segel({str(k): str(v) for k, v in (d.get("berkas") or {}).items()}, aturan,
-                 indikator, str(d.get("commit") or ""))
+                 indikator, str(d.get("commit") or ""), pk=str(d.get("pk") or ""))
 
 
 # --- measuring a sealed period -------------------------------------------------------------------

@@ -282,9 +282,10 @@ def _halaman_periode(akar: Path, kantor: Kantor, t: _Terbit, *,
     baris = [f"# Pengukuran Kinerja {p.nama}", ""]
     if camat:
         baris += [f"Disahkan oleh {aman(camat.nama)} pada {format_tanggal(camat.waktu.date())}.", ""]
-    for r in p.revisi:
-        from kinerja.laporan import teks_revisi
+    from kinerja.laporan import teks_revisi, versi_pk_periode
 
+    baris += [f"Diukur dengan target {aman(versi_pk_periode(p, t.pk))}.", ""]
+    for r in p.revisi:
         baris += [f"**Direvisi.** {aman(teks_revisi(r))}", ""]
     unduh = []
     salinan = []

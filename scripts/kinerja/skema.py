@@ -639,6 +639,12 @@ PERJANJIAN = Peta((
             Bidang("rumus_turun", Pilihan(("2T-R", "T/R")), "rumus khusus indikator ini"),
         )), min_isi=1), "indikator sasaran ini", wajib=True),
     )), min_isi=1), "sasaran strategis", wajib=True),
+    Bidang("perubahan", Daftar(Peta((
+        Bidang("tanggal", Tanggal(), "tanggal PK Perubahan ditandatangani", wajib=True),
+        Bidang("nomor", _TEKS, "nomor dokumen atau SK perubahan"),
+        Bidang("alasan", _TEKS, "mengapa PK diubah, misalnya APBD Perubahan", wajib=True),
+    ))), "perubahan PK selama tahun berjalan (PK Perubahan), terlama dahulu; periode yang sudah "
+         "disahkan tetap diukur dengan target saat disahkan"),
     Bidang("program", Daftar(Peta((
         Bidang("kode", Teks(r"[0-9A-Za-z][0-9A-Za-z.\-]*", "7.01.02"), "kode program", wajib=True),
         Bidang("nama", _TEKS, "nama program", wajib=True),
@@ -716,6 +722,7 @@ _WAKTU_ISO = Teks(r"\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:\d\d)",
 
 SEGEL = Peta((
     Bidang("commit", _TEKS, "commit isi yang disahkan"),
+    Bidang("pk", _TEKS, "versi Perjanjian Kinerja yang dipakai mengukur"),
     Bidang("berkas", PetaBebas(_SIDIK), "SHA-256 tiap berkas yang disegel", wajib=True),
     Bidang("aturan", Peta((
         Bidang("rumus_turun", Pilihan(("2T-R", "T/R")), "rumus indikator turun"),
