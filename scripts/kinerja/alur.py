@@ -18,7 +18,7 @@ from kinerja import riwayat as riwayat_
 from kinerja.errors import BerkasTidakValid, KinerjaError
 from kinerja.jadwal import lama_langkah, libur_indonesia, menit_kerja
 from kinerja.kepercayaan import cocok, kantor_tepercaya, kunci_ssh
-from kinerja.model import Kantor, Periode, Revisi
+from kinerja.model import Kantor, Periode, Revisi, baca_rujukan
 from kinerja.persetujuan import (
     MINTA_PERUBAHAN,
     SETUJU,
@@ -382,25 +382,20 @@ def _commit_keputusan(k: Konteks, pesan: str, berkas: tuple[str, ...] = ()) -> s
 
 
 def _harus_lengkap(k: Konteks) -> None:
-    from kinerja.periksa import periksa_repo
+    from kinerja.periksa import penghalang, periksa_repo
 
     repo = muat_repo(k.akar, tahun={k.periode.tahun})
     periode = repo.periode(k.periode.tahun, k.periode.kode)
     periksa_repo(repo, lengkap=True, hanya=periode)
-    galat = tuple(t for t in repo.temuan.temuan if t.galat and
-                  (t.berkas.startswith(k.folder + "/") or t.berkas == "kinerja.yml"
-                   or t.berkas.endswith("perjanjian-kinerja.yml")))
+    galat = penghalang(repo.temuan.temuan, tahun=k.periode.tahun, folder=k.folder)
     if galat:
         raise BerkasTidakValid(galat)
 
 
 def _sebelum_periode(mulai: Path, tunjuk: str | None) -> tuple[Path, str, Kantor]:
     """Steps 1–2 (the orders) come before the period exists: the office as committed now."""
-    import re
-
     akar = cari_akar(mulai)
-    m = re.fullmatch(r"(\d{4})-(tw[1-4]|tahunan)", tunjuk or "")
-    if not m:
+    if baca_rujukan(tunjuk or "") is None:
         raise KinerjaError("sebelum periode dibuat, tulis periodenya sebagai TAHUN-PERIODE, "
                            "misalnya 2026-tw4")
     teks = git.tampilkan(akar, "HEAD", "kinerja.yml")

@@ -102,7 +102,8 @@ class _Tahun(click.ParamType):  # type: ignore[type-arg]
     name = "tahun"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        if isinstance(value, int) or (str(value).isdigit() and 2000 <= int(value) <= 2100):
+        if isinstance(value, int) or (str(value).isascii() and str(value).isdigit()
+                                      and 2000 <= int(value) <= 2100):
             return int(value)
         self.fail(f"«{value}» bukan tahun; tulis misalnya 2026", param, ctx)
         return None

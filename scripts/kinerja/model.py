@@ -12,6 +12,17 @@ from kinerja.temuan import Lok
 PERAN = ("camat", "sekcam", "kasubbag-perencanaan", "kasi", "pelaksana")
 PERIODE = ("tw1", "tw2", "tw3", "tw4", "tahunan")
 TRIWULAN = ("tw1", "tw2", "tw3", "tw4")
+# A period as people write it: «2026-tw3» (or «2026/tw3»), ASCII digits only — a year written
+# in look-alike digits (２０２６, ٢٠٢٦) is not a year.
+POLA_RUJUKAN = r"([0-9]{4})[-/](tw[1-4]|tahunan)"
+
+
+def baca_rujukan(teks: str) -> tuple[int, str] | None:
+    """The one parser of a period reference: (year, code), or None if it is not one."""
+    import re
+
+    m = re.fullmatch(POLA_RUJUKAN, teks.strip().strip("/"))
+    return (int(m[1]), m[2]) if m else None
 NAMA_PERIODE = {
     "tw1": "Triwulan I", "tw2": "Triwulan II", "tw3": "Triwulan III", "tw4": "Triwulan IV",
     "tahunan": "Tahunan",

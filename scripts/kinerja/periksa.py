@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from kinerja import capaian as cp
 from kinerja import skema
@@ -43,6 +44,30 @@ class HasilPeriksa:
         return any(t.galat for t in self.temuan)
 
 
+Untuk = Literal["ukur", "surat", "buat"]
+
+
+def penghalang(temuan: list[Temuan], *, tahun: int, folder: str | None,
+               untuk: Untuk = "ukur") -> tuple[Temuan, ...]:
+    """The one rule for which findings stop work on a period (errors only; warnings never do):
+
+    * ``ukur`` — measuring, approving, rendering the report, publishing: errors in the office
+      (``kinerja.yml``), in the year's Perjanjian Kinerja, or anywhere in the period's folder;
+    * ``surat`` — the cover letter: errors in the office or in the period's ``periode.yml``;
+    * ``buat`` — creating a period: errors in the office or in the year's PK.
+    """
+    pk = f"periods/{tahun}/perjanjian-kinerja.yml"
+
+    def menghalangi(b: str) -> bool:
+        if b == "kinerja.yml":
+            return True
+        if untuk == "surat":
+            return b == f"{folder}/periode.yml"
+        return b == pk or (untuk == "ukur" and folder is not None and b.startswith(folder + "/"))
+
+    return tuple(t for t in temuan if t.galat and menghalangi(t.berkas))
+
+
 def periksa(mulai: Path, paths: tuple[Path, ...] = (), *, lengkap: bool = False) -> HasilPeriksa:
     """Check the repository (or only ``paths`` in it) and return every finding at once."""
     akar = cari_akar(paths[0] if paths and paths[0].is_dir() else
@@ -72,7 +97,7 @@ def _tahun_dari(akar: Path, sasaran: list[Path]) -> set[int] | None:
             bagian = p.relative_to(akar.resolve()).parts
         except ValueError:
             continue
-        if len(bagian) >= 2 and bagian[0] == "periods" and bagian[1].isdigit():
+        if len(bagian) >= 2 and bagian[0] == "periods" and bagian[1].isascii() and bagian[1].isdigit():
             tahun.add(int(bagian[1]))
         else:
             return None  # the root, periods/ itself, or kinerja.yml: everything

@@ -17,7 +17,7 @@ from kinerja.angka import format_tanggal
 from kinerja.errors import BerkasTidakValid, KinerjaError
 from kinerja.jadwal import jadwalkan, libur_indonesia
 from kinerja.model import NAMA_PERIODE, PERIODE, Indikator, Kantor, PerjanjianKinerja
-from kinerja.periksa import periksa_kantor, periksa_pk
+from kinerja.periksa import penghalang, periksa_kantor, periksa_pk
 from kinerja.rekap import teks_target
 from kinerja.repo import BERKAS_PERIODE, Repo, muat_repo
 from kinerja.sop import NAMA_PERAN, sop
@@ -75,8 +75,7 @@ def _konteks(repo: Repo, tahun: int) -> tuple[Kantor, PerjanjianKinerja]:
     t = repo.tahun.get(tahun)
     if t is not None and t.pk is not None and repo.kantor is not None:
         periksa_pk(repo.kantor, t.pk, repo.temuan)
-    galat = tuple(x for x in repo.temuan.temuan if x.galat and
-                  (x.berkas == "kinerja.yml" or x.berkas.endswith("perjanjian-kinerja.yml")))
+    galat = penghalang(repo.temuan.temuan, tahun=tahun, folder=None, untuk="buat")
     if galat:
         raise BerkasTidakValid(galat)
     if repo.kantor is None:

@@ -247,7 +247,7 @@ def putuskan(peristiwa: Iterable[Peristiwa], *, kantor_dasar: Kantor, head: str,
 
 # --- which paths a period's pull request may change -----------------------------------------------
 
-_FOLDER_PERIODE = re.compile(r"periods/(\d{4})/(tw[1-4]|tahunan)/")
+_FOLDER_PERIODE = re.compile(r"periods/([0-9]{4})/(tw[1-4]|tahunan)/")
 
 
 @dataclass(frozen=True)

@@ -145,7 +145,7 @@ def rekap_periode(mulai: Path, tunjuk: str | None, *, draf: bool = True) -> Reka
     """Load what a period needs (its year only) and build its table; refuse a period whose
     files have errors — with ``draf=False`` also an incomplete one."""
     from kinerja.errors import BerkasTidakValid, KinerjaError
-    from kinerja.periksa import periksa_repo
+    from kinerja.periksa import penghalang, periksa_repo
     from kinerja.repo import cari_akar, cari_periode, muat_repo, tahun_tunjukan
     from kinerja.segel import terapkan
 
@@ -154,9 +154,7 @@ def rekap_periode(mulai: Path, tunjuk: str | None, *, draf: bool = True) -> Reka
     periode = cari_periode(repo, tunjuk)
     periksa_repo(repo, lengkap=not draf, hanya=periode)
     tahun = repo.tahun[periode.tahun]
-    relevan = ("kinerja.yml", tahun.pk.berkas if tahun.pk else "", repo.rel(periode.folder) + "/")
-    galat = tuple(t for t in repo.temuan.temuan
-                  if t.galat and (t.berkas in relevan or t.berkas.startswith(relevan[2])))
+    galat = penghalang(repo.temuan.temuan, tahun=periode.tahun, folder=repo.rel(periode.folder))
     if galat:
         berkas = len({t.berkas for t in galat})
         raise BerkasTidakValid(galat, saran=(

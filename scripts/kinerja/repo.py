@@ -38,6 +38,7 @@ from kinerja.model import (
     Segel,
     Seksi,
     SuratPengantar,
+    baca_rujukan,
 )
 from kinerja.temuan import Lok, Pengumpul
 
@@ -135,7 +136,7 @@ def muat_repo(akar: Path, *, tahun: set[int] | None = None) -> Repo:
     for folder in sorted(folder_periods.iterdir()):
         if not folder.is_dir() or folder.name.startswith("."):
             continue
-        if not re.fullmatch(r"\d{4}", folder.name):
+        if not re.fullmatch(r"[0-9]{4}", folder.name):
             temuan.tambah(Lok(repo.rel(folder)), "folder-tak-dikenal",
                           f"folder «{folder.name}» bukan tahun; periods/ hanya berisi folder "
                           "tahun seperti 2026")
@@ -429,14 +430,14 @@ def tahun_tunjukan(akar: Path, tunjuk: str | None) -> set[int] | None:
     if tunjuk is None:
         tahun = [int(f.name) for f in (akar / "periods").glob("[0-9][0-9][0-9][0-9]") if f.is_dir()]
         return {max(tahun)} if tahun else None
-    m = re.fullmatch(r"(\d{4})[-/](?:tw[1-4]|tahunan)", tunjuk.strip("/"))
-    if m:
-        return {int(m[1])}
+    rujukan = baca_rujukan(tunjuk)
+    if rujukan:
+        return {rujukan[0]}
     try:
         bagian = Path(tunjuk).resolve().relative_to(akar.resolve()).parts
     except ValueError:
         return None
-    return {int(bagian[1])} if len(bagian) >= 2 and bagian[1].isdigit() else None
+    return {int(bagian[1])} if len(bagian) >= 2 and bagian[1].isascii() and bagian[1].isdigit() else None
 
 
 def cari_periode(repo: Repo, tunjuk: str | None) -> Periode:
@@ -446,16 +447,17 @@ def cari_periode(repo: Repo, tunjuk: str | None) -> Periode:
         if not semua:
             raise KinerjaError("belum ada periode; buat dengan «kinerja periode baru TAHUN TW»")
         return semua[-1]
-    m = re.fullmatch(r"(\d{4})[-/](tw[1-4]|tahunan)", tunjuk.strip("/"))
-    if m:
-        tahun, kode = int(m[1]), m[2]
+    rujukan = baca_rujukan(tunjuk)
+    if rujukan:
+        tahun, kode = rujukan
     else:
         path = Path(tunjuk).resolve()
         try:
             bagian = path.relative_to(repo.akar.resolve()).parts
         except ValueError:
             bagian = ()
-        if len(bagian) < 3 or bagian[0] != "periods" or not bagian[1].isdigit():
+        if len(bagian) < 3 or bagian[0] != "periods" or baca_rujukan(
+                f"{bagian[1]}-{bagian[2]}") is None:
             raise KinerjaError(f"«{tunjuk}» bukan folder periode; tulis misalnya periods/2026/tw3 "
                                "atau 2026-tw3")
         tahun, kode = int(bagian[1]), bagian[2]

@@ -18,6 +18,7 @@ from kinerja import grafik, lolos
 from kinerja.angka import format_persen, format_rupiah, format_tanggal
 from kinerja.errors import BerkasTidakValid, KinerjaError
 from kinerja.model import NAMA_PERIODE, PERIODE, Indikator, Kantor, Periode, PerjanjianKinerja
+from kinerja.periksa import penghalang
 from kinerja.rekap import Rekap, susun, teks_nilai, teks_target
 from kinerja.repo import Repo, cari_akar, muat_repo
 from kinerja.segel import dari_segel, pesan_rusak, terapkan
@@ -218,8 +219,7 @@ def _yang_disahkan(repo: Repo, kantor: Kantor, th: int) -> list[_Terbit]:
     hasil = []
     for p in disahkan:
         assert tahun.pk is not None
-        folder = repo.rel(p.folder) + "/"
-        salah = tuple(x for x in repo.temuan.temuan if x.galat and x.berkas.startswith(folder))
+        salah = penghalang(repo.temuan.temuan, tahun=th, folder=repo.rel(p.folder))
         if salah:
             raise BerkasTidakValid(salah)  # a ratified period must stay valid
         if p.rusak_segel:

@@ -198,7 +198,8 @@ class Tanggal(Jenis):
         if teks is None:
             return None
         try:
-            return date.fromisoformat(teks) if re.fullmatch(r"\d{4}-\d\d-\d\d", teks) else _gagal()
+            return date.fromisoformat(teks) if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", teks) \
+                else _gagal()
         except ValueError as e:
             raise _Salah(f"«{teks}» bukan tanggal; tulis TTTT-BB-HH, misalnya 2026-11-25") from e
 
@@ -218,7 +219,7 @@ class Waktu(Jenis):
         teks = _teks_skalar(node, self.nama_jenis)
         if teks is None:
             return None
-        m = re.fullmatch(r"(\d{4}-\d\d-\d\d)[ T](\d\d)[:.](\d\d)", teks)
+        m = re.fullmatch(r"([0-9]{4}-[0-9][0-9]-[0-9][0-9])[ T]([0-9][0-9])[:.]([0-9][0-9])", teks)
         try:
             if not m:
                 raise ValueError
@@ -228,7 +229,7 @@ class Waktu(Jenis):
                          "2026-11-25 07:30") from e
 
     def json(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": r"^\d{4}-\d\d-\d\d[ T]\d\d[:.]\d\d$"}
+        return {"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{2}[:.][0-9]{2}$"}
 
 
 @dataclass(frozen=True)
@@ -239,13 +240,13 @@ class Jam(Jenis):
         teks = _teks_skalar(node, self.nama_jenis)
         if teks is None:
             return None
-        m = re.fullmatch(r"(\d{1,2})[:.](\d\d)", teks)
+        m = re.fullmatch(r"([0-9]{1,2})[:.]([0-9][0-9])", teks)
         if not m or int(m[1]) > 23 or int(m[2]) > 59:
             raise _Salah(f"«{teks}» bukan jam; tulis JJ:MM, misalnya 07:30")
         return (int(m[1]), int(m[2]))
 
     def json(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": r"^\d{1,2}[:.]\d\d$"}
+        return {"type": "string", "pattern": r"^[0-9]{1,2}[:.][0-9][0-9]$"}
 
 
 @dataclass(frozen=True)
@@ -259,7 +260,7 @@ class Nip(Jenis):
         if teks is None:
             return None
         angka = teks.replace(" ", "")
-        if not re.fullmatch(r"\d{18}", angka):
+        if not re.fullmatch(r"[0-9]{18}", angka):
             raise _Salah(f"NIP «{teks}» harus 18 angka, misalnya 19750315 200003 1 004")
         try:
             date(int(angka[0:4]), int(angka[4:6]), int(angka[6:8]))
@@ -689,7 +690,7 @@ _TARGET_DI_FORMULIR = (
 
 FORMULIR = Peta((
     Bidang("seksi", Kode(), "id seksi pemilik formulir ini", wajib=True),
-    Bidang("periode", Teks(r"\d{4}-(?:tw[1-4]|tahunan)", "2026-tw3"), "periode, misalnya 2026-tw3",
+    Bidang("periode", Teks(r"[0-9]{4}-(?:tw[1-4]|tahunan)", "2026-tw3"), "periode, misalnya 2026-tw3",
            wajib=True),
     Bidang("isian", Daftar(Peta((
         Bidang("indikator", Teks(r"[A-Za-z0-9][A-Za-z0-9.\-/]*", "IK-1.1"), "kode indikator",
@@ -717,8 +718,8 @@ FORMULIR = Peta((
 _ANGKA_SEGEL = Teks(r"-?[0-9]+(?:\.[0-9]+)?(?:e[-+][0-9]+)?", "12.5")
 _TARGET_SEGEL = PetaBebas(Teks(), kunci=("nilai", "bawah", "atas", "teks"))
 _SIDIK = Teks(r"[0-9a-f]{64}", "SHA-256 heksadesimal")
-_WAKTU_ISO = Teks(r"\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:\d\d)",
-                  "2026-10-07T13:00+07:00")
+_WAKTU_ISO = Teks(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(?::[0-9]{2})?"
+                  r"(?:Z|[+-][0-9]{2}:[0-9]{2})", "2026-10-07T13:00+07:00")
 
 SEGEL = Peta((
     Bidang("commit", _TEKS, "commit isi yang disahkan"),
@@ -742,7 +743,7 @@ SEGEL = Peta((
 ))
 
 RIWAYAT_YML = Peta((
-    Bidang("periode", Teks(r"\d{4}-(?:tw[1-4]|tahunan)", "2026-tw3"), "periode", wajib=True),
+    Bidang("periode", Teks(r"[0-9]{4}-(?:tw[1-4]|tahunan)", "2026-tw3"), "periode", wajib=True),
     Bidang("sumber", Pilihan(("git", "github", "gitea", "gitlab")), "asal persetujuan",
            wajib=True),
     Bidang("disahkan", Pilihan(("ya", "tidak")), "sudah disahkan Camat", wajib=True),

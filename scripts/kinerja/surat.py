@@ -114,8 +114,10 @@ def _konteks(mulai: Path, tunjuk: str | None) -> tuple[Path, Kantor, Periode]:
     akar = cari_akar(mulai)
     repo = muat_repo(akar)
     periode = cari_periode(repo, tunjuk)
-    galat = [t for t in repo.temuan.temuan if t.galat and
-             t.berkas in {"kinerja.yml", periode.berkas}]
+    from kinerja.periksa import penghalang
+
+    galat = penghalang(repo.temuan.temuan, tahun=periode.tahun,
+                       folder=repo.rel(periode.folder), untuk="surat")
     if galat or repo.kantor is None:
         from kinerja.errors import BerkasTidakValid
 

@@ -183,8 +183,9 @@ def periksa_persetujuan(mulai: Path, periode: str | None, *, forge: str | None,
     assert ambil is not None
     if nomor is None:
         nomor = nomor_dari_peristiwa(_peristiwa_actions(env), ambil, proyek)
-    if nomor is None and env.get("CI_MERGE_REQUEST_IID", "").isdigit():
-        nomor = int(env["CI_MERGE_REQUEST_IID"])
+    iid = env.get("CI_MERGE_REQUEST_IID", "")
+    if nomor is None and iid.isascii() and iid.isdigit():
+        nomor = int(iid)
     if nomor is None:
         raise KinerjaError("nomor pull request tidak diketahui; beri --pr N")
     data = tarik(forge, ambil, proyek, nomor)
