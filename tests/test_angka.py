@@ -113,3 +113,14 @@ def test_baca_angka_tidak_pernah_error_lain(teks: str) -> None:
         baca_angka(teks)
     except AngkaTidakValid as e:
         assert str(e)
+
+
+def test_rupiah_dengan_titik_ribuan_dan_batas_besar() -> None:
+    assert baca_angka("Rp 250.000") == 250000
+    assert baca_angka("Rp. 1.250") == 1250
+    with pytest.raises(AngkaTidakValid, match="bermakna ganda"):
+        baca_angka("250.000", boleh_rupiah=True)
+    with pytest.raises(AngkaTidakValid, match="terlalu besar"):
+        baca_angka("1" + "0" * 400)
+    with pytest.raises(AngkaTidakValid, match="terlalu besar"):
+        baca_angka("-" + "9" * 17)

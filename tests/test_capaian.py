@@ -137,3 +137,33 @@ def test_kategori_sesuai_pita(x: float) -> None:
     assert nama is not None
     assert x >= batas[nama]
     assert all(x < k.min for k in pita if k.min > batas[nama])
+
+
+def test_pembulatan_desimal_setengah_ke_atas() -> None:
+    """131,99 of 200 is exactly 65,995%: an office rounds it to 66,00 (Sedang), not to the
+    binary float's 65,99 (Rendah)."""
+    from kinerja.model import AturanCapaian
+
+    hasil = cp.hitung(T(nilai=200), 131.99, polaritas="naik")
+    assert hasil.nilai == 66.0
+    assert cp.kategori(hasil.nilai, AturanCapaian().kategori) == "Sedang"
+    assert cp.hitung(T(nilai=3), 2, polaritas="naik").nilai == 66.67
+    assert cp.hitung(T(nilai=200), 268.01, polaritas="turun").nilai == 66.0  # (400−268,01)/2
+
+
+@given(t=st.integers(min_value=1, max_value=10**6), r=st.integers(min_value=0, max_value=10**6),
+       sen=st.integers(min_value=0, max_value=99))
+def test_kategori_tidak_berbalik_karena_pembulatan(t: int, r: int, sen: int) -> None:
+    """The printed value is the exact decimal value rounded half up, so the category shown is
+    always the category of the printed number."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    from kinerja.model import AturanCapaian
+
+    realisasi = float(f"{r}.{sen:02d}")
+    hasil = cp.hitung(T(nilai=t), realisasi, polaritas="naik")
+    tepat = (Decimal(f"{r}.{sen:02d}") / Decimal(t) * 100).quantize(Decimal("0.01"),
+                                                                      rounding=ROUND_HALF_UP)
+    assert hasil.nilai == float(tepat)
+    pita = AturanCapaian().kategori
+    assert cp.kategori(hasil.nilai, pita) == cp.kategori(float(tepat), pita)

@@ -26,10 +26,16 @@ class AngkaTidakValid(ValueError):
     """The text is not a number we can read without guessing; ``str()`` says what to write."""
 
 
+# Every number an office writes (a budget in rupiah, a count, a percentage) is far below this;
+# anything larger is a slip, and floats lose whole units beyond it.
+BATAS = 1e15
+
+
 def baca_angka(teks: str, *, boleh_persen: bool = True, boleh_rupiah: bool = True) -> float:
     asli = teks
     s = teks.strip().replace("\u2212", "-")
-    if boleh_rupiah and s[:2].lower() == "rp":
+    rupiah = boleh_rupiah and s[:2].lower() == "rp"
+    if rupiah:
         s = s[2:].lstrip(". ").strip()
     if boleh_persen and s.endswith("%"):
         s = s[:-1].rstrip()
@@ -40,11 +46,14 @@ def baca_angka(teks: str, *, boleh_persen: bool = True, boleh_rupiah: bool = Tru
         raise AngkaTidakValid(
             f"«{asli}» bukan angka; tulis misalnya 85,5 atau 1.250.000"
         )
-    nilai = _baca_tanpa_tanda(s, asli)
+    nilai = _baca_tanpa_tanda(s, asli, rupiah=rupiah)
+    if not abs(nilai) <= BATAS:
+        raise AngkaTidakValid(f"«{asli[:40]}{'…' if len(asli) > 40 else ''}» terlalu besar; angka "
+                              "paling besar 1.000.000.000.000.000 — periksa digit yang berlebih")
     return -nilai if negatif else nilai
 
 
-def _baca_tanpa_tanda(s: str, asli: str) -> float:
+def _baca_tanpa_tanda(s: str, asli: str, *, rupiah: bool = False) -> float:
     titik, koma = s.count("."), s.count(",")
     if titik and koma:
         desimal = "," if s.rfind(",") > s.rfind(".") else "."
@@ -65,6 +74,8 @@ def _baca_tanpa_tanda(s: str, asli: str) -> float:
         _periksa_kelompok(bagian, asli)
         return float("".join(bagian))
     bulat, pecahan = bagian
+    if rupiah and pemisah == "." and len(pecahan) == 3 and _KELOMPOK.fullmatch(bulat):
+        return float(bulat + pecahan)  # «Rp 250.000»: with the currency mark, a thousands dot
     if len(pecahan) == 3 and _KELOMPOK.fullmatch(bulat) and bulat != "0":
         lain = "," if pemisah == "." else "."
         raise AngkaTidakValid(

@@ -17,7 +17,6 @@ Every rule that bends the plain formula leaves a ``catatan`` so no number is sil
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Context, Decimal
@@ -33,7 +32,8 @@ class Capaian:
     catatan: str | None = None
 
 
-_PRESISI = Context(prec=400)  # enough digits for any finite float, so rounding never traps
+_PRESISI = Context(prec=400)
+_TERLALU_BESAR = Decimal("1e18")  # percent: beyond any float-safe figure of real inputs  # enough digits for any finite float, so rounding never traps
 
 
 def bulatkan(x: float) -> float:
@@ -75,19 +75,26 @@ def hitung(
                            batas_atas)
 
 
+def _d(x: float) -> Decimal:
+    return Decimal(repr(float(x)))
+
+
 def _rumus(t: float, r: float, polaritas: str, rumus_turun: str, batas_atas: float | None,
-           catatan: list[str]) -> float | None:
+           catatan: list[str]) -> Decimal | None:
+    """The formula in decimal arithmetic on the numbers as written, so 131,99 of 200 is exactly
+    65,995% and rounds half up to 66,00 as an office computes by hand, not to a binary 65,99."""
     if t < 0:
         catatan.append("target negatif tidak dapat dihitung")
         return None
+    T, R, seratus = _d(t), _d(r), Decimal(100)
     if polaritas == "naik":
         if t == 0:
             catatan.append("target 0: tercapai bila realisasi ≥ 0")
-            return 100.0 if r >= 0 else 0.0
-        return r / t * 100
+            return seratus if r >= 0 else Decimal(0)
+        return _PRESISI.multiply(_PRESISI.divide(R, T), seratus)
     if t == 0:
         catatan.append("target 0: tercapai bila realisasi 0")
-        return 100.0 if r <= 0 else 0.0
+        return seratus if r <= 0 else Decimal(0)
     if rumus_turun == "T/R":
         if r <= 0:
             if batas_atas is None:
@@ -95,31 +102,36 @@ def _rumus(t: float, r: float, polaritas: str, rumus_turun: str, batas_atas: flo
                                "capaian.batas_atas di kinerja.yml")
                 return None
             catatan.append("realisasi 0 dengan rumus T/R: capaian sama dengan batas atas")
-            return batas_atas
-        return t / r * 100
-    return (2 * t - r) / t * 100
+            return _d(batas_atas)
+        return _PRESISI.multiply(_PRESISI.divide(T, R), seratus)
+    return _PRESISI.multiply(_PRESISI.divide(_PRESISI.subtract(2 * T, R), T), seratus)
 
 
-def _akhir_opsional(mentah: float | None, catatan: list[str], batas: float | None) -> Capaian:
+def _akhir_opsional(mentah: Decimal | None, catatan: list[str], batas: float | None) -> Capaian:
     if mentah is None:
         return Capaian(None, catatan="; ".join(catatan) or None)
-    if not math.isfinite(mentah):
+    if mentah > _TERLALU_BESAR:
+        # A vanishing target makes the ratio meaningless (and a float would overflow): capped if
+        # the office set a cap, else not computed.
         if batas is None:
-            catatan.append("hasil tidak terhingga; tetapkan capaian.batas_atas di kinerja.yml")
+            catatan.append("hasil terlalu besar untuk dihitung; periksa target, atau tetapkan "
+                           "capaian.batas_atas di kinerja.yml")
             return Capaian(None, catatan="; ".join(catatan))
-        mentah = batas
+        mentah = _d(batas)
     return _akhir(mentah, catatan, batas)
 
 
-def _akhir(mentah: float, catatan: list[str], batas: float | None) -> Capaian:
-    nilai = bulatkan(mentah)  # before the cap, so rounding can never lift a value above it
+def _akhir(mentah: Decimal | float, catatan: list[str], batas: float | None) -> Capaian:
+    d = mentah if isinstance(mentah, Decimal) else _d(mentah)
+    # Rounded before the cap, so rounding can never lift a value above it.
+    nilai = float(d.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP, context=_PRESISI))
     if nilai < 0:
         catatan.append("hasil negatif dibulatkan ke 0")
         nilai = 0.0
     if batas is not None and nilai > batas:
         catatan.append(f"dibatasi {format_persen(batas)}")
         nilai = batas
-    return Capaian(nilai, mentah, "; ".join(catatan) or None)
+    return Capaian(nilai, float(d), "; ".join(catatan) or None)
 
 
 def agregasi(nilai: Sequence[float | str | None], cara: str) -> float | str | None:
