@@ -32,8 +32,8 @@ class Capaian:
     catatan: str | None = None
 
 
-_PRESISI = Context(prec=400)
-_TERLALU_BESAR = Decimal("1e18")  # percent: beyond any float-safe figure of real inputs  # enough digits for any finite float, so rounding never traps
+_PRESISI = Context(prec=400)  # enough digits for any finite float, so rounding never traps
+_TERLALU_BESAR = Decimal("1e18")  # percent: beyond any float-safe figure of real inputs
 
 
 def bulatkan(x: float) -> float:
