@@ -80,7 +80,8 @@ def _teks_skalar(node: yaml.Node, nama_jenis: str) -> str | None:
         bentuk = "daftar" if isinstance(node, yaml.SequenceNode) else "pasangan kunci: nilai"
         raise _Salah(f"harus berupa {nama_jenis}, bukan {bentuk}")
     nilai: str = node.value
-    if node.style is None and node.tag == _TAG_DASAR + "null":
+    # The C loader marks a plain scalar with style "" where the Python one says None.
+    if not node.style and node.tag == _TAG_DASAR + "null":
         return None
     nilai = nilai.strip()
     return nilai or None
