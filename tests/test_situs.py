@@ -30,6 +30,11 @@ def situs(contoh: Path, capsys: pytest.CaptureFixture[str]) -> Path:
         "hambatan: Akses jalan", "hambatan: <script>window.diretas=1</script> "
         "<img src=x onerror=\"window.diretas=2\"> --8<-- \"/etc/passwd\" **tebal** _miring_ "
         "[tautan](https://contoh.invalid/x) `kode` 1. - no#1 | Akses jalan", 1))
+    pk = contoh / "periods/2026/perjanjian-kinerja.yml"
+    teks = pk.read_text()
+    awal = teks.index("uraian:", teks.index("indikator:"))
+    akhir = teks.index("\n", awal)
+    pk.write_text(teks[:awal] + f"uraian: {json.dumps(URAIAN_JAHAT)}" + teks[akhir:])
     hasil = jalankan(capsys, "situs", "--pdf")
     assert hasil.kode == 0, hasil.galat
     assert hasil.keluaran.endswith("periode: 2026-tw1, 2026-tw2, 2026-tw3\n")
@@ -74,6 +79,39 @@ def test_halaman_periode_dan_indikator(situs: Path) -> None:
     assert "<path" in ind  # the line chart
     sop = (situs / "arsip/sop/index.html").read_text()
     assert "Menugaskan pelaksanaan pengukuran kinerja" in sop and "1 hari" in sop
+
+
+URAIAN_JAHAT = "Desa </title><script>window.diretas=3</script> &amp; <b>tebal</b>"
+
+
+def test_judul_halaman_tampil_persis_seperti_diketik(situs: Path) -> None:
+    """A stored XSS through the page title: Material passes a heading-derived title through
+    striptags, which turns entities back into tags. Titles are given in front matter instead."""
+    from html.parser import HTMLParser
+
+    class Judul(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.di, self.teks = False, ""
+
+        def handle_starttag(self, tag: str, attrs: object) -> None:
+            self.di = tag == "title"
+
+        def handle_endtag(self, tag: str) -> None:
+            self.di = False
+
+        def handle_data(self, data: str) -> None:
+            if self.di:
+                self.teks += data
+
+    halaman = (situs / "arsip/indikator/ik-1-1/index.html").read_text()
+    p = Judul()
+    p.feed(halaman)
+    assert p.teks.startswith(f"IK-1.1 {URAIAN_JAHAT} - ")
+    assert "<script>window.diretas" not in halaman
+    indeks = json.loads((situs / "search/search_index.json").read_text())
+    judul = {d["title"] for d in indeks["docs"] if d["location"].startswith("arsip/indikator/ik-1-1")}
+    assert "<script>window" not in " ".join(judul)
 
 
 def test_teks_orang_tidak_dijalankan(situs: Path) -> None:

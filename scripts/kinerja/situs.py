@@ -29,6 +29,13 @@ aman = lolos.situs_md  # people's text inside a line of the site's Markdown
 h = lolos.html  # and inside raw HTML, titles included
 
 
+def kepala_halaman(teks: str) -> list[str]:
+    """A page's title and heading. The title is given in front matter, HTML-escaped: Material
+    prints a front-matter title into <title> as it is, whereas a title taken from the heading
+    goes through ``striptags``, which turns «&lt;/title&gt;» back into a live tag."""
+    return ["---", f"title: {lolos.yaml(lolos.html(teks))}", "---", "", f"# {aman(teks)}"]
+
+
 def slug(kode: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", kode.lower()).strip("-") or "indikator"
 
@@ -279,7 +286,7 @@ def _halaman_periode(akar: Path, kantor: Kantor, t: _Terbit, *,
     p, rekap = t.periode, t.rekap
     rel = f"{p.tahun}/{p.kode}"
     camat = next((c for c in p.riwayat if c.peran == "camat"), None)
-    baris = [f"# Pengukuran Kinerja {p.nama}", ""]
+    baris = [*kepala_halaman(f"Pengukuran Kinerja {p.nama}"), ""]
     if camat:
         baris += [f"Disahkan oleh {aman(camat.nama)} pada {format_tanggal(camat.waktu.date())}.", ""]
     from kinerja.laporan import teks_revisi, versi_pk_periode
@@ -385,7 +392,7 @@ def _halaman_arsip(penulis: _Penulis, kantor: Kantor, per_tahun: list[_Tahun]) -
 def _halaman_tahun(kantor: Kantor, th: int, terbit: list[_Terbit]) -> str:
     teratas = [k.nama for k in kantor.capaian.kategori[:2]]
     pk = terbit[0].pk
-    isi = [f"# Tahun {th}", "", f"Perjanjian Kinerja ditandatangani "
+    isi = [*kepala_halaman(f"Tahun {th}"), "", f"Perjanjian Kinerja ditandatangani "
            f"{format_tanggal(pk.tanggal)} oleh {aman(pk.pihak_pertama.nama)} "
            f"({aman(pk.pihak_pertama.jabatan)}).", "", "## Periode disahkan"]
     isi += _tabel(["Periode", "Indikator", " / ".join(teratas), "Disahkan"], "lrrl",
@@ -429,7 +436,7 @@ def _halaman_indikator(penulis: _Penulis, nilai: list[_Nilai]) -> None:
     penulis.tulis("indikator/index.md", "\n".join(daftar) + "\n")
     for kode, baris in per_kode.items():
         ind = definisi[kode]
-        isi = [f"# {aman(kode)} {aman(ind.uraian)}", ""]
+        isi = [*kepala_halaman(f"{kode} {ind.uraian}"), ""]
         if ind.definisi:
             isi += [f"**Definisi operasional.** {aman(ind.definisi)}", ""]
         arah = "makin tinggi makin baik" if ind.polaritas == "naik" else "makin rendah makin baik"
@@ -445,7 +452,7 @@ def _halaman_indikator(penulis: _Penulis, nilai: list[_Nilai]) -> None:
 
 def _halaman_sop(penulis: _Penulis) -> None:
     s = sop()
-    isi = [f"# {aman(s.nama)}", "",
+    isi = [*kepala_halaman(s.nama), "",
            "Sepuluh langkah pengukuran kinerja, pelaksananya, dan mutu baku waktunya. Tabel ini "
            "dibaca dari data SOP yang sama dengan yang dipakai untuk menjadwalkan dan memantau "
            "setiap periode."]
