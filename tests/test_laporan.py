@@ -125,6 +125,9 @@ INJEKSI = [
     "# bukan judul",
     "| bukan | tabel |",
     "{{ templat }} ${ variabel }$",
+    "tanda -? tetap",  # Typst shorthand: a soft hyphen
+    "tiga ... titik",  # Typst shorthand: an ellipsis
+    "x -- y ~ z",
 ]
 
 
@@ -132,7 +135,7 @@ def test_teks_orang_tetap_harfiah(kantor: Path, capsys: pytest.CaptureFixture[st
     form = Path("periods/2026/tw1/formulir/trantib.yml")
     teks = form.read_text()
     for n, kunci in enumerate(("penjelasan", "hambatan", "tindak_lanjut")):
-        isi = " ".join(INJEKSI[n * 4:(n + 1) * 4]).replace("'", "''")
+        isi = " ".join(INJEKSI[n * 5:(n + 1) * 5]).replace("'", "''")
         teks = teks.replace(f"    {kunci}:\n", f"    {kunci}: '{isi}'\n", 1)
     form.write_text(teks)
     hasil = jalankan(capsys, "laporan", "--draf", "-o", "x.pdf")

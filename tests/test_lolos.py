@@ -76,3 +76,8 @@ def test_korpus_jahat_contoh() -> None:
     assert lolos.html("</title><script>") == "&lt;/title&gt;&lt;script&gt;"
     assert lolos.terminal("\x1b[2Jx") == "\\x1b[2Jx"
     assert lolos.pandoc("#set page(x)") == "\\#set page(x)"
+
+
+def test_singkatan_typst_di_luar_string_saja() -> None:
+    assert lolos.typst_singkatan('a -? b ... "c -? ..." \\" d -?') == \
+        'a -\\? b .\\.. "c -? ..." \\" d -\\?'

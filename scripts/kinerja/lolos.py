@@ -81,6 +81,34 @@ def pandoc_sel(teks: str) -> str:
     return pandoc(" ".join(teks.split()))
 
 
+# --- Typst, after pandoc ---------------------------------------------------------------------------
+# Pandoc's Typst writer escapes «--» and «~» but not the shorthands «-?» (soft hyphen) and «...»
+# (ellipsis), so «-?» typed in an explanation vanished from the PDF. Outside string literals —
+# where an unescaped quote can only come from code, since pandoc escapes quotes in text — they
+# are escaped here.
+_TYPST_POTONG = re.compile(r'(\\.)|(")|(-\?)|(\.\.\.)')
+
+
+def typst_singkatan(typst: str) -> str:
+    hasil: list[str] = []
+    dalam_teks = False
+    awal = 0
+    for m in _TYPST_POTONG.finditer(typst):
+        hasil.append(typst[awal:m.start()])
+        awal = m.end()
+        if m.group(2):
+            dalam_teks = not dalam_teks
+            hasil.append(m.group())
+        elif m.group(1) or dalam_teks:
+            hasil.append(m.group())
+        elif m.group(3):
+            hasil.append("-\\?")
+        else:
+            hasil.append(".\\..")
+    hasil.append(typst[awal:])
+    return "".join(hasil)
+
+
 # --- YAML --------------------------------------------------------------------------------------
 _YAML_KENDALI = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 

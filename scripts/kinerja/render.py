@@ -60,7 +60,9 @@ class Pandoc:
         self._proses = None
         if kode != 0:
             raise KinerjaError(f"pandoc gagal mengubah dokumen: {galat.strip()}")
-        return keluar
+        from kinerja.lolos import typst_singkatan
+
+        return typst_singkatan(keluar)
 
     def __enter__(self) -> Pandoc:
         return self
