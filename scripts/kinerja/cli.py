@@ -185,12 +185,13 @@ def rekap(periode: str | None, format_: str, repo: Path | None) -> None:
 
     PERIODE: folder periode (periods/2026/tw3) atau 2026-tw3; tanpa PERIODE: periode terakhir.
     """
-    from kinerja import tabel
+    from kinerja import lolos, tabel
     from kinerja.rekap import rekap_periode
 
     hasil = rekap_periode(repo or Path.cwd(), periode)
     keluar = {"teks": tabel.teks, "markdown": tabel.markdown, "json": tabel.sebagai_json}[format_]
-    click.echo(keluar(hasil.rekap, hasil.kantor), nl=False)
+    teks = keluar(hasil.rekap, hasil.kantor)
+    click.echo(lolos.terminal(teks) if format_ == "teks" else teks, nl=False)
 
 
 @kinerja.command(add_help_option=False)
