@@ -71,7 +71,10 @@ _TERJEMAHAN: tuple[tuple[str, str], ...] = (
     ("unacceptable character", "berkas memuat karakter kendali yang tidak dapat dibaca; hapus "
      "karakter tersebut"),
     ("found duplicate anchor", "anchor YAML (&nama) tidak didukung; tulis nilainya langsung"),
+    ("exceeded maximum nesting depth", "kurung atau indentasi bersarang terlalu dalam; berkas "
+     "kinerja cukup beberapa tingkat — periksa kurung [ { yang tidak ditutup"),
 )
+_UMUM = "sintaks YAML tidak valid di sini; periksa tanda baca, kutip, dan indentasi baris ini"
 
 
 def temuan_berkas(berkas: str, baris: int, kolom: int, aturan: str, pesan: str) -> BerkasTidakValid:
@@ -131,10 +134,12 @@ def susun(teks: str, berkas: str) -> yaml.Node | None:
                 pesan = indonesia
                 break
         else:
-            pesan = f"sintaks YAML tidak valid ({(e.problem or e.context or '').strip()})"
+            pesan = _UMUM  # PyYAML's own words are English: say what to check instead
         raise temuan_berkas(berkas, baris, kolom, "yaml-sintaks", pesan) from e
-    except yaml.YAMLError as e:
-        raise temuan_berkas(berkas, 1, 1, "yaml-sintaks", f"sintaks YAML tidak valid ({e})") from e
+    except (yaml.YAMLError, RecursionError) as e:
+        masalah = str(e)
+        pesan = next((i for g, i in _TERJEMAHAN if g in masalah), _UMUM)
+        raise temuan_berkas(berkas, 1, 1, "yaml-sintaks", pesan) from e
 
 
 def lok(node: yaml.Node, berkas: str) -> Lok:

@@ -38,6 +38,10 @@ def buat_periode(akar: Path, tahun: int, kode: str, *, mulai: date | None = None
                  timpa: bool = False) -> HasilBuat:
     if kode not in PERIODE:
         raise KinerjaError(f"periode «{kode}» tidak dikenal; pilih salah satu: {', '.join(PERIODE)}")
+    if mulai is not None and not date(tahun - 1, 1, 1) <= mulai <= date(tahun + 1, 12, 31):
+        raise KinerjaError(f"--mulai {mulai.isoformat()} jauh dari tahun {tahun}; tulis tanggal "
+                           f"perintah Camat untuk periode ini, misalnya {tahun}-"
+                           f"{'10-05' if kode == 'tw3' else '07-06'}")
     repo = muat_repo(akar, tahun={tahun})
     kantor, pk = _konteks(repo, tahun)
     folder = akar / "periods" / str(tahun) / kode
