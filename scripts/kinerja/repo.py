@@ -176,14 +176,14 @@ def muat_kantor(akar: Path, temuan: Pengumpul, teks: str | None = None) -> Kanto
         ambang_efisiensi=c.get("ambang_efisiensi", bawaan.ambang_efisiensi)
         if c.get("ambang_efisiensi") is not None else bawaan.ambang_efisiensi,
     )
-    j = d.get("jam_kerja") or {}
+    j = d.get("jam_kerja") or skema.Obj(Lok(BERKAS_KANTOR))
     jb = JamKerja()
     if j.get("mulai") and j.get("selesai") and j["selesai"] <= j["mulai"]:
         temuan.tambah(j.posisi("selesai"), "jam-kerja-terbalik",
                       f"jam pulang {j['selesai'][0]:02d}:{j['selesai'][1]:02d} tidak sesudah jam "
                       f"masuk {j['mulai'][0]:02d}:{j['mulai'][1]:02d}; tulis misalnya mulai: 07:30 "
                       "dan selesai: 16:00")
-        j = {k: v for k, v in j.items() if k == "hari"}  # schedule with the usual hours
+        del j["mulai"], j["selesai"]  # schedule with the usual hours
     jam = JamKerja(j.get("mulai") or jb.mulai, j.get("selesai") or jb.selesai,
                    tuple(HARI.index(h) for h in j["hari"]) if j.get("hari") else jb.hari)
     tanda_tangan = (d.get("persetujuan") or {}).get("tanda_tangan") == "wajib"
