@@ -133,9 +133,21 @@ def test_revisi_membuka_versi_2_dan_mencatat_semua_versi(g: Kantor) -> None:
     laporan = (g.akar / "build/2026-tw2/laporan.md").read_text()
     assert "Revisi ke\\-1: laporan ini adalah versi 2" in laporan
     assert "Realisasi IK\\-3 salah ketik (nomor ND 050/88/2026)" in laporan
-    g.kinerja("situs")
+    g.kinerja("situs", "--pdf")
     halaman = (g.akar / "content/arsip/2026/tw2/index.md").read_text()
     assert "**Direvisi.** Revisi ke-1: laporan ini adalah versi 2" in halaman
+    # The version that was ratified first stays downloadable, rebuilt from its own tag.
+    assert "[Laporan versi 1 sebelum revisi (PDF)](laporan-pengukuran-kinerja-2026-tw2-versi-1.pdf)" \
+        in halaman
+    from pypdf import PdfReader
+
+    def teks(pdf: Path) -> str:
+        return " ".join(" ".join(h.extract_text().split()) for h in PdfReader(pdf).pages)
+
+    lama = teks(g.akar / "content/arsip/2026/tw2/laporan-pengukuran-kinerja-2026-tw2-versi-1.pdf")
+    baru = teks(g.akar / "content/arsip/2026/tw2/laporan-pengukuran-kinerja-2026-tw2.pdf")
+    assert "Revisi ke-1" not in lama and "Revisi ke-1" in baru
+    assert not g.git("worktree", "list").strip().count("\n")  # the temporary tree is gone
 
 
 def test_pk_perubahan_periode_lain_diukur_dengan_pk_yang_berlaku(g: Kantor) -> None:

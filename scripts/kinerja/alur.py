@@ -338,7 +338,8 @@ def revisi(mulai: Path, tunjuk: str | None, alasan: str, nomor: str | None) -> H
     camat = next((c for c in p.riwayat if c.peran == "camat"), None)
     lama = Revisi(p.versi, p.segel.disahkan, camat.nama if camat else "",
                   riwayat_.sidik_versi(p.segel), " ".join(alasan.split()),
-                  " ".join(nomor.split()) if nomor and nomor.strip() else None, waktu)
+                  " ".join(nomor.split()) if nomor and nomor.strip() else None, waktu,
+                  p.segel.commit)
     isi = riwayat_.teks(p.id, "git", Putusan(False, ()), versi=p.versi + 1,
                         revisi=(*p.revisi, lama))
     path = p.folder / RIWAYAT

@@ -325,6 +325,7 @@ class Revisi:
     alasan: str
     nomor: str | None
     dibuka: datetime | None
+    commit: str = ""  # the content commit that version sealed: its PDF can be rebuilt from it
 
 
 @dataclass(frozen=True)

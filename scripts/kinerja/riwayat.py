@@ -82,6 +82,8 @@ def teks(periode: str, sumber: str, p: Putusan, segel_: Segel | None = None, *,
             baris.append(f"    nomor: {lolos.yaml(r.nomor)}")
         if r.dibuka:
             baris.append(f"    dibuka: {r.dibuka.isoformat(timespec='minutes')}")
+        if r.commit:
+            baris.append(f"    commit: {lolos.yaml(r.commit)}")
     return "\n".join(baris) + "\n"
 
 
@@ -126,7 +128,8 @@ def baca(path: Path, berkas: str, temuan: Pengumpul, isi: str | None = None) -> 
         persetujuan.append(CatatanPersetujuan(x["peran"], x["nama"], x["akun"], x["commit"],
                                               waktu))
     revisi = tuple(Revisi(r["versi"], _waktu(r.get("disahkan")), r.get("oleh") or "",
-                          r["sidik"], r["alasan"], r.get("nomor"), _waktu(r.get("dibuka")))
+                          r["sidik"], r["alasan"], r.get("nomor"), _waktu(r.get("dibuka")),
+                          r.get("commit") or "")
                    for r in d.get("revisi") or () if {"versi", "sidik", "alasan"} <= r.keys())
     s = segel.dari_data(d["segel"]) if d.get("segel") else None
     camat = next((c.waktu for c in persetujuan if c.peran == "camat"), None)

@@ -305,6 +305,14 @@ def _halaman_periode(akar: Path, kantor: Kantor, t: _Terbit, *,
         if dari_segel(sumber, p, jenis):
             salinan.append((sumber, f"{rel}/{nama}"))
             unduh.append(f"[{judul}]({nama})")
+    for r in p.revisi:
+        nama = f"laporan-pengukuran-kinerja-{p.id}-versi-{r.versi}.pdf"
+        sumber = akar / "build" / p.id / nama
+        if not sumber.is_file() and pdf:
+            _pdf_versi_lama(akar, p, r.versi, sumber)
+        if sumber.is_file():
+            salinan.append((sumber, f"{rel}/{nama}"))
+            unduh.append(f"[Laporan versi {r.versi} sebelum revisi (PDF)]({nama})")
     if unduh:
         baris += ["Unduh: " + " · ".join(unduh), ""]
     jumlah = rekap.jumlah_kategori(kantor)
@@ -356,6 +364,31 @@ def _halaman_periode(akar: Path, kantor: Kantor, t: _Terbit, *,
                       f"{format_tanggal(c.waktu.date())} {c.waktu:%H.%M}"]
                      for n, c in zip((6, 7, 8), p.riwayat, strict=False)])
     return "\n".join(baris) + "\n", salinan
+
+
+def _pdf_versi_lama(akar: Path, p: Periode, versi: int, tujuan: Path) -> None:
+    """The report of an earlier, revised version, rebuilt from the tree its ratification tag
+    points at (where plain Git's ``kinerja sahkan`` committed that version's record). Without
+    that tag here, or without the record in its tree, the earlier version is not offered."""
+    import tempfile
+
+    from kinerja import git, riwayat
+    from kinerja.laporan import buat
+
+    tag = riwayat.nama_tag(p.id, versi)
+    folder = f"periods/{p.tahun}/{p.kode}"
+    if not git.repo_git(akar) or not git.tag_ada(akar, tag) or \
+            git.tampilkan(akar, tag, f"{folder}/{riwayat.BERKAS}") is None:
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        pohon = Path(tmp) / "versi"
+        git.git(akar, "worktree", "add", "--quiet", "--detach", str(pohon), f"{tag}^{{commit}}")
+        try:
+            hasil = buat(pohon, p.id, draf=False)
+            tujuan.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(hasil.pdf, tujuan)
+        finally:
+            git.git(akar, "worktree", "remove", "--force", str(pohon))
 
 
 def _buat_pdf(akar: Path, p: Periode, nama: str) -> None:

@@ -765,6 +765,7 @@ RIWAYAT_YML = Peta((
         Bidang("alasan", _TEKS, "alasan revisi", wajib=True),
         Bidang("nomor", _TEKS, "nomor surat atau nota dinas revisi"),
         Bidang("dibuka", _WAKTU_ISO, "kapan revisi dibuka"),
+        Bidang("commit", _TEKS, "commit isi yang disahkan pada versi itu"),
     ))), "versi terdahulu yang direvisi, terlama dahulu"),
 ))
 

@@ -293,7 +293,7 @@ def terbitkan(mulai: Path, *, forge: str, proyek: str | None, api: str | None,
             revisi = (*revisi, Revisi(versi, periode.segel.disahkan, camat.nama if camat else "",
                                       riwayat.sidik_versi(periode.segel),
                                       f"pull request #{nomor}: {data.judul}".strip(": "), None,
-                                      None))
+                                      None, periode.segel.commit))
             versi += 1
             tag = riwayat.nama_tag(pid, versi)
         if repo.kantor is None or tahun.pk is None:
