@@ -789,16 +789,21 @@ def bidang_isian(jenis: Peta) -> tuple[str, ...]:
 
 
 def tulis_skema(akar: Path, *, tulis: bool = True) -> list[str]:
-    """(Re)generate ``content/skema/*.json``; return the files that differed from the definitions."""
-    folder = akar / "content" / "skema"
+    """(Re)generate ``content/skema/*.json`` and the page of checks (``content/pemeriksaan.md``,
+    from the rule registry); return the files that differed from their definitions."""
+    from kinerja.aturan import halaman
+
+    berkas = {f"content/skema/{nama}.json":
+              json.dumps(json_schema(nama), ensure_ascii=False, indent=2) + "\n"
+              for nama in SKEMA}
+    berkas["content/pemeriksaan.md"] = halaman()
     berbeda = []
-    for nama in SKEMA:
-        path = folder / f"{nama}.json"
-        teks = json.dumps(json_schema(nama), ensure_ascii=False, indent=2) + "\n"
+    for rel, teks in berkas.items():
+        path = akar / rel
         lama = path.read_text(encoding="utf-8") if path.exists() else None
         if lama != teks:
-            berbeda.append(f"content/skema/{nama}.json")
+            berbeda.append(rel)
             if tulis:
-                folder.mkdir(parents=True, exist_ok=True)
+                path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(teks, encoding="utf-8", newline="\n")
     return berbeda

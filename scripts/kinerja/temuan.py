@@ -40,8 +40,12 @@ class Pengumpul:
 
     temuan: list[Temuan] = field(default_factory=list)
 
-    def tambah(self, lok: Lok, aturan: str, pesan: str, tingkat: str = GALAT) -> None:
-        self.temuan.append(Temuan(lok.berkas, lok.baris, lok.kolom, aturan, tingkat, pesan))
+    def tambah(self, lok: Lok, aturan: str, pesan: str, tingkat: str | None = None) -> None:
+        """Record a finding; its level is the rule's, from the one registry (``aturan``)."""
+        from kinerja.aturan import ATURAN
+
+        self.temuan.append(Temuan(lok.berkas, lok.baris, lok.kolom, aturan,
+                                  tingkat or ATURAN[aturan].tingkat, pesan))
 
     def peringatan(self, lok: Lok, aturan: str, pesan: str) -> None:
         self.tambah(lok, aturan, pesan, PERINGATAN)
