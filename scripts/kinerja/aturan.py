@@ -30,6 +30,7 @@ ATURAN: dict[str, Aturan] = {
     "yaml-alias": Aturan(_G, "alias atau anchor YAML (*nama, &nama) dipakai"),
     "yaml-tag": Aturan(_G, "tag YAML (!nama) dipakai"),
     # The shape of each file
+    "butir-kosong": Aturan(_G, "butir daftar kosong: baris «-» tanpa isi"),
     "kunci-tak-dikenal": Aturan(_G, "kunci yang tidak dikenal (salah ketik), dengan saran"),
     "kunci-ganda": Aturan(_G, "kunci yang sama ditulis dua kali"),
     "kunci-kosong": Aturan(_G, "pegawai yang menyetujui tanpa surel atau kunci penanda tangan "

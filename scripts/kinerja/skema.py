@@ -342,6 +342,13 @@ class Daftar(Jenis):
             except _Salah as e:
                 k.temuan.tambah(lok(anak, k.berkas), "tipe-salah", f"butir daftar {e}")
                 continue
+            if nilai is None:
+                # A lone «-» line: reported on its line and left out, so nothing downstream
+                # meets an item that is not there.
+                k.temuan.tambah(lok(anak, k.berkas), "butir-kosong",
+                                "butir daftar kosong (baris «-» tanpa isi); hapus baris ini atau "
+                                "isi butirnya")
+                continue
             hasil.append(nilai)
             hasil.lok_isi.append(lok(anak, k.berkas))
         n = len(node.value)
