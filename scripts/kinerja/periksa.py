@@ -11,7 +11,7 @@ from typing import Literal
 from kinerja import capaian as cp
 from kinerja import skema
 from kinerja.angka import format_angka
-from kinerja.model import Formulir, Indikator, Kantor, Periode, PerjanjianKinerja
+from kinerja.model import TRIWULAN, Formulir, Indikator, Kantor, Periode, PerjanjianKinerja
 from kinerja.repo import Repo, cari_akar, muat_repo
 from kinerja.segel import pesan_rusak, terapkan
 from kinerja.temuan import Lok, Pengumpul, Temuan
@@ -52,7 +52,9 @@ def penghalang(temuan: list[Temuan], *, tahun: int, folder: str | None,
     """The one rule for which findings stop work on a period (errors only; warnings never do):
 
     * ``ukur`` — measuring, approving, rendering the report, publishing: errors in the office
-      (``kinerja.yml``), in the year's Perjanjian Kinerja, or anywhere in the period's folder;
+      (``kinerja.yml``), in the year's Perjanjian Kinerja, or anywhere in the period's folder —
+      and, for the yearly period, in the quarters' folders its values are aggregated from (a
+      quarter's refused value must not silently drop out of the year);
     * ``surat`` — the cover letter: errors in the office or in the period's ``periode.yml``;
     * ``buat`` — creating a period: errors in the office or in the year's PK.
     """
@@ -63,7 +65,14 @@ def penghalang(temuan: list[Temuan], *, tahun: int, folder: str | None,
             return True
         if untuk == "surat":
             return b == f"{folder}/periode.yml"
-        return b == pk or (untuk == "ukur" and folder is not None and b.startswith(folder + "/"))
+        if b == pk:
+            return True
+        if untuk != "ukur" or folder is None:
+            return False
+        if folder.endswith("/tahunan"):
+            induk = folder.rsplit("/", 1)[0]
+            return any(b.startswith(f"{induk}/{k}/") for k in (*TRIWULAN, "tahunan"))
+        return b.startswith(folder + "/")
 
     return tuple(t for t in temuan if t.galat and menghalangi(t.berkas))
 

@@ -270,6 +270,12 @@ def _indikator(x: skema.Obj, sasaran: str, temuan: Pengumpul) -> Indikator:
             temuan.tambah(tempat, "target-teks",
                           f"{kunci} «{t.teks}» tidak ada di skala ({', '.join(skala)})"
                           f"{skema.saran(t.teks, list(skala))}")
+        elif t.teks is None and skala:
+            # A graded indicator is measured on its scale: a number here gave «–» silently.
+            temuan.tambah(tempat, "target-teks",
+                          f"{kunci} indikator berskala harus salah satu predikat skala "
+                          f"({', '.join(skala)}), bukan angka; atau hapus «skala» bila "
+                          "indikator ini diukur dengan angka")
         elif t.nilai is not None and t.nilai < 0:
             temuan.tambah(tempat, "target-negatif", f"{kunci} tidak boleh negatif")
     return Indikator(
