@@ -37,7 +37,7 @@ def test_kasus(folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     repo = tmp_path / "repo"
     shutil.copytree(DASAR, repo)
     if (folder / "repo").is_dir():
-        shutil.copytree(folder / "repo", repo, dirs_exist_ok=True)
+        shutil.copytree(folder / "repo", repo, dirs_exist_ok=True, symlinks=True)
     for hapus in kasus.get("hapus") or ():
         (repo / hapus).unlink()
     monkeypatch.chdir(repo)

@@ -62,7 +62,10 @@ ATURAN: dict[str, Aturan] = {
     # Periods and forms
     "folder-tak-dikenal": Aturan(_G, "folder yang bukan tahun atau periode (termasuk angka "
                                      "serupa seperti ２０２６)"),
-    "berkas-tak-dikenal": Aturan(_G, "berkas di tempat yang bukan bagian data periode"),
+    "berkas-tak-dikenal": Aturan(_G, "berkas di periods/ yang bukan bagian data (misalnya "
+                                     "catatan.yml di folder periode)"),
+    "tautan-simbolik": Aturan(_G, "tautan simbolik di periods/: tidak diikuti, agar tidak ada "
+                                  "berkas dari luar repositori yang terbaca"),
     "periode-hilang": Aturan(_G, "folder periode tanpa periode.yml"),
     "periode-salah": Aturan(_G, "tahun atau kode di periode.yml tidak sesuai foldernya"),
     "formulir-hilang": Aturan(_G, "seksi dengan indikator di PK tetapi tanpa formulir"),

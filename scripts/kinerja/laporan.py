@@ -101,6 +101,16 @@ def salin_logo(akar: Path, kantor: Kantor, folder: Path) -> str | None:
     if not kantor.instansi.logo:
         return None
     sumber = akar / kantor.instansi.logo
+    try:
+        di_dalam = sumber.resolve().is_relative_to(akar.resolve()) and not sumber.is_symlink()
+    except OSError:
+        di_dalam = False
+    if not di_dalam:
+        from kinerja.errors import KinerjaError
+
+        raise KinerjaError(f"logo «{kantor.instansi.logo}» berada di luar repositori; simpan "
+                           "berkas logo di dalam repositori (misalnya content/gambar/logo.png) "
+                           "dan tulis jalurnya di instansi.logo", berkas="kinerja.yml")
     if not sumber.is_file():
         from kinerja.errors import KinerjaError
 

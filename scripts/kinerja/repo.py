@@ -126,6 +126,29 @@ def baca_dokumen(path: Path, berkas: str, jenis: skema.Peta, temuan: Pengumpul,
     return skema.periksa_dokumen(node, jenis, berkas, temuan)
 
 
+def _periksa_isi(repo: Repo, folder: Path, *, berkas: tuple[str, ...], sub: tuple[str, ...],
+                 apa: str) -> None:
+    """Report what does not belong in a folder of the data contract, and never follow a
+    symbolic link (it could pull a file from outside the repository into a report)."""
+    for x in sorted(folder.iterdir()):
+        if x.name.startswith("."):
+            continue
+        tempat = Lok(repo.rel(x))
+        if x.is_symlink():
+            repo.temuan.tambah(tempat, "tautan-simbolik",
+                               f"«{x.name}» adalah tautan simbolik dan tidak dibaca; salin berkas "
+                               "aslinya ke sini")
+        elif x.is_dir() and x.name not in sub:
+            if x.name not in berkas:  # the year and period folders are reported by the caller
+                repo.temuan.tambah(tempat, "folder-tak-dikenal",
+                                   f"folder «{x.name}» tidak dikenal di {apa}; isinya tidak "
+                                   "dibaca — pindahkan atau hapus")
+        elif x.is_file() and x.name not in berkas:
+            repo.temuan.tambah(tempat, "berkas-tak-dikenal",
+                               f"berkas «{x.name}» tidak dikenal di {apa} dan tidak diperiksa; "
+                               "pindahkan keluar dari periods/ atau hapus")
+
+
 def muat_repo(akar: Path, *, tahun: set[int] | None = None) -> Repo:
     temuan = Pengumpul()
     kantor = muat_kantor(akar, temuan)
@@ -133,8 +156,10 @@ def muat_repo(akar: Path, *, tahun: set[int] | None = None) -> Repo:
     folder_periods = akar / "periods"
     if not folder_periods.is_dir():
         return repo
+    _periksa_isi(repo, folder_periods, berkas=(), sub=tuple(
+        f.name for f in folder_periods.iterdir()), apa="periods/ (hanya folder tahun)")
     for folder in sorted(folder_periods.iterdir()):
-        if not folder.is_dir() or folder.name.startswith("."):
+        if not folder.is_dir() or folder.is_symlink() or folder.name.startswith("."):
             continue
         if not re.fullmatch(r"[0-9]{4}", folder.name):
             temuan.tambah(Lok(repo.rel(folder)), "folder-tak-dikenal",
@@ -193,8 +218,11 @@ def muat_kantor(akar: Path, temuan: Pengumpul, teks: str | None = None) -> Kanto
 
 def muat_tahun(repo: Repo, folder: Path) -> Tahun:
     tahun = Tahun(int(folder.name), folder, muat_pk(repo, folder))
+    _periksa_isi(repo, folder, berkas=(BERKAS_PK,), sub=tuple(
+        f.name for f in folder.iterdir() if f.is_dir()),
+                 apa=f"folder tahun {folder.name} (hanya {BERKAS_PK} dan folder periode)")
     for sub in sorted(folder.iterdir()):
-        if sub.name.startswith(".") or not sub.is_dir():
+        if sub.name.startswith(".") or not sub.is_dir() or sub.is_symlink():
             continue
         if sub.name not in PERIODE:
             repo.temuan.tambah(
@@ -310,10 +338,14 @@ def muat_periode(repo: Repo, tahun: Tahun, folder: Path) -> Periode | None:
                            tuple(s.get("tembusan") or ()))
     formulir: dict[str, Formulir] = {}
     rusak: set[str] = set()
+    _periksa_isi(repo, folder, berkas=(BERKAS_PERIODE, "riwayat.yml"),
+                 sub=("formulir", "bukti", "arsip"), apa=f"folder periode {folder.name}")
     folder_form = folder / "formulir"
-    if folder_form.is_dir():
+    if folder_form.is_dir() and not folder_form.is_symlink():
+        _periksa_isi(repo, folder_form, berkas=tuple(
+            f.name for f in folder_form.iterdir() if f.is_file()), sub=(), apa="formulir/")
         for f in sorted(folder_form.iterdir()):
-            if f.name.startswith(".") or f.is_dir():
+            if f.name.startswith(".") or f.is_dir() or f.is_symlink():
                 continue
             if f.suffix != ".yml":
                 repo.temuan.tambah(Lok(repo.rel(f)), "berkas-tak-dikenal",
