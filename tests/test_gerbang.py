@@ -496,3 +496,21 @@ def test_target_berubah_di_main_sesudah_cabang_membuat_persetujuan_basi(repo_pr:
     assert not periksa_persetujuan(repo_pr, None, **argumen).putusan.lulus
     del jawaban[f"/repos/{PROYEK}/compare/{ubah}...{HEAD}"]
     assert periksa_persetujuan(repo_pr, None, **argumen).putusan.lulus
+
+
+def test_pr_ke_cabang_lain_dan_berkas_melebihi_daftar_ditolak() -> None:
+    kantor = muat_kantor(DASAR, Pengumpul())
+    assert kantor is not None
+    jawaban = _rekaman("bahagia")
+    jawaban[f"/repos/{PROYEK}/pulls/7"]["base"]["ref"] = "cabang-saya"
+    data = tarik("github", lambda p: jawaban[p], PROYEK, 7)
+    p = putusan_pr(kantor, "github", data, cabang_dasar="main")
+    assert not p.lulus and p.tahap == "ditolak: pull request ini tidak dapat dinilai"
+    assert p.pesan[0] == ("pull request ini ditujukan ke cabang «cabang-saya», bukan «main»; "
+                          "putusan persetujuan hanya diberikan untuk pull request ke main")
+    jawaban = _rekaman("bahagia")
+    jawaban[f"/repos/{PROYEK}/pulls/7"]["changed_files"] = 3001  # the list stops at 3000
+    p = putusan_pr(kantor, "github", tarik("github", lambda x: jawaban[x], PROYEK, 7))
+    assert not p.lulus and "mengubah 3001 berkas" in p.pesan[0]
+    jawaban[f"/repos/{PROYEK}/pulls/7"]["changed_files"] = 2
+    assert putusan_pr(kantor, "github", tarik("github", lambda x: jawaban[x], PROYEK, 7)).lulus

@@ -265,13 +265,15 @@ PERAN_PILIHAN = list(URUTAN)
               help="Ref Git tempat kinerja.yml dibaca (bawaan: origin/<cabang dasar PR>).")
 @click.option("-f", "--format", "format_", type=_Pilihan(["teks", "json", "github"]),
               default="teks", show_default=True, help="Bentuk keluaran.")
+@click.option("--cabang-dasar", default=None, metavar="CABANG",
+              help="Hanya pull request ke cabang ini yang dinilai; yang lain merah.")
 @click.option("--lapor-status", is_flag=True,
               help="Kirim putusan sebagai status commit «kinerja/persetujuan» pada head pull "
                    "request (status check wajib; dijalankan alur kerja dari cabang dasar).")
 @_repo_opsi
 def persetujuan(periode: str | None, forge: str | None, nomor: int | None, proyek: str | None,
-                api: str | None, dasar: str | None, format_: str, lapor_status: bool,
-                repo: Path | None) -> None:
+                api: str | None, dasar: str | None, format_: str, cabang_dasar: str | None,
+                lapor_status: bool, repo: Path | None) -> None:
     """Periksa persetujuan berjenjang: Kasubbag Perencanaan, lalu Sekcam, lalu Camat.
 
     Hijau (keluar 0) hanya bila ketiganya menyetujui versi terbaru, berurutan, oleh pemegang
@@ -283,7 +285,7 @@ def persetujuan(periode: str | None, forge: str | None, nomor: int | None, proye
 
     hasil = periksa_persetujuan(repo or Path.cwd(), periode, forge=forge, nomor=nomor,
                                 proyek=proyek, api=api, dasar=dasar, env=dict(os.environ),
-                                lapor=lapor_status)
+                                lapor=lapor_status, cabang_dasar=cabang_dasar)
     p = hasil.putusan
     click.echo(tampil.putusan(p, format_), nl=False)
     ringkasan = os.environ.get("GITHUB_STEP_SUMMARY")

@@ -81,10 +81,12 @@ class Kode(Enum):
     TIDAK_DIHITUNG = "keputusan-tidak-dihitung"  # a decision commit that does not count
     BUKAN_PERIODE = "bukan-periode"  # a pull request that changes no period (not judged here)
     ATURAN_BERUBAH = "aturan-berubah"  # targets or rules changed on the base after the branch
+    DASAR_LAIN = "cabang-dasar-lain"  # the pull request is not into the protected branch
+    TERLALU_BANYAK = "berkas-terlalu-banyak"  # more changed files than the forge lists
 
 
 MEMBLOKIR = frozenset({Kode.MINTA_PERUBAHAN, Kode.DI_LUAR_FOLDER, Kode.RIWAYAT,
-                       Kode.ATURAN_BERUBAH})
+                       Kode.ATURAN_BERUBAH, Kode.DASAR_LAIN, Kode.TERLALU_BANYAK})
 # Shown while the role they concern is still missing; once it is approved they no longer apply.
 _SELAMA_KURANG = frozenset({Kode.BASI, Kode.URUTAN, Kode.SENDIRI, Kode.GANDA})
 
@@ -139,6 +141,8 @@ class Putusan:
 
     @property
     def tahap(self) -> str:
+        if any(a.kode in (Kode.DASAR_LAIN, Kode.TERLALU_BANYAK) for a in self.alasan):
+            return "ditolak: pull request ini tidak dapat dinilai"
         if any(a.kode in (Kode.DI_LUAR_FOLDER, Kode.RIWAYAT) for a in self.alasan):
             return "ditolak: pull request periode hanya boleh mengubah folder periodenya"
         if self.bukan_periode:
@@ -375,6 +379,13 @@ def uraikan(a: Alasan, sumber: str) -> str:
                     "persetujuan yang ada diberikan untuk angka yang dihitung dengan target lama. "
                     "Perbarui cabang dari main («Update branch»), lalu minta ketiga penyetuju "
                     "menyetujui ulang")
+        case Kode.DASAR_LAIN:
+            dasar, harus = a.teks.split("\x00")
+            return (f"pull request ini ditujukan ke cabang «{dasar}», bukan «{harus}»; putusan "
+                    f"persetujuan hanya diberikan untuk pull request ke {harus}")
+        case Kode.TERLALU_BANYAK:
+            return (f"pull request ini mengubah {a.teks} berkas, lebih dari yang dapat diperiksa "
+                    "lewat API Git host; bagi menjadi pull request yang lebih kecil")
         case Kode.BUKAN_PERIODE:
             return ("pull request ini tidak mengubah folder periode mana pun; persetujuan "
                     "berjenjang tidak berlaku, tinjauan mengikuti CODEOWNERS")

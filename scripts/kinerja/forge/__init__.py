@@ -31,6 +31,7 @@ class DataPR:
     peristiwa: tuple[Peristiwa, ...]
     berubah: tuple[str, ...] = ()  # the paths the pull request changes (old and new names)
     judul: str = ""
+    jumlah_berkas: int | None = None  # how many files the forge says changed (lists are capped)
 
 
 class JawabanRusak(KinerjaError):

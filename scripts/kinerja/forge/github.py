@@ -34,4 +34,9 @@ def tarik(ambil: Ambil, repo: str, nomor: int) -> DataPR:
                                                    f.teks_atau("previous_filename")) if j}
     return DataPR(nomor, head, pr.teks("base", "ref"), pr.teks("user", "login"),
                   Penulis(frozenset(akun - _BUKAN_ORANG), frozenset(surel - _SUREL_GITHUB)),
-                  tuple(peristiwa), tuple(sorted(berubah)), pr.teks_atau("title"))
+                  tuple(peristiwa), tuple(sorted(berubah)), pr.teks_atau("title"),
+                  _bulat(pr.data.get("changed_files") if isinstance(pr.data, dict) else None))
+
+
+def _bulat(x: object) -> int | None:
+    return x if isinstance(x, int) and not isinstance(x, bool) and x >= 0 else None

@@ -46,7 +46,8 @@ def kantor_di(akar: Path, ref: str) -> Kantor:
 
 
 def putusan_forge(akar: Path, forge: str, data: DataPR, dasar: str | None,
-                  ambil: Ambil | None = None, proyek: str = "") -> Putusan:
+                  ambil: Ambil | None = None, proyek: str = "",
+                  cabang_dasar: str | None = None) -> Putusan:
     """The verdict on a pull request: its reviews and changed paths are data; the office (who
     holds which role) is ``kinerja.yml`` as it stands on the base branch."""
     ref = dasar or f"origin/{data.dasar}"
@@ -54,14 +55,22 @@ def putusan_forge(akar: Path, forge: str, data: DataPR, dasar: str | None,
     jalur = periksa_jalur(data.berubah)
     if jalur.periode is not None and ambil is not None and forge == "github":
         tambahan = _aturan_sesudah_cabang(akar, ref, jalur.periode, data.head, ambil, proyek)
-    return putusan_pr(kantor_di(akar, ref), forge, data, tambahan)
+    return putusan_pr(kantor_di(akar, ref), forge, data, tambahan, cabang_dasar)
 
 
 def putusan_pr(kantor: Kantor, forge: str, data: DataPR,
-               tambahan: tuple[Alasan, ...] = ()) -> Putusan:
+               tambahan: tuple[Alasan, ...] = (), cabang_dasar: str | None = None) -> Putusan:
+    lain: list[Alasan] = []
+    if cabang_dasar is not None and data.dasar != cabang_dasar:
+        lain.append(Alasan(Kode.DASAR_LAIN, teks=f"{data.dasar}\x00{cabang_dasar}"))
+    if data.jumlah_berkas is not None and data.jumlah_berkas > len(data.berubah):
+        # GitHub lists at most 3000 files: a path beyond the list could not be checked.
+        lain.append(Alasan(Kode.TERLALU_BANYAK, teks=str(data.jumlah_berkas)))
+    tambahan = (*tambahan, *lain)
     jalur = periksa_jalur(data.berubah)
     if jalur.periode is None:
-        return Putusan(not any(a.memblokir for a in jalur.alasan), (), jalur.alasan, forge)
+        semua = (*jalur.alasan, *lain)
+        return Putusan(not any(a.memblokir for a in semua), (), semua, forge)
     p = putuskan(data.peristiwa, kantor_dasar=kantor, head=data.head, penulis=data.penulis,
                  sumber=forge, tambahan=(*jalur.alasan, *tambahan))
     return replace(p, periode=jalur.periode)
@@ -158,7 +167,7 @@ def periksa_persetujuan(mulai: Path, periode: str | None, *, forge: str | None,
                         nomor: int | None, proyek: str | None, api: str | None,
                         dasar: str | None, env: Mapping[str, str],
                         ambil: Ambil | None = None, kirim: Kirim | None = None,
-                        lapor: bool = False) -> HasilPersetujuan:
+                        lapor: bool = False, cabang_dasar: str | None = None) -> HasilPersetujuan:
     if forge is None:
         forge = "github" if env.get("GITHUB_ACTIONS") == "true" else "git"
     if forge == "git":
@@ -189,7 +198,7 @@ def periksa_persetujuan(mulai: Path, periode: str | None, *, forge: str | None,
     if nomor is None:
         raise KinerjaError("nomor pull request tidak diketahui; beri --pr N")
     data = tarik(forge, ambil, proyek, nomor)
-    p = putusan_forge(akar, forge, data, dasar, ambil, proyek)
+    p = putusan_forge(akar, forge, data, dasar, ambil, proyek, cabang_dasar)
     if lapor:
         kirim = kirim or (klien.kirim if klien else None)
         assert kirim is not None
