@@ -328,7 +328,8 @@ def test_sahkan_gagal_di_tengah_tidak_meninggalkan_apa_pun(g: Kantor) -> None:
     (g.akar / ".git/refs/tags/pengesahan").write_text("bukan folder\n")
     g.sebagai("camat", "2026-07-07 11:00")
     keluar = g.kinerja("sahkan", "2026-tw2", kode=1)
-    assert keluar.startswith("kinerja: galat: git tag gagal (pesan Git: «")
+    assert keluar.startswith("kinerja: galat: git tag: rujukan Git tidak dapat dibuat karena "
+                             "bertabrakan dengan rujukan lain")
     assert g.git("rev-parse", "HEAD") == head
     assert not g.git("status", "--porcelain")
     assert not (g.akar / "periods/2026/tw2/riwayat.yml").exists()
@@ -514,3 +515,39 @@ def test_pr_ke_cabang_lain_dan_berkas_melebihi_daftar_ditolak() -> None:
     assert not p.lulus and "mengubah 3001 berkas" in p.pesan[0]
     jawaban[f"/repos/{PROYEK}/pulls/7"]["changed_files"] = 2
     assert putusan_pr(kantor, "github", tarik("github", lambda x: jawaban[x], PROYEK, 7)).lulus
+
+
+def test_keputusan_di_cabang_sejajar_tidak_berurutan(g: Kantor) -> None:
+    """The Sekcam approves on a branch that does not contain the Kasubbag's approval; after a
+    merge both are in the log, but not one after the other."""
+    g.periode_terisi("kasi-pem")
+    g.git("branch", "sejajar")
+    g.sebagai("kasubbag", "2026-07-07 10:00")
+    g.kinerja("setujui", "2026-tw2", "--sebagai", "kasubbag-perencanaan")
+    g.git("switch", "-q", "sejajar")
+    isi = g.git("log", "-1", "main", "--format=%(trailers:key=Kinerja-Isi,valueonly)").strip()
+    g.sebagai("sekcam", "2026-07-07 08:00")
+    g.git("commit", "-q", "--allow-empty", "-m", "Setujui (Sekcam)\n\nKinerja-Periode: 2026-tw2\n"
+          f"Kinerja-Keputusan: setuju\nKinerja-Peran: sekcam\nKinerja-Isi: {isi}\n")
+    g.git("switch", "-q", "main")
+    g.git("merge", "-q", "--no-edit", "sejajar")
+    keluar = g.kinerja("persetujuan", "2026-tw2", kode=1)
+    assert "1 dari 3 persetujuan" in keluar
+    assert "sebelum persetujuan Kasubbag Perencanaan" in keluar
+    g.sebagai("camat", "2026-07-07 11:00")
+    assert "Camat baru dapat menyetujui setelah Sekretaris Kecamatan" in g.kinerja(
+        "sahkan", "2026-tw2", kode=1)
+
+
+def test_revisi_palsu_tidak_menghapus_persetujuan(g: Kantor) -> None:
+    g.periode_terisi("kasi-pem")
+    g.sebagai("kasubbag", "2026-07-07 10:00")
+    g.kinerja("setujui", "2026-tw2", "--sebagai", "kasubbag-perencanaan")
+    g.sebagai("kasi-trantib", "2026-07-07 11:00")
+    g.git("commit", "-q", "--allow-empty", "-m", "x\n\nKinerja-Periode: 2026-tw2\n"
+          "Kinerja-Keputusan: revisi\nKinerja-Langkah: abc\n")
+    g.git("commit", "-q", "--allow-empty", "-m", "y\n\nKinerja-Periode: 2026-tw2\n"
+          "Kinerja-Keputusan: langkah\nKinerja-Langkah: ４\n")
+    assert "1 dari 3 persetujuan" in g.kinerja("persetujuan", "2026-tw2", kode=1)
+    status = g.kinerja("status", "2026-tw2")  # odd step trailers are ignored, not a crash
+    assert status.startswith("Status SOP pengukuran kinerja 2026-tw2:")

@@ -167,12 +167,13 @@ def test_kunci_gpg(kantor: Path, monkeypatch: pytest.MonkeyPatch,
                                                "kasubbag-perencanaan")
 
 
-@pytest.mark.parametrize("penanda", [None, "palsu", "camat"])
+@pytest.mark.parametrize("penanda", [None, "palsu", "sekcam", "camat"])
 def test_perubahan_kunci_harus_ditandatangani_kunci_lama(
         kantor: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
         tmp_path: Path, penanda: str | None) -> None:
     """Someone swaps the Kasubbag's key for their own in kinerja.yml, then creates the period.
-    Unsigned or self-signed, the swap is not trusted; signed by the Camat's listed key, it is."""
+    Unsigned, self-signed or signed by another approver, the swap is not trusted; signed by the
+    Camat's listed key, it is."""
     folder = tmp_path / "kunci"
     folder.mkdir()
     kunci = {nama: _kunci(folder, nama) for nama in (*PERAN, "palsu")}

@@ -9,6 +9,8 @@ a person could edit.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, time
 from pathlib import Path
@@ -111,9 +113,29 @@ def _keputusan(k: Konteks) -> list[git.Commit]:
     period and asks for all three approvals again."""
     semua = [c for c in git.log(k.akar, "--topo-order", "--reverse")
              if c.trailer.get("Kinerja-Periode") == k.periode.id]
-    buka = max((i for i, c in enumerate(semua) if c.trailer.get("Kinerja-Keputusan") == "revisi"),
-               default=-1)
+    revisi = [c for c in semua if c.trailer.get("Kinerja-Keputusan") == "revisi"]
+    sah = _revisi_sah(k, revisi)
+    buka = max((i for i, c in enumerate(semua) if c.sha in sah), default=-1)
     return semua[buka + 1:]
+
+
+def _revisi_sah(k: Konteks, revisi: list[git.Commit]) -> set[str]:
+    """A revision counts only as ``kinerja revisi`` makes it: by the Camat or the Kasubbag
+    Perencanaan (signed where signatures are required), writing the period's record. An empty
+    commit carrying the trailer would otherwise wipe every standing approval."""
+    if not revisi:
+        return set()
+    berkas = git.berkas_commit(k.akar, [c.sha for c in revisi])
+    calon = []
+    for c in revisi:
+        orang = pemilik_akun(k.kantor, c.email, "git")
+        if orang is not None and {"camat", "kasubbag-perencanaan"} & set(orang.peran) and \
+                f"{k.folder}/{RIWAYAT}" in berkas.get(c.sha, []):
+            calon.append(c)
+    if k.kantor.tanda_tangan_wajib:
+        salah = _tanda_tangan_salah(k, calon)
+        calon = [c for c in calon if c.sha not in salah]
+    return {c.sha for c in calon}
 
 
 def peristiwa(k: Konteks) -> list[Peristiwa]:
@@ -181,10 +203,25 @@ def penulis_terakhir(k: Konteks) -> Penulis:
     return Penulis()
 
 
+def _mendahului(k: Konteks) -> Callable[[Peristiwa, Peristiwa], bool]:
+    """Decision ``a`` came before ``b`` when ``a``'s commit is an ancestor of ``b``'s (of HEAD
+    for a decision about to be committed). Parallel branches are not an order."""
+    def mendahului(a: Peristiwa, b: Peristiwa) -> bool:
+        if a.bukti is None:
+            return False
+        try:
+            git.git(k.akar, "merge-base", "--is-ancestor", a.bukti, b.bukti or "HEAD")
+        except git.GitError:
+            return False
+        return a.bukti != b.bukti
+
+    return mendahului
+
+
 def putusan(k: Konteks) -> Putusan:
     semua, ditolak = _peristiwa(k)
     return putuskan(semua, kantor_dasar=k.kantor, head=k.isi, penulis=penulis_terakhir(k),
-                    sumber="git", tambahan=ditolak)
+                    sumber="git", tambahan=ditolak, mendahului=_mendahului(k))
 
 
 @dataclass(frozen=True)
@@ -272,7 +309,7 @@ def putuskan_lokal(mulai: Path, tunjuk: str | None, keputusan: str, sebagai: str
     semua, _ = _peristiwa(k)
     calon = putuskan([*semua, Peristiwa(email, SETUJU, k.isi, waktu, urutan=len(semua) + 1)],
                      kantor_dasar=k.kantor, head=k.isi, penulis=penulis_terakhir(k),
-                     sumber="git")
+                     sumber="git", mendahului=_mendahului(k))
     if not calon.lulus:
         raise KinerjaError("belum dapat disahkan: " + "; ".join(calon.pesan))
     _sahkan(k, pesan, tag, calon, nama)
@@ -461,12 +498,14 @@ class StatusPeriode:
 def status(mulai: Path, tunjuk: str | None, putusan_forge: Putusan | None = None) -> StatusPeriode:
     k = konteks(mulai, tunjuk)
     semua = _keputusan(k)
-    dibuat = git.log(k.akar, "--diff-filter=A", "--reverse", "--", f"{k.folder}/periode.yml")[0]
+    dibuat = commit_pembuatan(k.akar, k.folder)
     p = putusan_forge or putusan(k)
     kapan: dict[int, tuple[datetime, str, str]] = {}
     for c in semua:
         if c.trailer.get("Kinerja-Keputusan") == "langkah":
-            kapan.setdefault(int(c.trailer.get("Kinerja-Langkah", "0")), (c.waktu, c.nama, ""))
+            langkah = c.trailer.get("Kinerja-Langkah", "")
+            if re.fullmatch(r"[0-9]{1,2}", langkah):  # anything else was not written by kinerja
+                kapan.setdefault(int(langkah), (c.waktu, c.nama, ""))
     kapan[3] = (dibuat.waktu, dibuat.nama, "periode di-commit")
     keputusan_pertama = next((c for c in semua if c.trailer.get("Kinerja-Keputusan") in KEPUTUSAN),
                              None)

@@ -25,6 +25,8 @@ _TERJEMAHAN = (
      "user.name \"Nama Anda\"» dan «git config user.email surel@kantor»"),
     ("empty ident", "identitas Git belum diatur; jalankan «git config user.name \"Nama Anda\"» "
      "dan «git config user.email surel@kantor»"),
+    ("cannot lock ref", "rujukan Git tidak dapat dibuat karena bertabrakan dengan rujukan lain "
+     "(misalnya tag atau cabang yang namanya menjadi awalan); periksa «git tag» dan «git branch»"),
     ("index.lock", "repo sedang dipakai perintah Git lain (index.lock); tunggu perintah itu "
      "selesai, atau hapus .git/index.lock bila tidak ada yang berjalan"),
     ("nothing to commit", "tidak ada perubahan untuk di-commit"),

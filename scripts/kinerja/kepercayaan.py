@@ -3,9 +3,9 @@
 In signed mode (``persetujuan: {tanda_tangan: wajib}``) a decision counts only when it is signed
 with the key ``kinerja.yml`` lists for its author. That list is itself a file anyone with push
 access can edit, so a change to who holds which role, or to whose key is whose, counts only when
-it is signed by a key trusted *before* it. Whoever creates a period therefore cannot list their
-own keys for all three roles: their unsigned (or self-signed) change is not trusted, and the
-roles and keys are read from the last trusted version instead.
+it is signed by the Camat's key as trusted *before* it. Whoever creates a period therefore cannot
+list their own keys for all three roles: their unsigned (or self-signed) change is not trusted,
+and the roles and keys are read from the last trusted version instead.
 """
 
 from __future__ import annotations
@@ -38,15 +38,21 @@ def _wewenang(k: Kantor) -> object:
 
 
 def _penanda(kantor: Kantor, tt: git.TandaTangan | None) -> Pegawai | None:
+    """Who signed a change of roles or keys, if it is the Camat of the trusted version: any other
+    key holder could otherwise list made-up approvers whose keys they hold themselves."""
     if tt is None:
         return None
-    return next((p for p in kantor.pegawai if p.email and cocok(p, tt, p.email)), None)
+    return next((p for p in kantor.pegawai
+                 if "camat" in p.peran and p.email and cocok(p, tt, p.email)), None)
 
 
 def kantor_tepercaya(akar: Path, sampai: str, kantor: Kantor) -> tuple[Kantor, tuple[str, ...]]:
     """The office as trusted at commit ``sampai`` (where it reads as ``kantor``), and a note for
     each change of roles or keys that was not trusted."""
-    riwayat = git.log(akar, "--topo-order", "--reverse", sampai, "--", "kinerja.yml")
+    # --full-history: without it Git simplifies a merge that took kinerja.yml from one side and
+    # hides the other side's signed change, so an unsigned merge could quietly undo it.
+    riwayat = git.log(akar, "--topo-order", "--reverse", "--full-history", sampai, "--",
+                      "kinerja.yml")
     versi: list[tuple[git.Commit, Kantor]] = []
     for c in riwayat:
         teks = git.tampilkan(akar, c.sha, "kinerja.yml")
@@ -71,8 +77,8 @@ def kantor_tepercaya(akar: Path, sampai: str, kantor: Kantor) -> tuple[Kantor, t
         catatan.append(
             f"perubahan peran atau kunci di kinerja.yml pada commit {c.sha[:8]} ({c.nama}) tidak "
             "ditandatangani kunci yang tercantum sebelumnya, jadi tidak dipercaya; peran dan "
-            f"kunci dibaca dari kinerja.yml pada commit {asal[:8]}. Minta pemegang kunci yang "
-            "tercantum meng-commit ulang perubahan itu dengan tanda tangannya")
+            f"kunci dibaca dari kinerja.yml pada commit {asal[:8]}. Minta Camat yang tercantum "
+            "meng-commit ulang perubahan itu dengan tanda tangannya")
     if percaya is None:
         return kantor, ()
     return percaya, tuple(catatan)

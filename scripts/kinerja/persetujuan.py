@@ -20,7 +20,7 @@ rendered from them by ``uraikan``; nothing decides by reading its own message te
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
@@ -180,7 +180,12 @@ def _orang_penulis(kantor: Kantor, penulis: Penulis, sumber: str) -> set[str]:
 
 
 def putuskan(peristiwa: Iterable[Peristiwa], *, kantor_dasar: Kantor, head: str,
-             penulis: Penulis, sumber: str, tambahan: Iterable[Alasan] = ()) -> Putusan:
+             penulis: Penulis, sumber: str, tambahan: Iterable[Alasan] = (),
+             mendahului: Callable[[Peristiwa, Peristiwa], bool] | None = None) -> Putusan:
+    """``mendahului(a, b)``: whether decision ``a`` came before ``b``. On a forge, the server's
+    order; in plain Git it must be ancestry — two decisions on parallel branches are not in
+    order, however the log lays them out."""
+    sebelum_ = mendahului or (lambda a, b: a.urutan < b.urutan)
     urut = sorted(peristiwa, key=lambda e: e.urutan)
     alasan: list[Alasan] = list(tambahan)
     akun_penulis = {a.lower() for a in penulis.akun}
@@ -201,7 +206,6 @@ def putuskan(peristiwa: Iterable[Peristiwa], *, kantor_dasar: Kantor, head: str,
     # Approvals that still stand: the reviewer's latest decision is an approval.
     berlaku = [e for e in urut if e.aksi == SETUJU and terakhir[e.akun.lower()].aksi == SETUJU]
     disetujui: list[Persetujuan] = []
-    sejak: int | None = None
     dipakai: set[str] = set()
     for peran in URUTAN:
         calon: list[tuple[Peristiwa, Pegawai]] = []
@@ -216,7 +220,7 @@ def putuskan(peristiwa: Iterable[Peristiwa], *, kantor_dasar: Kantor, head: str,
                 ditolak.append(Alasan(Kode.SENDIRI, peran, p, e.akun, e.waktu))
             elif p.id in dipakai:
                 ditolak.append(Alasan(Kode.GANDA, peran, p, e.akun, e.waktu))
-            elif sejak is not None and e.urutan <= sejak:
+            elif disetujui and not sebelum_(disetujui[-1].peristiwa, e):
                 ditolak.append(Alasan(Kode.URUTAN, peran, p, e.akun, e.waktu,
                                       sebelum=disetujui[-1].peran))
             else:
@@ -232,7 +236,6 @@ def putuskan(peristiwa: Iterable[Peristiwa], *, kantor_dasar: Kantor, head: str,
         e, p = calon[0]
         disetujui.append(Persetujuan(peran, p, e))
         dipakai.add(p.id)
-        sejak = e.urutan
 
     for e in berlaku:
         p = pemilik_akun(kantor_dasar, e.akun, sumber)

@@ -40,9 +40,11 @@ def putusan(p: Putusan, format_: str) -> str:
         # message is escaped so a newline in a review cannot start one of its own.
         perintah = "notice" if p.lulus else "error"
         judul = lolos.github_sifat("kinerja persetujuan")
-        baris = [f"::notice title={judul}::{lolos.github_data('disetujui ' + _disetujui(s))}"
+        baris = [f"::notice title={judul}::"
+                 f"{lolos.github_data(lolos.terminal('disetujui ' + _disetujui(s)))}"
                  for s in p.disetujui]
-        baris += [f"::{perintah} title={judul}::{lolos.github_data(x)}" for x in p.pesan]
+        baris += [f"::{perintah} title={judul}::{lolos.github_data(lolos.terminal(x))}"
+                  for x in p.pesan]
         baris.append(f"::{perintah} title={judul}::{lolos.github_data('Persetujuan: ' + p.tahap)}")
         return "\n".join(baris) + "\n"
     baris = [f"Persetujuan: {p.tahap}"]

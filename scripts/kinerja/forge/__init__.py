@@ -143,7 +143,11 @@ class KlienHttp:
             raise KinerjaError(f"Git host menjawab {e.code} untuk {path}; periksa token dan "
                                "izinnya (baca pull request; tulis status commit)") from e
         except (urllib.error.URLError, TimeoutError, OSError) as e:
-            raise KinerjaError(f"Git host tidak dapat dihubungi ({e}); ulangi nanti") from e
+            sebab = "waktu habis" if isinstance(e, TimeoutError) or "timed out" in str(e) else \
+                "koneksi gagal"
+            raise KinerjaError(f"Git host {urllib.parse.urlsplit(url).netloc} tidak dapat "
+                               f"dihubungi ({sebab}); periksa alamat --api dan jaringan, lalu "
+                               "ulangi") from e
         try:
             return (json.loads(mentah) if mentah.strip() else None), link
         except (ValueError, RecursionError):
