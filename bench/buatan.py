@@ -117,3 +117,9 @@ def kantor_besar(tujuan: Path, indikator: int = 60) -> Path:
         teks = re.sub(r"(  - program: .*\n    realisasi:)\n", r"\1 Rp 1.000.000\n", teks)
         f.write_text(teks, encoding="utf-8")
     return tujuan
+
+
+if __name__ == "__main__":  # `make demo`: the sample office, ready to run, in the folder given
+    import sys
+
+    salin_contoh(Path(sys.argv[1]), situs=True)

@@ -36,7 +36,7 @@ def main() -> None:
     program = shutil.which("chromium")
     assert program, "apt-get install chromium"
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(
-        SimpleHTTPRequestHandler, directory=str(AKAR / "site")))
+        SimpleHTTPRequestHandler, directory=str(AKAR / "build" / "contoh" / "site")))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     alamat = f"http://127.0.0.1:{server.server_address[1]}"
     with sync_playwright() as p:

@@ -171,3 +171,22 @@ def test_pk_perubahan_periode_lain_diukur_dengan_pk_yang_berlaku(g: Kantor) -> N
     g.kinerja("situs")
     halaman = (g.akar / "content/arsip/2026/tw2/index.md").read_text()
     assert "Diukur dengan target Perjanjian Kinerja Tahun 2026 tanggal 15 Januari 2026." in halaman
+
+
+def test_catatan_buatan_tangan_bukan_pengesahan(g: Kantor) -> None:
+    """A record copied or edited by hand is an error on the file; the period is not ratified."""
+    tw2 = g.akar / "periods/2026/tw2/riwayat.yml"
+    tw1 = g.akar / "periods/2026/tw1/riwayat.yml"
+    tw1.write_text(tw2.read_text().replace("periode: 2026-tw2", "periode: 2026-tw1"))
+    tw2.write_text(tw2.read_text().replace("Camat Contoh", "Camat Lain"))
+    g.git("add", ".")
+    g.git("commit", "-qm", "Salin catatan")
+    keluar = g.kinerja("periksa", kode=1)
+    assert ("periods/2026/tw1/riwayat.yml:1:1: galat: catatan pengesahan ini tidak ditulis oleh "
+            "«kinerja sahkan» (tag-nya tidak ada: pengesahan/2026-tw1), jadi periode 2026-tw1 "
+            "tidak dianggap disahkan") in keluar
+    assert ("periods/2026/tw2/riwayat.yml:1:1: galat: catatan pengesahan ini tidak ditulis oleh "
+            "«kinerja sahkan» (isinya berbeda dari tag-nya: pengesahan/2026-tw2)") in keluar
+    g.git("checkout", "HEAD~1", "--", "periods/2026/tw2/riwayat.yml")
+    g.git("rm", "-q", "periods/2026/tw1/riwayat.yml")
+    assert g.kinerja("periksa").endswith("tidak ada masalah.\n")

@@ -196,7 +196,9 @@ def batalkan_commit_terakhir(akar: Path) -> None:
 
 
 def tag(akar: Path, nama: str, pesan: str, *, tanda_tangan: bool = False) -> None:
-    git(akar, "tag", "-s" if tanda_tangan else "-a", nama, "-F", "-", masukan=pesan)
+    # verbatim: the message is the ratification record, whose «#» lines Git would strip
+    git(akar, "tag", "-s" if tanda_tangan else "-a", "--cleanup=verbatim", nama, "-F", "-",
+        masukan=pesan)
 
 
 @dataclass(frozen=True)

@@ -403,9 +403,26 @@ def muat_riwayat(repo: Repo, folder: Path) -> Catatan | None:
     from kinerja import riwayat
 
     path = folder / riwayat.BERKAS
-    if path.is_file():
-        return riwayat.baca(path, repo.rel(path), repo.temuan)
     periode = f"{folder.parent.name}-{folder.name}"
+    if path.is_file():
+        catatan = riwayat.baca(path, repo.rel(path), repo.temuan)
+        if catatan is None or not catatan.disahkan or not (repo.akar / ".git").exists():
+            return catatan
+        # In Git, a record counts only as kinerja's ratification wrote it: its tag carries the
+        # same record. A file made or edited by hand is an error, never a silent ratification.
+        nama = riwayat.nama_tag(periode, catatan.versi).removeprefix(riwayat.AWALAN_TAG)
+        pesan = repo.tag_pengesahan().get(nama)
+        if pesan is None or riwayat.dari_pesan_tag(pesan).strip() != \
+                path.read_text(encoding="utf-8").strip():
+            sebab = "tag-nya tidak ada" if pesan is None else "isinya berbeda dari tag-nya"
+            repo.temuan.tambah(Lok(repo.rel(path)), "riwayat-tangan",
+                               f"catatan pengesahan ini tidak ditulis oleh «kinerja sahkan» "
+                               f"({sebab}: {riwayat.AWALAN_TAG}{nama}), jadi periode {periode} "
+                               "tidak dianggap disahkan; kembalikan berkas ini seperti yang "
+                               f"ditulis kinerja, atau hapus lalu sahkan dengan «kinerja sahkan "
+                               f"{periode}»")
+            return None
+        return catatan
     ada = repo.tag_pengesahan()
     versi = max((v for v in range(1, 100) if riwayat.nama_tag(periode, v).removeprefix(
         riwayat.AWALAN_TAG) in ada), default=None)

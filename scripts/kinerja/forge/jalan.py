@@ -309,7 +309,8 @@ def terbitkan(mulai: Path, *, forge: str, proyek: str | None, api: str | None,
             raise KinerjaError("kinerja.yml atau Perjanjian Kinerja tidak dapat dibaca")
         isi = riwayat.teks(pid, forge, p, segel.buat(repo.kantor, tahun.pk, periode.folder, sha),
                            versi=versi, revisi=revisi)
-        git.git(akar, "tag", "-a", tag, "-F", "-", sha, masukan=riwayat.pesan_tag(
+        git.git(akar, "tag", "-a", "--cleanup=verbatim", tag, "-F", "-", sha,
+                masukan=riwayat.pesan_tag(
             f"Pengesahan pengukuran kinerja {pid}: pull request #{nomor}", isi))
         dibuat.append(tag)
     berkas: list[Path] = []
