@@ -197,7 +197,8 @@ def test_terbit_menandai_dan_merilis_lalu_aman_diulang(
     _Api.jawaban = _jawaban(sesudah, "tw2")
     runner = Runner(tmp_path / "runner", api)
     keluar = runner.jalankan("terbit.yml", "terbit", sebelum, sesudah)
-    assert keluar["terbit"] == {"periode": "2026-tw2", "tag": "pengesahan/2026-tw2"}
+    assert keluar["terbit"] == {"periode": "2026-tw2", "tag": "pengesahan/2026-tw2",
+                               "rilis": "pengesahan/2026-tw2"}
     tag = subprocess.run(["git", "-C", str(server), "for-each-ref", "--format=%(objecttype) "
                           "%(*objectname) %(contents:subject)", "refs/tags/"],
                          capture_output=True, text=True, check=True).stdout
@@ -215,7 +216,7 @@ def test_terbit_menandai_dan_merilis_lalu_aman_diulang(
 
     # A re-run (the same push, the tag now on the server) ends green and makes nothing twice.
     keluar = runner.jalankan("terbit.yml", "terbit", sebelum, sesudah)
-    assert keluar["terbit"] == {"periode": "2026-tw2", "tag": ""}
+    assert keluar["terbit"] == {"periode": "2026-tw2", "tag": "", "rilis": "pengesahan/2026-tw2"}
     assert [g[:3] for g in runner.gh()[2:]] == [["release", "view", "pengesahan/2026-tw2"],
                                                 ["release", "upload", "pengesahan/2026-tw2"]]
     assert runner.gh()[-1][-1] == "--clobber"
@@ -235,7 +236,7 @@ def test_push_tanpa_periode_berhasil_tanpa_menerbitkan(
     _Api.jawaban = Rekaman()  # nothing may be asked of the forge
     runner = Runner(tmp_path / "runner", api)
     keluar = runner.jalankan("terbit.yml", "terbit", sebelum, sesudah)
-    assert keluar["terbit"] == {"periode": "", "tag": ""}
+    assert keluar["terbit"] == {"periode": "", "tag": "", "rilis": ""}
     assert runner.gh() == []
     assert subprocess.run(["git", "-C", str(server), "tag"], capture_output=True, text=True,
                           check=True).stdout == ""
@@ -266,3 +267,31 @@ def test_buat_periode_aman_diulang_dan_tanpa_draf(
     assert len([g for g in runner.gh() if g[:2] == ["pr", "create"]]) == len(buat)
     assert subprocess.run(["git", "-C", str(server), "rev-parse", "periode/2026-tw2"],
                           capture_output=True, text=True, check=True).stdout == ujung
+
+
+def test_perubahan_periode_yang_disahkan_menjadi_revisi(
+        kantor_server: tuple[Kantor, Path], api: str, tmp_path: Path) -> None:
+    """A merged pull request that changes a ratified period is its revision: a new tag, the
+    first version kept in the record with the pull request as its reason."""
+    k, server = kantor_server
+    sebelum, sesudah = _gabung(k, "merge")
+    _Api.jawaban = _jawaban(sesudah, "tw2")
+    runner = Runner(tmp_path / "runner", api)
+    runner.jalankan("terbit.yml", "terbit", sebelum, sesudah)
+    k.git("fetch", "-q", "--tags", "origin")
+    k.sebagai("kasi-trantib", "2026-08-01 09:00")
+    k.isi("trantib", {"    realisasi: 2\n": "    realisasi: 1\n"}, "Perbaiki realisasi (#8)")
+    k.git("push", "-q", "origin", "main")
+    kedua = k.git("rev-parse", "HEAD").strip()
+    _Api.jawaban = _jawaban(kedua, "tw2")
+    _Api.jawaban[f"/repos/{PROYEK}/pulls/7"]["title"] = "Revisi realisasi IK-3"
+    keluar = runner.jalankan("terbit.yml", "terbit", sesudah, kedua)
+    assert keluar["terbit"] == {"periode": "2026-tw2", "tag": "pengesahan/2026-tw2-v2",
+                               "rilis": "pengesahan/2026-tw2-v2"}
+    rekaman = subprocess.run(["git", "-C", str(server), "tag", "-l", "--format=%(contents)",
+                              "pengesahan/2026-tw2-v2"], capture_output=True, text=True,
+                             check=True).stdout
+    riwayat = yaml.safe_load(rekaman.partition("\n\n")[2])
+    assert riwayat["versi"] == 2
+    assert riwayat["revisi"][0]["alasan"] == "pull request #7: Revisi realisasi IK-3"
+    assert riwayat["segel"]["commit"] == kedua

@@ -330,7 +330,8 @@ def terbit(forge: str, proyek: str | None, api: str | None, sebelum: str | None,
     keluaran = os.environ.get("GITHUB_OUTPUT")
     if keluaran:
         with Path(keluaran).open("a", encoding="utf-8") as f:
-            f.write(f"periode={' '.join(hasil.periode)}\ntag={' '.join(hasil.tag)}\n")
+            f.write(f"periode={' '.join(hasil.periode)}\ntag={' '.join(hasil.tag)}\n"
+                    f"rilis={hasil.rilis}\n")
 
 
 def _keputusan(keputusan: str, periode: str, sebagai: str, alasan: str, repo: Path | None) -> None:

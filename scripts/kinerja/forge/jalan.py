@@ -215,6 +215,7 @@ class HasilTerbit:
     periode: tuple[str, ...]
     tag: tuple[str, ...]  # pengesahan/<periode> tags made now (to push), none on a re-run
     berkas: tuple[Path, ...]  # the final PDFs rendered for the release
+    rilis: str = ""  # the tag of the version published by this push (made now or on a first run)
 
 
 def pr_digabung(ambil: Ambil, proyek: str, sha: str, *, coba: int = 4,
@@ -318,4 +319,4 @@ def terbitkan(mulai: Path, *, forge: str, proyek: str | None, api: str | None,
         berkas.append(buat(akar, pid, draf=False).pdf)
         if cari_periode(muat_repo(akar), pid).surat.nomor:
             berkas.append(buat_surat(akar, pid, draf=False).pdf)
-    return HasilTerbit(p, (pid,), tuple(dibuat), tuple(berkas))
+    return HasilTerbit(p, (pid,), tuple(dibuat), tuple(berkas), tag)
