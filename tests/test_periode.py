@@ -134,3 +134,36 @@ def test_jadwal_sepuluh_langkah_berurutan() -> None:
     for (_, _, selesai), (_, mulai, _) in itertools.pairwise(jadwal):
         assert mulai >= selesai
     assert all(a.date() != date(2026, 8, 17) for _, a, _ in jadwal)
+
+
+@pytest.mark.parametrize("akhir", ["\n", "\r\n"])
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_melengkapi_formulir_tidak_mengubah_satu_byte_pun(
+        kantor: Path, capsys: pytest.CaptureFixture[str], akhir: str, bom: bytes) -> None:
+    """A new indicator in the PK after people edited the form: their lines stay byte for byte
+    (BOM, CRLF, trailing spaces, ~, quotes and escapes); the only change is added lines."""
+    assert jalankan(capsys, "periode", "baru", "2026", "tw2", "--mulai", "2026-07-06").kode == 0
+    form = kantor / "periods/2026/tw2/formulir/pemerintahan.yml"
+    teks = form.read_text(encoding="utf-8").replace("    realisasi:\n", "    realisasi: ~   \n", 1)
+    teks = teks.replace("    penjelasan:\n", '    penjelasan: "a\\tb \\u00e9"  \n', 1)
+    asli = bom + teks.replace("\n", akhir).encode("utf-8")
+    form.write_bytes(asli)
+    pk = kantor / "periods/2026/perjanjian-kinerja.yml"
+    pk.write_text(pk.read_text().replace("  - kode: SS-2", "      - kode: IK-9\n        uraian: Baru\n"
+                                         "        satuan: desa\n        polaritas: naik\n"
+                                         "        agregasi: jumlah\n        target: 4\n"
+                                         "        target_triwulan: [1, 1, 1, 1]\n"
+                                         "        seksi: pemerintahan\n  - kode: SS-2", 1))
+    hasil = jalankan(capsys, "periode", "baru", "2026", "tw2")
+    assert hasil.keluaran.splitlines()[0] == "dilengkapi periods/2026/tw2/formulir/pemerintahan.yml"
+    baru = form.read_bytes()
+    import difflib
+
+    lama_b, baru_b = asli.splitlines(keepends=True), baru.splitlines(keepends=True)
+    ops = [op for op in difflib.SequenceMatcher(a=lama_b, b=baru_b, autojunk=False).get_opcodes()
+           if op[0] != "equal"]
+    assert [op[0] for op in ops] == ["insert"], ops
+    tambahan = b"".join(baru_b[ops[0][3]:ops[0][4]]).decode()
+    assert "- indikator: IK-9" in tambahan and all(b.endswith(akhir.encode())
+                                                    for b in baru_b[ops[0][3]:ops[0][4]])
+    assert jalankan(capsys, "periksa", "periods/2026/tw2").kode == 0

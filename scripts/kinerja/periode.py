@@ -7,7 +7,7 @@ ruamel.yaml round-trip, which keeps every comment, quote and key order of what p
 
 from __future__ import annotations
 
-import io
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -227,98 +227,82 @@ def _kutip(teks: str) -> str:
 
 # --- round-trip writing -------------------------------------------------------------------------
 
-def _ruamel() -> Any:
-    from ruamel.yaml import YAML
-
-    y = YAML()
-    y.preserve_quotes = True
-    y.indent(mapping=2, sequence=4, offset=2)
-    y.width = 4096  # never re-wrap a line a person wrote
-    return y
-
-
-def _ekor(node: Any) -> tuple[Any, Any] | None:
-    """The innermost last (container, key) of a ruamel tree: where trailing comments hang."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    while isinstance(node, CommentedMap | CommentedSeq) and len(node):
-        kunci = list(node.keys())[-1] if isinstance(node, CommentedMap) else len(node) - 1
-        anak = node[kunci]
-        if isinstance(anak, CommentedMap | CommentedSeq) and len(anak):
-            node = anak
-            continue
-        return node, kunci
-    return None
-
-
-def _sambung(daftar: Any, entri: Any, komentar: list[str]) -> None:
-    """Append ``entri`` with ``komentar`` above it. ruamel hangs the comments that follow a list
-    on its last scalar, so the comment block after the list (the next section's heading) is
-    moved from the old last entry to the new one, and the new entry's own heading takes its
-    place: the file reads as if the entry had always been there."""
-    from ruamel.yaml.comments import CommentedSeq
-    from ruamel.yaml.error import CommentMark
-    from ruamel.yaml.tokens import CommentToken
-
-    ekor_lama = _ekor(daftar[-1]) if len(daftar) else None
-    daftar.append(entri)
-    if ekor_lama is None:
-        return
-    wadah, kunci = ekor_lama
-    posisi = 0 if isinstance(wadah, CommentedSeq) else 2
-    catatan = wadah.ca.items.setdefault(kunci, [None, None, None, None])
-    lama = catatan[posisi]
-    catatan[posisi] = CommentToken("\n" + "\n".join(komentar) + "\n", CommentMark(0), None)
-    if lama is not None:
-        kunci_baru = list(entri.keys())[-1]
-        entri.ca.items[kunci_baru] = [None, None, lama, None]
-
-
 def lengkapi_formulir(path: Path, pk: PerjanjianKinerja, seksi: str, kode: str) -> bool:
-    """Append entries for indicators/programmes the form lacks; touch nothing else.
+    """Add entries for the indicators and programmes a form lacks, as new lines after the last
+    entry of their list. Every line a person wrote stays byte for byte (a byte-order mark, CRLF
+    line ends, trailing spaces, ``~``, quotes and escapes included); only the added lines are new.
 
-    Returns whether the file changed. Refuses files that are not valid enough to round-trip.
-    """
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-    from ruamel.yaml.error import YAMLError
+    Returns whether the file changed. Refuses files that are not valid enough to read."""
+    import yaml
 
-    y = _ruamel()
-    asli = path.read_text(encoding="utf-8")
+    from kinerja.angka import format_rupiah
+    from kinerja.errors import BerkasTidakValid
+    from kinerja.load import susun
+
+    mentah = path.read_bytes()
+    bom = mentah.startswith(b"\xef\xbb\xbf")
+    teks = mentah[3 if bom else 0:].decode("utf-8", errors="strict")
+    baris_akhir = "\r\n" if "\r\n" in teks else "\n"
     try:
-        data = y.load(asli)
-    except YAMLError as e:
+        akar = susun(teks, str(path))
+    except BerkasTidakValid as e:
         raise KinerjaError("formulir tidak dapat dibaca untuk dilengkapi; jalankan «kinerja "
                            "periksa» dan perbaiki dulu", berkas=str(path)) from e
-    if not isinstance(data, CommentedMap):
+    if not isinstance(akar, yaml.MappingNode):
         return False
-    isian = data.get("isian")
-    if not isinstance(isian, CommentedSeq):
-        return False
-    ada = {str(x.get("indikator")) for x in isian if isinstance(x, CommentedMap)}
-    berubah = False
-    for ind in pk.indikator:
-        if ind.seksi != seksi or ind.kode in ada:
-            continue
-        entri = CommentedMap()
-        entri["indikator"] = ind.kode
-        for kunci in ("realisasi", "penjelasan", "hambatan", "tindak_lanjut", "bukti_dukung"):
-            entri[kunci] = None
-        _sambung(isian, entri, ["", *_komentar_indikator(ind, kode, "  ")])
-        berubah = True
-    anggaran = data.get("anggaran")
-    if isinstance(anggaran, CommentedSeq):
-        ada_p = {str(x.get("program")) for x in anggaran if isinstance(x, CommentedMap)}
-        for p in pk.program:
-            if p.seksi == seksi and p.kode not in ada_p:
-                entri = CommentedMap()
-                entri["program"] = p.kode
-                entri["realisasi"] = None
-                from kinerja.angka import format_rupiah
+    bagian = {k.value: v for k, v in akar.value if isinstance(k, yaml.ScalarNode)}
+    # Lines with their own ends, split where YAML sees a line break, so positions agree and
+    # joining them back gives the very same bytes.
+    baris = [b for b in re.split(r"(?<=[\n\x85\u2028\u2029])|(?<=\r)(?!\n)", teks) if b]
+    sisipan: list[tuple[int, list[str]]] = []
 
-                _sambung(anggaran, entri, [f"  # {p.kode} {p.nama} · pagu {format_rupiah(p.anggaran)}"])
-                berubah = True
-    if berubah:
-        keluar = io.StringIO()
-        y.dump(data, keluar)
-        _tulis(path, keluar.getvalue())
-    return berubah
+    def ada(daftar: yaml.Node, kunci: str) -> set[str]:
+        return {str(v.value) for item in daftar.value if isinstance(item, yaml.MappingNode)
+                for k, v in item.value if isinstance(k, yaml.ScalarNode) and k.value == kunci
+                and isinstance(v, yaml.ScalarNode)}
+
+    def tempat(daftar: yaml.SequenceNode) -> tuple[int, str]:
+        """After the last entry's last value (not after the comments that head the next
+        section, which a block's own end mark would include), with the entries' indentation."""
+        node: yaml.Node = daftar.value[-1]
+        while isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.value:
+            node = node.value[-1][1] if isinstance(node, yaml.MappingNode) else node.value[-1]
+        akhir = node.end_mark
+        baris_ke = akhir.line + (1 if akhir.column > 0 else 0)
+        while baris_ke > 0 and not baris[min(baris_ke, len(baris)) - 1].strip():
+            baris_ke -= 1  # blank lines before the next section stay after the new entry
+        return baris_ke, " " * max(0, daftar.value[0].start_mark.column - 2)
+
+    isian = bagian.get("isian")
+    if isinstance(isian, yaml.SequenceNode) and isian.value:
+        sudah = ada(isian, "indikator")
+        letak, indent = tempat(isian)
+        tambah: list[str] = []
+        for ind in pk.indikator:
+            if ind.seksi == seksi and ind.kode not in sudah:
+                tambah += ["", *_komentar_indikator(ind, kode, indent), f"{indent}- indikator: "
+                           f"{ind.kode}", *(f"{indent}  {k}:" for k in (
+                               "realisasi", "penjelasan", "hambatan", "tindak_lanjut",
+                               "bukti_dukung"))]
+        if tambah:
+            sisipan.append((letak, tambah))
+    anggaran = bagian.get("anggaran")
+    if isinstance(anggaran, yaml.SequenceNode) and anggaran.value:
+        sudah = ada(anggaran, "program")
+        letak, indent = tempat(anggaran)
+        tambah = []
+        for prog in pk.program:
+            if prog.seksi == seksi and prog.kode not in sudah:
+                tambah += [f"{indent}# {prog.kode} {prog.nama} · pagu {format_rupiah(prog.anggaran)}",
+                           f"{indent}- program: {prog.kode}", f"{indent}  realisasi:"]
+        if tambah:
+            sisipan.append((letak, tambah))
+    if not sisipan:
+        return False
+    if baris and not baris[-1].endswith(("\n", "\r", "\x85", "\u2028", "\u2029")):
+        baris[-1] += baris_akhir  # the last line had no end: the added lines come after it
+    for letak, tambah in sorted(sisipan, reverse=True):
+        baris[letak:letak] = [b + baris_akhir for b in tambah]
+    hasil = "".join(baris)
+    path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + hasil.encode("utf-8"))
+    return True
