@@ -129,3 +129,10 @@ def terminal(teks: str) -> str:
     """Text for a terminal: line breaks and tabs kept, every other control character visible."""
     return _TERMINAL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
                          else f"\\u{ord(m.group()):04x}", teks)
+
+
+# --- a page name ----------------------------------------------------------------------------------
+
+def slug(kode: str) -> str:
+    """The page name of a code in the public archive (``IK-1.1`` → ``ik-1-1``)."""
+    return re.sub(r"[^a-z0-9]+", "-", kode.lower()).strip("-") or "indikator"

@@ -11,6 +11,7 @@ from typing import Literal
 from kinerja import capaian as cp
 from kinerja import skema
 from kinerja.angka import format_angka
+from kinerja.lolos import slug
 from kinerja.model import TRIWULAN, Formulir, Indikator, Kantor, Periode, PerjanjianKinerja
 from kinerja.repo import Repo, cari_akar, muat_repo
 from kinerja.segel import pesan_rusak, terapkan
@@ -182,6 +183,15 @@ def periksa_kantor(k: Kantor, temuan: Pengumpul) -> None:
 
 def periksa_pk(k: Kantor, pk: PerjanjianKinerja, temuan: Pengumpul) -> None:
     _ganda([(i.kode, i.posisi("kode")) for i in pk.indikator], "kode indikator", temuan)
+    halaman: dict[str, str] = {}
+    for i in pk.indikator:
+        nama = slug(i.kode)
+        if nama in halaman and halaman[nama] != i.kode:
+            # Both would be published at the same address: one page would replace the other.
+            temuan.tambah(i.posisi("kode"), "kode-ganda",
+                          f"kode indikator «{i.kode}» dan «{halaman[nama]}» menjadi halaman "
+                          f"arsip yang sama ({nama}); bedakan kodenya dengan huruf atau angka")
+        halaman.setdefault(nama, i.kode)
     _ganda([(p.kode, p.lok) for p in pk.program], "kode program", temuan)
     seksi = [s.id for s in k.seksi]
     for i in pk.indikator:
@@ -300,7 +310,15 @@ def periksa_formulir(repo: Repo, pk: PerjanjianKinerja, p: Periode, nama: str, f
         _wajib_isi(repo, pk, p, f, kode_milik)
 
 
+BUKTI_MAKS = 2000  # characters: longer than any real link, and Typst refuses far longer ones
+
+
 def periksa_bukti(repo: Repo, p: Periode, bukti: str, tempat: Lok) -> None:
+    if len(bukti) > BUKTI_MAKS:
+        repo.temuan.tambah(tempat, "bukti-tak-valid",
+                           f"bukti dukung terlalu panjang ({len(bukti)} karakter; paling panjang "
+                           f"{BUKTI_MAKS}); tulis tautan singkat ke berkasnya")
+        return
     if re.match(r"[a-z]+://", bukti, re.IGNORECASE):
         if not _URL.fullmatch(bukti):
             repo.temuan.tambah(tempat, "bukti-tak-valid",

@@ -84,7 +84,10 @@ def kompilasi(typ: Path, pdf: Path) -> None:
     try:
         data = typst.compile(str(typ), root=str(typ.parent), ignore_system_fonts=True)
     except Exception as e:  # typst raises its own error types with Typst's diagnostics
-        raise KinerjaError(f"Typst gagal menyusun PDF dari {typ}: {e}") from e
+        raise KinerjaError(
+            f"PDF tidak dapat disusun: Typst menolak {typ.name} (rincian teknis di "
+            f"{typ.parent}). Jalankan «kinerja periksa»; biasanya sebuah isian terlalu panjang "
+            "atau memuat karakter yang tidak dapat dicetak") from e
     pdf.parent.mkdir(parents=True, exist_ok=True)
     pdf.write_bytes(data)
 

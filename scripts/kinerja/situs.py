@@ -36,8 +36,7 @@ def kepala_halaman(teks: str) -> list[str]:
     return ["---", f"title: {lolos.yaml(lolos.html(teks))}", "---", "", f"# {aman(teks)}"]
 
 
-def slug(kode: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", kode.lower()).strip("-") or "indikator"
+slug = lolos.slug
 
 
 def _persen(x: float | None) -> str:
