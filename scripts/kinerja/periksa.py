@@ -316,8 +316,8 @@ BUKTI_MAKS = 2000  # characters: longer than any real link, and Typst refuses fa
 def periksa_bukti(repo: Repo, p: Periode, bukti: str, tempat: Lok) -> None:
     if len(bukti) > BUKTI_MAKS:
         repo.temuan.tambah(tempat, "bukti-tak-valid",
-                           f"bukti dukung terlalu panjang ({len(bukti)} karakter; paling panjang "
-                           f"{BUKTI_MAKS}); tulis tautan singkat ke berkasnya")
+                           f"bukti dukung terlalu panjang ({format_angka(len(bukti))} karakter; paling "
+                           f"panjang {format_angka(BUKTI_MAKS)}); tulis tautan singkat ke berkasnya")
         return
     if re.match(r"[a-z]+://", bukti, re.IGNORECASE):
         if not _URL.fullmatch(bukti):
