@@ -124,3 +124,20 @@ def test_rupiah_dengan_titik_ribuan_dan_batas_besar() -> None:
         baca_angka("1" + "0" * 400)
     with pytest.raises(AngkaTidakValid, match="terlalu besar"):
         baca_angka("-" + "9" * 17)
+
+
+@given(st.integers(min_value=1, max_value=999), st.integers(min_value=0, max_value=999),
+       st.sampled_from([".", ","]))
+def test_saran_angka_tidak_berputar(bulat: int, pecahan: int, pemisah: str) -> None:
+    """Every fix an ambiguity message suggests, typed literally, is accepted."""
+    import re
+
+    teks = f"{bulat}{pemisah}{pecahan:03d}"
+    try:
+        baca_angka(teks)
+    except AngkaTidakValid as e:
+        saran = re.findall(r"tulis (\S+) untuk|atau (\S+) untuk bilangan bulat", str(e))
+        usulan = [x for pasangan in saran for x in pasangan if x]
+        assert usulan, str(e)
+        for u in usulan:
+            baca_angka(u)

@@ -78,9 +78,12 @@ def _baca_tanpa_tanda(s: str, asli: str, *, rupiah: bool = False) -> float:
         return float(bulat + pecahan)  # «Rp 250.000»: with the currency mark, a thousands dot
     if len(pecahan) == 3 and _KELOMPOK.fullmatch(bulat) and bulat != "0":
         lain = "," if pemisah == "." else "."
+        desimal = pecahan.rstrip("0") or "0"
+        if len(desimal) == 3:
+            desimal += "0"  # «1,001» is itself ambiguous: «1,0010» is not, and means the same
         raise AngkaTidakValid(
             f"«{asli}» bermakna ganda: bisa {bulat}{lain}{pecahan} atau {bulat}{pecahan}; "
-            f"tulis {bulat},{pecahan.rstrip('0') or '0'} untuk pecahan desimal "
+            f"tulis {bulat},{desimal} untuk pecahan desimal "
             f"atau {bulat}{pecahan} untuk bilangan bulat"
         )
     return float(bulat + "." + pecahan)
