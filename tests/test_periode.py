@@ -167,3 +167,56 @@ def test_melengkapi_formulir_tidak_mengubah_satu_byte_pun(
     assert "- indikator: IK-9" in tambahan and all(b.endswith(akhir.encode())
                                                     for b in baru_b[ops[0][3]:ops[0][4]])
     assert jalankan(capsys, "periksa", "periods/2026/tw2").kode == 0
+
+
+def _pk_ik9(kantor: Path) -> None:
+    pk = kantor / "periods/2026/perjanjian-kinerja.yml"
+    pk.write_text(pk.read_text().replace("  - kode: SS-2", "      - kode: IK-9\n        uraian: Baru\n"
+                                         "        satuan: desa\n        polaritas: naik\n"
+                                         "        agregasi: jumlah\n        target: 4\n"
+                                         "        target_triwulan: [1, 1, 1, 1]\n"
+                                         "        seksi: pemerintahan\n  - kode: SS-2", 1))
+
+
+def test_daftar_satu_baris_tidak_ditulis_ulang(kantor: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    form = kantor / "periods/2026/tw1/formulir/pemerintahan.yml"
+    teks = form.read_text()
+    awal = teks.index("isian:")
+    akhir = teks.index("anggaran:")
+    asli = teks[:awal] + "isian: [{indikator: IK-1, realisasi: 12}, {indikator: IK-2, realisasi: B}]\n" \
+        + teks[akhir:]
+    form.write_text(asli)
+    _pk_ik9(kantor)
+    hasil = jalankan(capsys, "periode", "baru", "2026", "tw1")
+    assert hasil.kode == 1
+    assert "isian ditulis dalam satu baris «[...]» atau kosong" in hasil.galat
+    assert "«- indikator: IK-9»" in hasil.galat
+    assert form.read_text() == asli
+
+
+def test_nilai_blok_dengan_baris_kosong_tetap(kantor: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    assert jalankan(capsys, "periode", "baru", "2026", "tw2", "--mulai", "2026-07-06").kode == 0
+    form = kantor / "periods/2026/tw2/formulir/pemerintahan.yml"
+    teks = form.read_text()
+    i = teks.rindex("    bukti_dukung:\n", 0, teks.index("anggaran:"))
+    form.write_text(teks[:i] + "    bukti_dukung:\n    penjelasan_tambahan: |+\n      baris\n\n\n"
+                    + teks[i + len("    bukti_dukung:\n"):])
+    sebelum = form.read_bytes()
+    _pk_ik9(kantor)
+    jalankan(capsys, "periode", "baru", "2026", "tw2")
+    sesudah = form.read_bytes()
+    import difflib
+
+    import yaml
+
+    ops = [op[0] for op in difflib.SequenceMatcher(
+        a=sebelum.splitlines(keepends=True), b=sesudah.splitlines(keepends=True),
+        autojunk=False).get_opcodes() if op[0] != "equal"]
+    assert ops == ["insert"]
+    isian = yaml.safe_load(sesudah)["isian"]
+    lama = yaml.safe_load(sebelum)["isian"][1]["penjelasan_tambahan"]
+    assert lama.startswith("baris\n\n\n")
+    assert isian[1]["penjelasan_tambahan"] == lama  # «|+» keeps all its blank lines
+    assert isian[-1]["indikator"] == "IK-9"

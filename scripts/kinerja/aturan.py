@@ -45,6 +45,7 @@ ATURAN: dict[str, Aturan] = {
                                   "besar"),
     "target-negatif": Aturan(_G, "target bernilai negatif"),
     "target-teks": Aturan(_G, "target berupa predikat tanpa skala nilai"),
+    "logo-tak-valid": Aturan(_G, "logo di luar repositori, tidak ada, atau bukan gambar"),
     "jam-kerja-terbalik": Aturan(_G, "jam pulang tidak sesudah jam masuk"),
     # The office
     "akun-ganda": Aturan(_G, "akun Git host atau surel yang dipakai dua pegawai"),
@@ -74,6 +75,7 @@ ATURAN: dict[str, Aturan] = {
     "indikator-seksi-lain": Aturan(_G, "isian untuk indikator milik seksi lain"),
     "indikator-hilang": Aturan(_G, "indikator seksi di PK tanpa isian di formulir"),
     "program-hilang": Aturan(_G, "program seksi di PK tanpa baris realisasi anggaran"),
+    "realisasi-negatif": Aturan("peringatan", "realisasi bernilai negatif"),
     "realisasi-skala": Aturan(_G, "realisasi bukan predikat pada skala indikator"),
     "belum-diisi": Aturan(_G, "isian yang harus diisi untuk laporan final (--lengkap)"),
     "bukti-tak-valid": Aturan(_G, "bukti dukung berupa tautan http(s) yang tidak valid"),

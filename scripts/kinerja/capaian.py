@@ -159,7 +159,16 @@ def kategori(nilai: float | None, pita: Sequence[Kategori]) -> str | None:
 def serapan(realisasi: float | None, pagu: float) -> float | None:
     if realisasi is None or pagu <= 0:
         return None
-    return bulatkan(realisasi / pagu * 100)
+    return _akhir(_PRESISI.multiply(_PRESISI.divide(_d(realisasi), _d(pagu)), Decimal(100)),
+                  [], None).nilai
+
+
+def rata_rata(nilai: Sequence[float]) -> float | None:
+    """The mean of rounded percentages, in decimal and rounded half up like every figure."""
+    if not nilai:
+        return None
+    jumlah = sum((_d(x) for x in nilai), Decimal(0))
+    return _akhir(_PRESISI.divide(jumlah, Decimal(len(nilai))), [], None).nilai
 
 
 def efisiensi(capaian: float | None, serapan_: float | None, ambang: float) -> str | None:

@@ -191,7 +191,7 @@ def rekap(periode: str | None, format_: str, repo: Path | None) -> None:
     hasil = rekap_periode(repo or Path.cwd(), periode)
     keluar = {"teks": tabel.teks, "markdown": tabel.markdown, "json": tabel.sebagai_json}[format_]
     teks = keluar(hasil.rekap, hasil.kantor)
-    click.echo(lolos.terminal(teks) if format_ == "teks" else teks, nl=False)
+    click.echo(teks if format_ == "json" else lolos.terminal(teks), nl=False)
 
 
 @kinerja.command(add_help_option=False)

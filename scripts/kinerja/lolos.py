@@ -83,10 +83,11 @@ def pandoc_sel(teks: str) -> str:
 
 # --- Typst, after pandoc ---------------------------------------------------------------------------
 # Pandoc's Typst writer escapes «--» and «~» but not the shorthands «-?» (soft hyphen) and «...»
-# (ellipsis), so «-?» typed in an explanation vanished from the PDF. Outside string literals —
+# (ellipsis), so «-?» typed in an explanation vanished from the PDF. Outside labels (which pandoc
+# makes from headings: «<ik-1-desa...>») and string literals —
 # where an unescaped quote can only come from code, since pandoc escapes quotes in text — they
 # are escaped here.
-_TYPST_POTONG = re.compile(r'(\\.)|(")|(-\?)|(\.\.\.)')
+_TYPST_POTONG = re.compile(r'(\\.|<[A-Za-z0-9_.:\-]+>)|(")|(-\?)|(\.\.\.)')
 
 
 def typst_singkatan(typst: str) -> str:
@@ -122,7 +123,7 @@ def yaml(teks: str) -> str:
 # --- terminal ------------------------------------------------------------------------------------
 # An escape sequence in a name or a review could move the cursor, recolour or retitle the
 # terminal, or hide the rest of a message; show control characters as visible escapes instead.
-_TERMINAL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_TERMINAL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def terminal(teks: str) -> str:

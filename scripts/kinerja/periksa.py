@@ -319,7 +319,19 @@ def periksa_bukti(repo: Repo, p: Periode, bukti: str, tempat: Lok) -> None:
                            f"bukti dukung terlalu panjang ({format_angka(len(bukti))} karakter; paling "
                            f"panjang {format_angka(BUKTI_MAKS)}); tulis tautan singkat ke berkasnya")
         return
+    if re.search(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]",
+                 bukti):
+        # A right-to-left override shows «…\u202egpj.exe» as «…exe.jpg» on the public page.
+        repo.temuan.tambah(tempat, "bukti-tak-valid",
+                           "bukti dukung memuat karakter kendali atau pembalik arah teks yang "
+                           "tidak terlihat; ketik ulang tautannya")
+        return
     if re.match(r"[a-z]+://", bukti, re.IGNORECASE):
+        if re.match(r"[a-z]+://[^/?#]*@", bukti, re.IGNORECASE):
+            repo.temuan.tambah(tempat, "bukti-tak-valid",
+                               "bukti dukung memuat nama pengguna atau kata sandi (…://nama:sandi@…)"
+                               "; hapus bagian itu sebelum tautannya terbit di arsip publik")
+            return
         if not _URL.fullmatch(bukti):
             repo.temuan.tambah(tempat, "bukti-tak-valid",
                                f"bukti dukung «{bukti}» bukan tautan http(s) yang valid; tulis "

@@ -38,7 +38,7 @@ def buat_periode(akar: Path, tahun: int, kode: str, *, mulai: date | None = None
                  timpa: bool = False) -> HasilBuat:
     if kode not in PERIODE:
         raise KinerjaError(f"periode «{kode}» tidak dikenal; pilih salah satu: {', '.join(PERIODE)}")
-    if mulai is not None and not date(tahun - 1, 1, 1) <= mulai <= date(tahun + 1, 12, 31):
+    if mulai is not None and not date(tahun, 1, 1) <= mulai <= date(tahun + 1, 12, 31):
         raise KinerjaError(f"--mulai {mulai.isoformat()} jauh dari tahun {tahun}; tulis tanggal "
                            f"perintah Camat untuk periode ini, misalnya {tahun}-"
                            f"{'10-05' if kode == 'tw3' else '07-06'}")
@@ -242,7 +242,7 @@ def lengkapi_formulir(path: Path, pk: PerjanjianKinerja, seksi: str, kode: str) 
     mentah = path.read_bytes()
     bom = mentah.startswith(b"\xef\xbb\xbf")
     teks = mentah[3 if bom else 0:].decode("utf-8", errors="strict")
-    baris_akhir = "\r\n" if "\r\n" in teks else "\n"
+    baris_akhir = "\r\n" if "\r\n" in teks else "\r" if "\r" in teks else "\n"
     try:
         akar = susun(teks, str(path))
     except BerkasTidakValid as e:
@@ -261,6 +261,8 @@ def lengkapi_formulir(path: Path, pk: PerjanjianKinerja, seksi: str, kode: str) 
                 for k, v in item.value if isinstance(k, yaml.ScalarNode) and k.value == kunci
                 and isinstance(v, yaml.ScalarNode)}
 
+    blok_di: set[int] = set()  # insertion points right after a block scalar («|», «>»)
+
     def tempat(daftar: yaml.SequenceNode) -> tuple[int, str]:
         """After the last entry's last value (not after the comments that head the next
         section, which a block's own end mark would include), with the entries' indentation."""
@@ -269,10 +271,27 @@ def lengkapi_formulir(path: Path, pk: PerjanjianKinerja, seksi: str, kode: str) 
             node = node.value[-1][1] if isinstance(node, yaml.MappingNode) else node.value[-1]
         akhir = node.end_mark
         baris_ke = akhir.line + (1 if akhir.column > 0 else 0)
-        while baris_ke > 0 and not baris[min(baris_ke, len(baris)) - 1].strip():
+        blok = isinstance(node, yaml.ScalarNode) and node.style in ("|", ">")
+        # A block scalar's trailing blank lines may be part of its value («|+»): keep them in it.
+        while not blok and baris_ke > 0 and not baris[min(baris_ke, len(baris)) - 1].strip():
             baris_ke -= 1  # blank lines before the next section stay after the new entry
+        if blok:
+            blok_di.add(baris_ke)
         return baris_ke, " " * max(0, daftar.value[0].start_mark.column - 2)
 
+    for kunci, butir in (("isian", "indikator"), ("anggaran", "program")):
+        daftar = bagian.get(kunci)
+        kurang = [i.kode for i in (pk.indikator if butir == "indikator" else pk.program)
+                  if i.seksi == seksi]
+        if isinstance(daftar, yaml.SequenceNode) and (daftar.flow_style or not daftar.value):
+            kurang = [x for x in kurang if x not in ada(daftar, butir)]
+            if kurang:
+                # Lines cannot be added to «[...]» without rewriting what a person wrote.
+                raise KinerjaError(
+                    f"{kunci} ditulis dalam satu baris «[...]» atau kosong, jadi tidak dapat "
+                    f"dilengkapi tanpa menulis ulang isian Anda; tambahkan sendiri butir "
+                    + ", ".join(f"«- {butir}: {x}»" for x in kurang) + f" di bawah {kunci}:",
+                    berkas=str(path), baris=daftar.start_mark.line + 1)
     isian = bagian.get("isian")
     if isinstance(isian, yaml.SequenceNode) and isian.value:
         sudah = ada(isian, "indikator")
@@ -302,6 +321,10 @@ def lengkapi_formulir(path: Path, pk: PerjanjianKinerja, seksi: str, kode: str) 
     if baris and not baris[-1].endswith(("\n", "\r", "\x85", "\u2028", "\u2029")):
         baris[-1] += baris_akhir  # the last line had no end: the added lines come after it
     for letak, tambah in sorted(sisipan, reverse=True):
+        if letak in blok_di:
+            # A blank line here would join a «|+» block scalar above and change its value.
+            while tambah and not tambah[0]:
+                tambah = tambah[1:]
         baris[letak:letak] = [b + baris_akhir for b in tambah]
     hasil = "".join(baris)
     path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + hasil.encode("utf-8"))

@@ -123,7 +123,7 @@ def susun(kantor: Kantor, pk: PerjanjianKinerja, periode: Periode,
         kode_ind = set(prog.indikator) or {i.kode for i in pk.indikator if i.seksi == prog.seksi}
         nilai = [b.capaian.nilai for b in baris
                  if b.indikator.kode in kode_ind and b.capaian.nilai is not None]
-        rata = cp.bulatkan(sum(nilai) / len(nilai)) if nilai else None
+        rata = cp.rata_rata(nilai)
         sp = cp.serapan(realisasi, prog.anggaran)
         # A quarter's capaian is judged against what the plan expected spent by then, not the
         # whole year's ceiling, or every programme would look efficient until December.
@@ -152,7 +152,8 @@ def rekap_periode(mulai: Path, tunjuk: str | None, *, draf: bool = True) -> Reka
     akar = cari_akar(mulai)
     repo = muat_repo(akar, tahun=tahun_tunjukan(akar, tunjuk))
     periode = cari_periode(repo, tunjuk)
-    periksa_repo(repo, lengkap=not draf, hanya=periode)
+    # The yearly table aggregates the quarters: they are checked as well as the year itself.
+    periksa_repo(repo, lengkap=not draf, hanya=None if periode.kode == "tahunan" else periode)
     tahun = repo.tahun[periode.tahun]
     galat = penghalang(repo.temuan.temuan, tahun=periode.tahun, folder=repo.rel(periode.folder))
     if galat:

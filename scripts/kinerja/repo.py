@@ -173,14 +173,34 @@ def muat_repo(akar: Path, *, tahun: set[int] | None = None) -> Repo:
 
 
 def muat_kantor(akar: Path, temuan: Pengumpul, teks: str | None = None) -> Kantor | None:
+    if teks is None and (akar / BERKAS_KANTOR).is_symlink():
+        temuan.tambah(Lok(BERKAS_KANTOR), "tautan-simbolik",
+                      "kinerja.yml adalah tautan simbolik dan tidak dibaca; simpan berkasnya "
+                      "sendiri di repositori")
+        return None
     d = baca_dokumen(akar / BERKAS_KANTOR, BERKAS_KANTOR, skema.KANTOR, temuan, teks)
     if d is None or not {"instansi", "kertas", "pegawai", "seksi"} <= d.keys():
         return None
     i = d["instansi"]
     if not {"nama", "pemerintah", "alamat", "kota"} <= i.keys():
         return None
+    logo = i.get("logo")
+    if logo and teks is None:
+        path = akar / logo
+        try:
+            di_dalam = path.resolve().is_relative_to(akar.resolve()) and not path.is_symlink()
+        except OSError:
+            di_dalam = False
+        if not di_dalam or not path.is_file() or path.suffix.lower() not in (".png", ".jpg",
+                                                                              ".jpeg", ".svg"):
+            sebab = ("berada di luar repositori" if not di_dalam else
+                     "tidak ada" if not path.is_file() else "bukan gambar PNG, JPG, atau SVG")
+            temuan.tambah(i.posisi("logo"), "logo-tak-valid",
+                          f"logo «{logo}» {sebab}; simpan gambar logo di dalam repositori, "
+                          "misalnya content/gambar/logo.png, dan tulis jalurnya di sini")
+            logo = None
     instansi = Instansi(i["nama"], i["pemerintah"], i["alamat"], i["kota"], i.get("telepon"),
-                        i.get("email"), i.get("laman"), i.get("kode_pos"), i.get("logo"))
+                        i.get("email"), i.get("laman"), i.get("kode_pos"), logo)
     pegawai = tuple(
         Pegawai(p["id"], p["nama"], p.get("nip"), p["jabatan"], p.get("pangkat"),
                 tuple(p["peran"]), p.get("email"), dict(p.get("akun") or {}), p.lok,
@@ -284,7 +304,19 @@ def _pihak(d: skema.Obj) -> Pihak:
 
 
 def _indikator(x: skema.Obj, sasaran: str, temuan: Pengumpul) -> Indikator:
-    skala = dict(x["skala"]) if x.get("skala") else None
+    skala: dict[str, float] | None = None
+    if x.get("skala"):
+        ada: dict[str, float] = {}
+        for nama, nilai in x["skala"].items():
+            if nilai is None or nilai < 0:
+                # A grade without a value (or a negative one) would make every figure on the
+                # scale meaningless: reported on its line and left out.
+                temuan.tambah(x["skala"].lok_nilai.get(nama, x["skala"].lok_kunci[nama]),
+                              "wajib-diisi", f"predikat «{nama}» di skala harus bernilai angka "
+                              "0 atau lebih, misalnya 4")
+                continue
+            ada[nama] = nilai
+        skala = ada or None
     targets = [("target", x["target"], x.posisi("target"))] + [
         ("target_triwulan", t, x["target_triwulan"].lok_isi[n])
         for n, t in enumerate(x["target_triwulan"])
@@ -293,7 +325,7 @@ def _indikator(x: skema.Obj, sasaran: str, temuan: Pengumpul) -> Indikator:
         if t.teks is not None and not skala:
             temuan.tambah(tempat, "target-teks",
                           f"{kunci} «{t.teks}» berupa teks; tambahkan «skala» yang memberi nilai "
-                          "tiap predikat (misalnya skala: {{AA: 6, A: 5, BB: 4}}) atau tulis angka")
+                          "tiap predikat (misalnya skala: {AA: 6, A: 5, BB: 4}) atau tulis angka")
         elif t.teks is not None and skala and t.teks not in skala:
             temuan.tambah(tempat, "target-teks",
                           f"{kunci} «{t.teks}» tidak ada di skala ({', '.join(skala)})"
@@ -475,7 +507,7 @@ def _realisasi(x: skema.Obj, ind: Indikator | None, temuan: Pengumpul) -> float 
         x.salah.add("realisasi")
         return None
     try:
-        return baca_angka(str(teks))
+        nilai = baca_angka(str(teks))
     except AngkaTidakValid as e:
         if ind is None:
             return str(teks)  # an unknown indicator is reported as such; its value means nothing
@@ -483,6 +515,13 @@ def _realisasi(x: skema.Obj, ind: Indikator | None, temuan: Pengumpul) -> float 
         temuan.tambah(tempat, "angka-tak-valid", f"realisasi {e}")
         x.salah.add("realisasi")
         return None
+    if nilai < 0:
+        # The capaian formulas assume a count or a share: a negative one is almost always a slip,
+        # and its figure (0% or the cap) would look like a fact.
+        temuan.peringatan(tempat, "realisasi-negatif",
+                          f"realisasi {teks} negatif; periksa tanda minusnya — capaian dari "
+                          "angka negatif tidak bermakna bagi sebagian besar indikator")
+    return nilai
 
 
 

@@ -69,7 +69,8 @@ def github(hasil: HasilPeriksa) -> str:
         perintah = "error" if t.galat else "warning"
         baris.append(
             f"::{perintah} file={lolos.github_sifat(t.berkas)},line={t.baris},col={t.kolom},"
-            f"title={lolos.github_sifat('kinerja: ' + t.aturan)}::{lolos.github_data(t.pesan)}"
+            f"title={lolos.github_sifat('kinerja: ' + t.aturan)}::"
+            f"{lolos.github_data(lolos.terminal(t.pesan))}"
         )
     baris.append(ringkasan(hasil))
     return "\n".join(baris) + "\n"

@@ -18,7 +18,7 @@ from kinerja import grafik, lolos
 from kinerja.angka import format_persen, format_rupiah, format_tanggal
 from kinerja.errors import BerkasTidakValid, KinerjaError
 from kinerja.model import NAMA_PERIODE, PERIODE, Indikator, Kantor, Periode, PerjanjianKinerja
-from kinerja.periksa import penghalang
+from kinerja.periksa import penghalang, periksa_repo
 from kinerja.rekap import Rekap, susun, teks_nilai, teks_target
 from kinerja.repo import Repo, cari_akar, muat_repo
 from kinerja.segel import dari_segel, pesan_rusak, terapkan
@@ -194,6 +194,9 @@ def _olah(akar: Path, tahun: tuple[int, ...], pdf: bool) -> list[_Tahun]:
     kantor = repo.kantor
     if kantor is None:
         raise KinerjaError("kinerja.yml tidak dapat dibaca")
+    # The same cross-checks as «kinerja periksa»: a ratified period the checker refuses (a
+    # duplicate entry, two codes on one page, an over-long link) is not published.
+    periksa_repo(repo, lengkap=False)
     hasil = []
     for th in sorted(repo.tahun):
         terbit = _yang_disahkan(repo, kantor, th)
