@@ -320,12 +320,11 @@ def lengkapi_formulir(path: Path, pk: PerjanjianKinerja, seksi: str, kode: str) 
         return False
     if baris and not baris[-1].endswith(("\n", "\r", "\x85", "\u2028", "\u2029")):
         baris[-1] += baris_akhir  # the last line had no end: the added lines come after it
-    for letak, tambah in sorted(sisipan, reverse=True):
+    for letak, baru in sorted(sisipan, reverse=True):
         if letak in blok_di:
             # A blank line here would join a «|+» block scalar above and change its value.
-            while tambah and not tambah[0]:
-                tambah = tambah[1:]
-        baris[letak:letak] = [b + baris_akhir for b in tambah]
+            baru = baru[next((i for i, b in enumerate(baru) if b), len(baru)):]
+        baris[letak:letak] = [b + baris_akhir for b in baru]
     hasil = "".join(baris)
     path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + hasil.encode("utf-8"))
     return True
