@@ -321,10 +321,9 @@ def lengkapi_formulir(path: Path, pk: PerjanjianKinerja, seksi: str, kode: str) 
     if baris and not baris[-1].endswith(("\n", "\r", "\x85", "\u2028", "\u2029")):
         baris[-1] += baris_akhir  # the last line had no end: the added lines come after it
     for letak, baru in sorted(sisipan, reverse=True):
-        if letak in blok_di:
-            # A blank line here would join a «|+» block scalar above and change its value.
-            baru = baru[next((i for i, b in enumerate(baru) if b), len(baru)):]
-        baris[letak:letak] = [b + baris_akhir for b in baru]
+        # After a block scalar a blank line would join a «|+» value and change it.
+        mulai = next((i for i, b in enumerate(baru) if b), len(baru)) if letak in blok_di else 0
+        baris[letak:letak] = [b + baris_akhir for b in baru[mulai:]]
     hasil = "".join(baris)
     path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + hasil.encode("utf-8"))
     return True
