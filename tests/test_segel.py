@@ -190,3 +190,23 @@ def test_catatan_buatan_tangan_bukan_pengesahan(g: Kantor) -> None:
     g.git("checkout", "HEAD~1", "--", "periods/2026/tw2/riwayat.yml")
     g.git("rm", "-q", "periods/2026/tw1/riwayat.yml")
     assert g.kinerja("periksa").endswith("tidak ada masalah.\n")
+
+
+def test_pk_perubahan_menambah_indikator_dan_mengubah_pagu_tidak_menyentuh_yang_disahkan(
+        g: Kantor) -> None:
+    """The ratified quarter keeps its indicator list, wording and budget ceilings."""
+    sebelum = json.loads(g.kinerja("rekap", "2026-tw2", "--format", "json"))
+    pk = g.akar / "periods/2026/perjanjian-kinerja.yml"
+    teks = pk.read_text().replace("anggaran: Rp 100.000.000", "anggaran: Rp 50.000.000")
+    teks = teks.replace("uraian: Jumlah desa yang dibina", "uraian: Jumlah desa yang dihapus")
+    teks = teks.replace("program:\n", "      - kode: IK-4\n        uraian: Baru\n        satuan: kali\n"
+                        "        polaritas: naik\n        agregasi: jumlah\n        target: 4\n"
+                        "        target_triwulan: [1, 1, 1, 1]\n        seksi: trantib\n"
+                        "program:\n", 1)
+    pk.write_text(teks)
+    g.git("commit", "-qam", "PK Perubahan: indikator baru, pagu dipotong")
+    assert json.loads(g.kinerja("rekap", "2026-tw2", "--format", "json")) == sebelum
+    assert g.kinerja("periksa", "periods/2026/tw2").endswith("tidak ada masalah.\n")
+    g.kinerja("laporan", "2026-tw2")
+    laporan = (g.akar / "build/2026-tw2/laporan.md").read_text()
+    assert "dibina" in laporan and "dihapus" not in laporan and "IK\\-4" not in laporan

@@ -302,6 +302,22 @@ class IndikatorSegel:
     target_triwulan: tuple[Target, ...]
     rumus_turun: str | None = None
     skala: tuple[tuple[str, float], ...] | None = None
+    # What the ratified report printed about it: wording, unit, section and goal.
+    uraian: str = ""
+    satuan: str = ""
+    seksi: str = ""
+    sasaran: str = ""
+    sasaran_uraian: str = ""
+
+
+@dataclass(frozen=True)
+class ProgramSegel:
+    kode: str
+    nama: str
+    seksi: str
+    anggaran: float
+    indikator: tuple[str, ...] = ()
+    rencana_triwulan: tuple[float, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -311,6 +327,7 @@ class Segel:
     indikator: dict[str, IndikatorSegel]
     commit: str = ""  # the content commit that was ratified (for showing what changed)
     pk: str = ""  # the PK version it was measured against, in words
+    program: tuple[ProgramSegel, ...] = ()  # programmes and their ceilings, as ratified
     disahkan: datetime | None = None  # when the Camat ratified this version
 
 

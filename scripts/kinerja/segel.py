@@ -29,9 +29,13 @@ from kinerja.model import (
     Kategori,
     Periode,
     PerjanjianKinerja,
+    Program,
+    ProgramSegel,
+    Sasaran,
     Segel,
     Target,
 )
+from kinerja.temuan import Lok
 
 # Outside the seal: the schedule and the cover letter's number (steps 9–10 come after the
 # ratification and must not undo it), the signed paper scan (step 10), and the record itself.
@@ -73,12 +77,17 @@ def versi_pk(pk: PerjanjianKinerja) -> str:
 
 
 def buat(kantor: Kantor, pk: PerjanjianKinerja, folder: Path, commit: str = "") -> Segel:
+    sasaran = {i.kode: s for s in pk.sasaran for i in s.indikator}
     return Segel(
         sidik_berkas(folder), kantor.capaian,
         {i.kode: IndikatorSegel(i.polaritas, i.agregasi, i.target, i.target_triwulan,
-                                i.rumus_turun, tuple(i.skala.items()) if i.skala else None)
+                                i.rumus_turun, tuple(i.skala.items()) if i.skala else None,
+                                i.uraian, i.satuan, i.seksi, sasaran[i.kode].kode,
+                                sasaran[i.kode].uraian)
          for i in pk.indikator},
-        commit, pk=versi_pk(pk))
+        commit, pk=versi_pk(pk),
+        program=tuple(ProgramSegel(p.kode, p.nama, p.seksi, p.anggaran, p.indikator,
+                                   p.rencana_triwulan) for p in pk.program))
 
 
 def _angka(x: float) -> str:
@@ -119,6 +128,20 @@ def teks(s: Segel, indentasi: str = "  ") -> list[str]:
         if i.skala:
             baris.append(f"{indentasi}    skala: {{"
                          + ", ".join(f"{lolos.yaml(n)}: {_angka(v)}" for n, v in i.skala) + "}")
+        for kunci in ("uraian", "satuan", "seksi", "sasaran", "sasaran_uraian"):
+            if getattr(i, kunci):
+                baris.append(f"{indentasi}    {kunci}: {lolos.yaml(getattr(i, kunci))}")
+    if s.program:
+        baris.append(f"{indentasi}program:")
+    for p in s.program:
+        baris += [f"{indentasi}  {lolos.yaml(p.kode)}:",
+                  f"{indentasi}    nama: {lolos.yaml(p.nama)}",
+                  f"{indentasi}    seksi: {lolos.yaml(p.seksi)}",
+                  f"{indentasi}    anggaran: {_angka(p.anggaran)}",
+                  f"{indentasi}    indikator: [{', '.join(map(lolos.yaml, p.indikator))}]"]
+        if p.rencana_triwulan:
+            baris.append(f"{indentasi}    rencana_triwulan: "
+                         f"[{', '.join(map(_angka, p.rencana_triwulan))}]")
     return baris
 
 
@@ -148,12 +171,20 @@ def dari_data(d: dict[str, Any]) -> Segel:
     for kode, i in (d.get("indikator") or {}).items():
         tw = tuple(_baca_target(t or {}) for t in i.get("target_triwulan") or ())
         skala = tuple((str(n), float(v)) for n, v in (i.get("skala") or {}).items()) or None
-        indikator[str(kode)] = IndikatorSegel(i.get("polaritas") or "naik",
-                                              i.get("agregasi") or "jumlah",
-                                              _baca_target(i.get("target") or {}), tw,
-                                              i.get("rumus_turun"), skala)
+        indikator[str(kode)] = IndikatorSegel(
+            i.get("polaritas") or "naik", i.get("agregasi") or "jumlah",
+            _baca_target(i.get("target") or {}), tw, i.get("rumus_turun"), skala,
+            *(str(i.get(k) or "") for k in ("uraian", "satuan", "seksi", "sasaran",
+                                             "sasaran_uraian")))
+    program = tuple(
+        ProgramSegel(str(kode), str(x.get("nama") or ""), str(x.get("seksi") or ""),
+                     float(x.get("anggaran") or 0), tuple(str(k) for k in x.get("indikator") or ()),
+                     tuple(float(v) for v in x["rencana_triwulan"])
+                     if x.get("rencana_triwulan") else None)
+        for kode, x in (d.get("program") or {}).items() if x)
     return Segel({str(k): str(v) for k, v in (d.get("berkas") or {}).items()}, aturan,
-                 indikator, str(d.get("commit") or ""), pk=str(d.get("pk") or ""))
+                 indikator, str(d.get("commit") or ""), pk=str(d.get("pk") or ""),
+                 program=program)
 
 
 # --- measuring a sealed period -------------------------------------------------------------------
@@ -170,11 +201,35 @@ def terapkan(kantor: Kantor, pk: PerjanjianKinerja,
     """The office and PK a period is measured by: as sealed if it is ratified, else as now."""
     if s is None:
         return kantor, pk
-    sasaran = tuple(replace(x, indikator=tuple(_ganti(i, s.indikator[i.kode])
-                                               if i.kode in s.indikator else i
-                                               for i in x.indikator))
-                    for x in pk.sasaran)
-    return replace(kantor, capaian=s.aturan), replace(pk, sasaran=sasaran)
+    if not s.indikator or not all(i.seksi for i in s.indikator.values()):
+        # A seal from before it kept the indicator list: the values it has, on today's list.
+        sasaran = tuple(replace(x, indikator=tuple(_ganti(i, s.indikator[i.kode])
+                                                   if i.kode in s.indikator else i
+                                                   for i in x.indikator))
+                        for x in pk.sasaran)
+        return replace(kantor, capaian=s.aturan), replace(pk, sasaran=sasaran)
+    # The indicators and programmes exactly as ratified: one added or removed by a later PK
+    # Perubahan neither appears in nor goes missing from a ratified period.
+    sekarang = {i.kode: i for i in pk.indikator}
+    kelompok: dict[str, list[Indikator]] = {}
+    uraian_sasaran: dict[str, str] = {}
+    for kode, i in s.indikator.items():
+        dasar = sekarang.get(kode) or Indikator(kode, i.uraian, i.satuan, i.polaritas, i.agregasi,
+                                                i.target, i.target_triwulan, i.seksi, i.sasaran,
+                                                lok=Lok(pk.berkas))
+        kelompok.setdefault(i.sasaran, []).append(replace(
+            _ganti(dasar, i), uraian=i.uraian, satuan=i.satuan, seksi=i.seksi,
+            sasaran=i.sasaran))
+        uraian_sasaran.setdefault(i.sasaran, i.sasaran_uraian)
+    sasaran = tuple(Sasaran(k, uraian_sasaran[k], tuple(v)) for k, v in kelompok.items())
+    lama = {p.kode: p for p in pk.program}
+    program = tuple(replace(lama[p.kode], nama=p.nama, seksi=p.seksi, anggaran=p.anggaran,
+                            indikator=p.indikator, rencana_triwulan=p.rencana_triwulan)
+                    if p.kode in lama else
+                    Program(p.kode, p.nama, p.seksi, p.anggaran, p.indikator, Lok(pk.berkas),
+                            p.rencana_triwulan)
+                    for p in s.program) if s.program else pk.program
+    return replace(kantor, capaian=s.aturan), replace(pk, sasaran=sasaran, program=program)
 
 
 @dataclass(frozen=True)

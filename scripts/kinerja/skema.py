@@ -747,7 +747,20 @@ SEGEL = Peta((
                "target TW I–IV", wajib=True),
         Bidang("rumus_turun", Pilihan(("2T-R", "T/R")), "rumus khusus"),
         Bidang("skala", PetaBebas(_ANGKA_SEGEL), "nilai tiap predikat"),
+        Bidang("uraian", _TEKS, "rumusan indikator"),
+        Bidang("satuan", _TEKS, "satuan"),
+        Bidang("seksi", _TEKS, "seksi penanggung jawab"),
+        Bidang("sasaran", _TEKS, "kode sasaran"),
+        Bidang("sasaran_uraian", _TEKS, "rumusan sasaran"),
     ))), "nilai ukur tiap indikator saat pengesahan", wajib=True),
+    Bidang("program", PetaBebas(Peta((
+        Bidang("nama", _TEKS, "nama program"),
+        Bidang("seksi", _TEKS, "seksi penanggung jawab"),
+        Bidang("anggaran", _ANGKA_SEGEL, "pagu saat pengesahan"),
+        Bidang("indikator", Daftar(Teks()), "indikator yang didukung"),
+        Bidang("rencana_triwulan", Daftar(_ANGKA_SEGEL, min_isi=4, maks_isi=4),
+               "rencana penarikan dana kumulatif"),
+    ))), "program dan pagunya saat pengesahan"),
 ))
 
 RIWAYAT_YML = Peta((
