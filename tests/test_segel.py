@@ -183,10 +183,10 @@ def test_catatan_buatan_tangan_bukan_pengesahan(g: Kantor) -> None:
     g.git("commit", "-qm", "Salin catatan")
     keluar = g.kinerja("periksa", kode=1)
     assert ("periods/2026/tw1/riwayat.yml:1:1: galat: catatan pengesahan ini tidak ditulis oleh "
-            "«kinerja sahkan» (tag-nya tidak ada: pengesahan/2026-tw1), jadi periode 2026-tw1 "
-            "tidak dianggap disahkan") in keluar
+            "kinerja (tag-nya tidak ada: pengesahan/2026-tw1); periode 2026-tw1 tetap seperti "
+            "tag pengesahan terakhirnya.") in keluar
     assert ("periods/2026/tw2/riwayat.yml:1:1: galat: catatan pengesahan ini tidak ditulis oleh "
-            "«kinerja sahkan» (isinya berbeda dari tag-nya: pengesahan/2026-tw2)") in keluar
+            "kinerja (isinya berbeda dari tag-nya: pengesahan/2026-tw2)") in keluar
     g.git("checkout", "HEAD~1", "--", "periods/2026/tw2/riwayat.yml")
     g.git("rm", "-q", "periods/2026/tw1/riwayat.yml")
     assert g.kinerja("periksa").endswith("tidak ada masalah.\n")
@@ -210,3 +210,18 @@ def test_pk_perubahan_menambah_indikator_dan_mengubah_pagu_tidak_menyentuh_yang_
     g.kinerja("laporan", "2026-tw2")
     laporan = (g.akar / "build/2026-tw2/laporan.md").read_text()
     assert "dibina" in laporan and "dihapus" not in laporan and "IK\\-4" not in laporan
+
+
+def test_catatan_tangan_tidak_dapat_membatalkan_pengesahan(g: Kantor) -> None:
+    """A hand-written «open» record and a changed figure in the same commit: the period stays
+    ratified as its tag says, so the changed figure is a broken seal."""
+    (g.akar / "periods/2026/tw2/riwayat.yml").write_text(
+        "periode: 2026-tw2\nsumber: git\ndisahkan: tidak\nversi: 1\npersetujuan: []\n")
+    g.isi("pemerintahan", {"    realisasi: 11\n": "    realisasi: 4\n"}, "Buka diam-diam")
+    keluar = g.kinerja("periksa", kode=1)
+    assert ("periods/2026/tw2/riwayat.yml:1:1: galat: catatan pengesahan ini tidak ditulis oleh "
+            "kinerja (membuka periode yang disahkan (pengesahan/2026-tw2) tanpa «kinerja "
+            "revisi»)") in keluar
+    assert "[segel-rusak]" in keluar
+    keluar = g.kinerja("rekap", "2026-tw2", kode=1)  # the edited figure is never printed
+    assert "periode 2026-tw2 telah disahkan pada 7 Juli 2026 11.00" in keluar

@@ -61,8 +61,11 @@ def penghalang(temuan: list[Temuan], *, tahun: int, folder: str | None,
     """
     pk = f"periods/{tahun}/perjanjian-kinerja.yml"
 
+    rekaman = f"tag pengesahan/{folder.split('/')[1]}-{folder.split('/')[2]}" \
+        if folder and folder.count("/") >= 2 else None
+
     def menghalangi(b: str) -> bool:
-        if b == "kinerja.yml":
+        if b == "kinerja.yml" or (rekaman is not None and b.startswith(rekaman)):
             return True
         if untuk == "surat":
             return b == f"{folder}/periode.yml"

@@ -431,38 +431,71 @@ def _segel_rusak(repo: Repo, folder: Path, s: Segel) -> tuple[Lok, ...]:
 
 
 def muat_riwayat(repo: Repo, folder: Path) -> Catatan | None:
-    """The ratification record: the period's riwayat.yml, else its newest ``pengesahan/`` tag."""
+    """The ratification record: the period's riwayat.yml, else its newest ``pengesahan/`` tag.
+
+    In Git a record counts only as kinerja wrote it. A ratified one must equal the record its
+    tag carries; an open one (after ``kinerja revisi``) must have been committed by that revision
+    and left as it was. Anything else is the error ``riwayat-tangan``, and the period stays as
+    its newest tag says — a hand-made file can neither ratify a period nor un-ratify one."""
     from kinerja import riwayat
 
     path = folder / riwayat.BERKAS
     periode = f"{folder.parent.name}-{folder.name}"
-    if path.is_file():
-        catatan = riwayat.baca(path, repo.rel(path), repo.temuan)
-        if catatan is None or not catatan.disahkan or not (repo.akar / ".git").exists():
-            return catatan
-        # In Git, a record counts only as kinerja's ratification wrote it: its tag carries the
-        # same record. A file made or edited by hand is an error, never a silent ratification.
-        nama = riwayat.nama_tag(periode, catatan.versi).removeprefix(riwayat.AWALAN_TAG)
-        pesan = repo.tag_pengesahan().get(nama)
-        if pesan is None or riwayat.dari_pesan_tag(pesan).strip() != \
-                path.read_text(encoding="utf-8").strip():
-            sebab = "tag-nya tidak ada" if pesan is None else "isinya berbeda dari tag-nya"
-            repo.temuan.tambah(Lok(repo.rel(path)), "riwayat-tangan",
-                               f"catatan pengesahan ini tidak ditulis oleh «kinerja sahkan» "
-                               f"({sebab}: {riwayat.AWALAN_TAG}{nama}), jadi periode {periode} "
-                               "tidak dianggap disahkan; kembalikan berkas ini seperti yang "
-                               f"ditulis kinerja, atau hapus lalu sahkan dengan «kinerja sahkan "
-                               f"{periode}»")
-            return None
-        return catatan
-    ada = repo.tag_pengesahan()
+    git_ada = (repo.akar / ".git").exists()
+    ada = repo.tag_pengesahan() if git_ada else {}
     versi = max((v for v in range(1, 100) if riwayat.nama_tag(periode, v).removeprefix(
         riwayat.AWALAN_TAG) in ada), default=None)
-    if versi is None:
+
+    def dari_tag() -> Catatan | None:
+        if versi is None:
+            return None
+        nama = riwayat.nama_tag(periode, versi)
+        return riwayat.baca(path, f"tag {nama}", repo.temuan,
+                            riwayat.dari_pesan_tag(ada[nama.removeprefix(riwayat.AWALAN_TAG)]))
+
+    if not path.is_file():
+        return dari_tag()
+    catatan = riwayat.baca(path, repo.rel(path), repo.temuan)
+    if not git_ada:
+        return catatan  # a folder outside Git (a copy): nothing to check the record against
+    if catatan is None:
+        return dari_tag()
+    sebab = _riwayat_bukan_kinerja(repo, path, periode, catatan, ada, versi)
+    if sebab is None:
+        return catatan
+    repo.temuan.tambah(Lok(repo.rel(path)), "riwayat-tangan",
+                       f"catatan pengesahan ini tidak ditulis oleh kinerja ({sebab}); periode "
+                       f"{periode} tetap seperti tag pengesahan terakhirnya. Kembalikan berkas "
+                       "ini seperti yang ditulis kinerja; pengesahan dibuat dengan «kinerja "
+                       f"sahkan {periode}» dan dibuka kembali dengan «kinerja revisi {periode}»")
+    return dari_tag()
+
+
+def _riwayat_bukan_kinerja(repo: Repo, path: Path, periode: str, catatan: Catatan,
+                           ada: dict[str, str], versi: int | None) -> str | None:
+    """Why a record file was not written by kinerja (None: it was)."""
+    from kinerja import git, riwayat
+
+    isi = path.read_text(encoding="utf-8").strip()
+    if catatan.disahkan:
+        nama = riwayat.nama_tag(periode, catatan.versi).removeprefix(riwayat.AWALAN_TAG)
+        if nama not in ada:
+            return f"tag-nya tidak ada: {riwayat.AWALAN_TAG}{nama}"
+        if riwayat.dari_pesan_tag(ada[nama]).strip() != isi:
+            return f"isinya berbeda dari tag-nya: {riwayat.AWALAN_TAG}{nama}"
         return None
-    nama = riwayat.nama_tag(periode, versi)
-    return riwayat.baca(path, f"tag {nama}", repo.temuan,
-                        riwayat.dari_pesan_tag(ada[nama.removeprefix(riwayat.AWALAN_TAG)]))
+    if versi is None:
+        return None  # never ratified: an open record ratifies nothing
+    rel = repo.rel(path)
+    c = next(iter(git.log(repo.akar, "-1", "--", rel)), None)
+    diubah = bool(git.git(repo.akar, "status", "--porcelain", "--", rel).strip())
+    if (c is None or diubah or c.trailer.get("Kinerja-Keputusan") != "revisi"
+            or c.trailer.get("Kinerja-Versi") != str(versi + 1) or catatan.versi != versi + 1
+            or not catatan.revisi or catatan.revisi[-1].versi != versi):
+        return (f"membuka periode yang disahkan ({riwayat.AWALAN_TAG}"
+                f"{riwayat.nama_tag(periode, versi).removeprefix(riwayat.AWALAN_TAG)}) tanpa "
+                "«kinerja revisi»")
+    return None
 
 
 def muat_formulir(repo: Repo, pk: PerjanjianKinerja | None, path: Path) -> Formulir | None:
