@@ -19,6 +19,7 @@ TANPA_KASUS = {
     "berkas-besar": "a file over 1 MiB, not kept in the repository: test_berkas_besar below",
     "segel-rusak": "needs a ratification in a real Git history: test_segel",
     "riwayat-tangan": "needs a Git repository: test_segel",
+    "riwayat-hilang": "needs a Git repository: test_segel",
 }
 
 _POSISI = {"tambah": 1, "peringatan": 1, "temuan_berkas": 3, "Temuan": 3}

@@ -225,3 +225,13 @@ def test_catatan_tangan_tidak_dapat_membatalkan_pengesahan(g: Kantor) -> None:
     assert "[segel-rusak]" in keluar
     keluar = g.kinerja("rekap", "2026-tw2", kode=1)  # the edited figure is never printed
     assert "periode 2026-tw2 telah disahkan pada 7 Juli 2026 11.00" in keluar
+
+
+def test_catatan_dan_tag_dihapus_bukan_berarti_belum_disahkan(g: Kantor) -> None:
+    g.git("tag", "-d", "pengesahan/2026-tw2")
+    g.git("rm", "-q", "periods/2026/tw2/riwayat.yml")
+    g.isi("pemerintahan", {"    realisasi: 11\n": "    realisasi: 4\n"}, "Hapus jejak")
+    keluar = g.kinerja("periksa", kode=1)
+    assert "periods/2026/tw2:1:1: galat: periode 2026-tw2 disahkan pada commit " in keluar
+    assert "[riwayat-hilang]" in keluar
+    assert "[riwayat-hilang]" in g.kinerja("rekap", "2026-tw2", kode=1)

@@ -82,6 +82,8 @@ ATURAN: dict[str, Aturan] = {
     "bukti-tak-ada": Aturan(_G, "bukti dukung yang bukan tautan dan bukan berkas di repo"),
     # Ratification
     "segel-rusak": Aturan(_G, "berkas periode yang sudah disahkan berubah tanpa revisi"),
+    "riwayat-hilang": Aturan(_G, "periode yang pernah disahkan kehilangan catatan dan tag "
+                                 "pengesahannya"),
     "riwayat-tangan": Aturan(_G, "catatan pengesahan yang tidak ditulis «kinerja sahkan» (tanpa "
                                  "tag pengesahan yang sama isinya)"),
 }

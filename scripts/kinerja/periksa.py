@@ -75,8 +75,9 @@ def penghalang(temuan: list[Temuan], *, tahun: int, folder: str | None,
             return False
         if folder.endswith("/tahunan"):
             induk = folder.rsplit("/", 1)[0]
-            return any(b.startswith(f"{induk}/{k}/") for k in (*TRIWULAN, "tahunan"))
-        return b.startswith(folder + "/")
+            return any(b == f"{induk}/{k}" or b.startswith(f"{induk}/{k}/")
+                       for k in (*TRIWULAN, "tahunan"))
+        return b == folder or b.startswith(folder + "/")
 
     return tuple(t for t in temuan if t.galat and menghalangi(t.berkas))
 

@@ -454,6 +454,8 @@ def muat_riwayat(repo: Repo, folder: Path) -> Catatan | None:
                             riwayat.dari_pesan_tag(ada[nama.removeprefix(riwayat.AWALAN_TAG)]))
 
     if not path.is_file():
+        if versi is None and git_ada:
+            _pengesahan_hilang(repo, folder, periode)
         return dari_tag()
     catatan = riwayat.baca(path, repo.rel(path), repo.temuan)
     if not git_ada:
@@ -469,6 +471,20 @@ def muat_riwayat(repo: Repo, folder: Path) -> Catatan | None:
                        "ini seperti yang ditulis kinerja; pengesahan dibuat dengan «kinerja "
                        f"sahkan {periode}» dan dibuka kembali dengan «kinerja revisi {periode}»")
     return dari_tag()
+
+
+def _pengesahan_hilang(repo: Repo, folder: Path, periode: str) -> None:
+    """A period ratified in this history whose record and tag are both gone is not silently
+    open again (nor is one in a clone fetched without its tags)."""
+    from kinerja import git
+
+    sah = git.log(repo.akar, "-1", "--all-match", "--grep=^Kinerja-Keputusan: sahkan$",
+                  f"--grep=^Kinerja-Periode: {periode}$", "--", repo.rel(folder))
+    if sah:
+        repo.temuan.tambah(Lok(repo.rel(folder)), "riwayat-hilang",
+                           f"periode {periode} disahkan pada commit {sah[0].sha[:8]}, tetapi "
+                           "catatan dan tag pengesahannya tidak ada; ambil tag dengan «git fetch "
+                           "--tags», atau kembalikan riwayat.yml dari commit itu")
 
 
 def _riwayat_bukan_kinerja(repo: Repo, path: Path, periode: str, catatan: Catatan,
