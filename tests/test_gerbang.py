@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import copy
 import json
-import subprocess
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -24,6 +23,7 @@ from kinerja.persetujuan import Kode
 from kinerja.repo import muat_kantor
 from kinerja.temuan import Pengumpul
 from test_alur import ISI_TRANTIB, LENGKAP_PEM, Kantor, kantor_git
+from test_persetujuan import _git
 
 REKAMAN = Path(__file__).parent / "forge"
 PROYEK = "kecamatan-contoh/kinerja"
@@ -225,11 +225,6 @@ def forge() -> Iterator[str]:
     yield f"http://127.0.0.1:{s.server_address[1]}"
     s.shutdown()
     s.server_close()
-
-
-def _git(cwd: Path, *args: str) -> str:
-    return subprocess.run(["git", "-C", str(cwd), *args], check=True, capture_output=True,
-                          text=True).stdout
 
 
 @pytest.fixture

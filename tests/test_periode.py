@@ -148,12 +148,7 @@ def test_melengkapi_formulir_tidak_mengubah_satu_byte_pun(
     teks = teks.replace("    penjelasan:\n", '    penjelasan: "a\\tb \\u00e9"  \n', 1)
     asli = bom + teks.replace("\n", akhir).encode("utf-8")
     form.write_bytes(asli)
-    pk = kantor / "periods/2026/perjanjian-kinerja.yml"
-    pk.write_text(pk.read_text().replace("  - kode: SS-2", "      - kode: IK-9\n        uraian: Baru\n"
-                                         "        satuan: desa\n        polaritas: naik\n"
-                                         "        agregasi: jumlah\n        target: 4\n"
-                                         "        target_triwulan: [1, 1, 1, 1]\n"
-                                         "        seksi: pemerintahan\n  - kode: SS-2", 1))
+    _pk_ik9(kantor)
     hasil = jalankan(capsys, "periode", "baru", "2026", "tw2")
     assert hasil.keluaran.splitlines()[0] == "dilengkapi periods/2026/tw2/formulir/pemerintahan.yml"
     baru = form.read_bytes()
