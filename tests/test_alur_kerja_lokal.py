@@ -197,6 +197,8 @@ def test_terbit_menandai_dan_merilis_lalu_aman_diulang(
     _Api.jawaban = _jawaban(sesudah, "tw2")
     runner = Runner(tmp_path / "runner", api)
     keluar = runner.jalankan("terbit.yml", "terbit", sebelum, sesudah)
+    # A period was ratified: the judge is kinerja as it stood before the push.
+    assert list((tmp_path / "runner").glob("kerja-*-temp/kinerja-sebelum"))
     assert keluar["terbit"] == {"periode": "2026-tw2", "tag": "pengesahan/2026-tw2",
                                "rilis": "pengesahan/2026-tw2"}
     tag = subprocess.run(["git", "-C", str(server), "for-each-ref", "--format=%(objecttype) "
@@ -237,6 +239,8 @@ def test_push_tanpa_periode_berhasil_tanpa_menerbitkan(
     runner = Runner(tmp_path / "runner", api)
     keluar = runner.jalankan("terbit.yml", "terbit", sebelum, sesudah)
     assert keluar["terbit"] == {"periode": "", "tag": "", "rilis": ""}
+    # No period changed (perhaps kinerja's own upgrade): the new tool runs, nothing is ratified.
+    assert not list((tmp_path / "runner").glob("kerja-*-temp/kinerja-sebelum"))
     assert runner.gh() == []
     assert subprocess.run(["git", "-C", str(server), "tag"], capture_output=True, text=True,
                           check=True).stdout == ""
