@@ -131,3 +131,13 @@ def test_proses_sungguhan(kantor: Path) -> None:
                           text=True, check=False)
     assert pipa.stdout == "Pengukuran Kinerja Triwulan I Tahun 2026 — Kecamatan Contoh\n"
     assert "Traceback" not in pipa.stderr
+
+
+def test_kinerja_tanpa_perintah_dan_perintah_salah_ketik(capsys: pytest.CaptureFixture[str]) -> None:
+    hasil = jalankan(capsys)
+    assert hasil.kode == 0 and hasil.keluaran.startswith("Pemakaian: kinerja [OPSI] PERINTAH")
+    assert "…" not in hasil.keluaran  # every command's summary is whole
+    hasil = jalankan(capsys, "periksaa")
+    assert hasil.kode == 2
+    assert hasil.galat.splitlines()[0] == ("kinerja: galat: perintah tidak dikenal: periksaa; "
+                                           "maksud Anda «periksa»?")

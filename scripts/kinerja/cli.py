@@ -67,7 +67,8 @@ class _Kelompok(_Perintah, click.Group):
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         _Perintah.format_options(self, ctx, formatter)
-        perintah = [(n, c.get_short_help_str(80)) for n in self.list_commands(ctx)
+        # The whole first sentence of each command's help: cut with «…» it said less than it meant.
+        perintah = [(n, c.get_short_help_str(1000)) for n in self.list_commands(ctx)
                     if (c := self.get_command(ctx, n)) is not None and not c.hidden]
         if perintah:
             with formatter.section("Perintah"):
@@ -543,7 +544,12 @@ def _pesan_click(e: click.ClickException) -> str:
             nama = (p.human_readable_name or "nilai").upper() if p is not None else "nilai"
         return f"nilai untuk {nama} tidak valid: {e.message}"
     if isinstance(e, click.UsageError) and e.message.startswith("No such command"):
-        return "perintah tidak dikenal: " + e.message.split("'")[1]
+        from kinerja.skema import saran as saran_kata
+
+        nama = e.message.split("'")[1]
+        daftar = list(e.ctx.command.list_commands(e.ctx)) if e.ctx is not None and \
+            isinstance(e.ctx.command, click.Group) else []
+        return f"perintah tidak dikenal: {nama}{saran_kata(nama, daftar)}"
     return e.format_message()
 
 
@@ -555,6 +561,11 @@ def _galat(pesan: str) -> None:
 
 def main(argv: list[str] | None = None) -> NoReturn:
     """Run the CLI; map every outcome to an exit code (1 expected, 2 usage, 3 bug, 130 ^C)."""
+    if not (sys.argv[1:] if argv is None else argv):
+        # Bare «kinerja»: what it can do, not an error.
+        with click.Context(kinerja, info_name="kinerja") as ctx:
+            click.echo(kinerja.get_help(ctx))
+        sys.exit(KELUAR_OK)
     try:
         kinerja.main(args=argv, prog_name="kinerja", standalone_mode=False)
     except click.exceptions.Exit as e:
