@@ -229,7 +229,8 @@ def laporan(periode: str | None, draf: bool, keluaran: Path | None, tanggal: dat
 @_repo_opsi
 def surat(periode: str | None, draf: bool, keluaran: Path | None, tanggal: date | None,
           repo: Path | None) -> None:
-    """Buat surat pengantar laporan (langkah 10 SOP) dari surat_pengantar di periode.yml."""
+    """Buat surat pengantar laporan (langkah 9 SOP; dikirim pada langkah 10) dari
+    surat_pengantar di periode.yml."""
     from kinerja.surat import buat_surat
 
     hasil = buat_surat(repo or Path.cwd(), periode, draf=draf, keluaran=keluaran, tanggal=tanggal)
@@ -377,7 +378,11 @@ def kembalikan(periode: str, sebagai: str, alasan: str, repo: Path | None) -> No
 @click.argument("periode")
 @_repo_opsi
 def sahkan(periode: str, repo: Path | None) -> None:
-    """Pengesahan Camat (langkah 8): commit, riwayat.yml, dan tag pengesahan/<periode>."""
+    """Pengesahan Camat (langkah 8): commit, riwayat.yml, dan tag pengesahan/<periode>.
+
+    Dijalankan oleh Camat sendiri: penulis Git (git config user.email) harus surel Camat di
+    kinerja.yml, dan commit ditandatangani bila kinerja.yml mewajibkannya.
+    """
     _keputusan("sahkan", periode, "camat", "", repo)
 
 
