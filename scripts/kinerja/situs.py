@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kinerja import grafik, lolos
-from kinerja.angka import format_persen, format_rupiah, format_tanggal
+from kinerja.angka import format_angka, format_persen, format_rupiah, format_tanggal
 from kinerja.errors import BerkasTidakValid, KinerjaError
 from kinerja.model import NAMA_PERIODE, PERIODE, Indikator, Kantor, Periode, PerjanjianKinerja
 from kinerja.periksa import penghalang, periksa_repo
@@ -182,6 +182,9 @@ def bangun(mulai: Path, *, pdf: bool = False, proses: int | None = None) -> Hasi
     _halaman_sop(penulis)
     penulis.tulis("_ringkasan.md", per_tahun[-1].ringkasan if per_tahun
                   else "Belum ada periode yang disahkan.\n")
+    if kantor_repo.kantor is not None:
+        for rel, teks in halaman_kantor(kantor_repo.kantor).items():
+            penulis.tulis(rel, teks)
     penulis.bersihkan()
     return HasilSitus(len([p for p in penulis.dibuat if p.suffix == ".md"]), penulis.ditulis,
                       sum(len(t.pdf) for t in per_tahun),
@@ -507,3 +510,40 @@ def _ringkasan(kantor: Kantor, t: _Terbit) -> str:
            "", f"{len(t.rekap.indikator)} indikator diukur:", ""]
     isi += [f"- {_kategori(k)}: {n} indikator" for k, n in jumlah.items()]
     return "\n".join(isi) + "\n"
+
+
+# --- what every office owns: its name, its rules ----------------------------------------------------
+
+def halaman_kantor(kantor: Kantor) -> dict[str, str]:
+    """The office's own words for the hand-written pages (included as snippets) and the site's
+    title (``_situs.yml``, inherited by mkdocs.yml): renaming the office in kinerja.yml renames
+    it everywhere on the next build, and no other office's name is ever shown."""
+    i = kantor.instansi
+    pemerintah = i.pemerintah.removeprefix("Pemerintah ")
+    pimpinan = next(iter(kantor.pemegang("camat")), None)
+    jabatan = pimpinan.jabatan if pimpinan else "pimpinan"
+    a = kantor.capaian
+    turun = ("(2 × target − realisasi) ÷ target × 100%" if a.rumus_turun == "2T-R"
+             else "target ÷ realisasi × 100%")
+    batas = f", paling tinggi {format_persen(a.batas_atas)}" if a.batas_atas else ""
+    pita = sorted(a.kategori, key=lambda k: -k.min)
+    kategori = ", ".join(
+        f"{aman(k.nama)} (≥ {format_angka(k.min)})" if n < len(pita) - 1
+        else f"{aman(k.nama)} (di bawah {format_angka(pita[n - 1].min) if n else '–'})"
+        for n, k in enumerate(pita))
+    judul = f"Pengukuran Kinerja {i.nama}"
+    keterangan = f"Arsip pengukuran kinerja {i.nama}, {pemerintah}"
+    return {
+        "_situs.yml": ("# Dibuat oleh «kinerja situs» dari kinerja.yml; jangan diubah tangan.\n"
+                       f"site_name: {lolos.yaml(judul)}\n"
+                       f"site_description: {lolos.yaml(keterangan)}\n"),
+        "_kantor.md": (f"{aman(i.nama)}, {aman(pemerintah)}, mengukur kinerjanya setiap triwulan "
+                       "dengan membandingkan realisasi terhadap target Perjanjian Kinerja, sesuai "
+                       "SOP Pengukuran Kinerja. Setiap pengukuran diperiksa Kasubbag Perencanaan "
+                       f"dan Sekretaris, lalu disahkan {aman(jabatan)}; hanya pengukuran yang "
+                       "telah disahkan yang tampil di sini.\n"),
+        "_aturan.md": ("Capaian dihitung dengan rumus yang sama untuk setiap periode: indikator "
+                       "«makin tinggi makin baik» sebagai realisasi ÷ target × 100%; indikator "
+                       f"«makin rendah makin baik» sebagai {turun}{batas}. Kategori capaian: "
+                       f"{kategori}. Aturan ini dibaca dari kinerja.yml {aman(i.nama)}.\n"),
+    }
