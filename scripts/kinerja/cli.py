@@ -388,6 +388,47 @@ def sahkan(periode: str, repo: Path | None) -> None:
 
 @kinerja.command(add_help_option=False)
 @_bantuan
+@click.option("--instansi", default=None, metavar="TEKS", help="Nama kantor, misalnya Kecamatan Batur.")
+@click.option("--pemerintah", default=None, metavar="TEKS",
+              help="Pemerintah daerah, misalnya Kabupaten Banjarnegara.")
+@click.option("--kota", default=None, metavar="TEKS", help="Tempat penandatanganan, misalnya Batur.")
+@click.option("--kertas", type=_Pilihan(["A4", "F4"]), default=None, help="Ukuran kertas laporan.")
+@click.option("--tahun", type=int, default=None, metavar="TAHUN",
+              help="Tahun Perjanjian Kinerja pertama (bawaan: tahun ini).")
+@_repo_opsi
+def mulai(instansi: str | None, pemerintah: str | None, kota: str | None, kertas: str | None,
+          tahun: int | None, repo: Path | None) -> None:
+    """Jadikan salinan repositori ini milik kantor Anda: tulis kinerja.yml dan Perjanjian
+    Kinerja tahun ini sebagai kerangka, dan hapus data kantor contoh.
+
+    Yang tidak diberikan sebagai opsi ditanyakan bila dijalankan di terminal.
+    """
+    from kinerja.mulai import Permintaan
+    from kinerja.mulai import mulai as jalankan
+
+    def tanya(nilai: str | None, teks: str) -> str:
+        if nilai:
+            return nilai
+        if not sys.stdin.isatty():
+            raise KinerjaError(f"{teks} belum diberikan; tulis opsinya, misalnya --instansi "
+                               "\"Kecamatan Batur\"")
+        return str(click.prompt(teks))
+
+    hasil = jalankan(Permintaan(
+        (repo or Path.cwd()).resolve(), tanya(instansi, "Nama kantor (instansi)"),
+        tanya(pemerintah, "Pemerintah daerah"), tanya(kota, "Kota penandatanganan"),
+        tanya(kertas, "Kertas (A4 atau F4)").upper(), tahun or date.today().year))
+    for b in hasil.ditulis:
+        click.echo(f"ditulis    {b}")
+    if hasil.dihapus:
+        click.echo(f"dihapus    {len(hasil.dihapus)} berkas data kantor contoh di periods/")
+    click.echo("\nLangkah berikutnya:")
+    for n, langkah in enumerate(hasil.langkah, 1):
+        click.echo(f"  {n}. {langkah}")
+
+
+@kinerja.command(add_help_option=False)
+@_bantuan
 @click.argument("periode")
 @click.option("--alasan", required=True, help="Mengapa periode yang disahkan dibuka kembali.")
 @click.option("--nomor", default=None, metavar="TEKS",

@@ -1,0 +1,71 @@
+"""A new office from a copy of this repository that carries the sample's history: `kinerja mulai`
+replaces the sample, the checker leads the way through the skeleton, and a whole quarter later
+nothing the office's people or public see names the sample office or its people."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from buatan import salin_contoh
+from conftest import DASAR, jalankan
+from test_alur import Kantor
+from test_situs import mkdocs
+
+CONTOH = ("Pejawaran", "Bambang Setiawan", "Siti Rahayu", "Agus Priyanto")
+
+
+def test_kantor_baru_dari_salinan_contoh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    akar = salin_contoh(tmp_path / "batur", situs=True)
+    monkeypatch.chdir(akar)
+    k = Kantor(akar, monkeypatch, capsys)
+    k.git("init", "-q", "-b", "main")
+    k.sebagai("kasubbag", "2026-01-05 08:00")
+    k.git("add", ".")
+    k.git("commit", "-qm", "Salinan kinerja dengan data contoh")
+
+    hasil = jalankan(capsys, "mulai", "--instansi", "Kecamatan Batur", "--pemerintah",
+                     "Pemerintah Kabupaten Banjarnegara", "--kota", "Batur", "--kertas", "F4",
+                     "--tahun", "2026")
+    assert hasil.kode == 0, hasil.galat
+    assert not (akar / "periods/2026/tw1").exists()
+    periksa = jalankan(capsys, "periksa")
+    assert periksa.kode == 1 and "kinerja.yml:9:10: galat: «alamat» tidak boleh kosong" \
+        in periksa.keluaran
+    assert jalankan(capsys, "mulai", "--instansi", "x", "--pemerintah", "y", "--kota", "z",
+                    "--kertas", "A4").kode == 1  # an office that started is never overwritten
+
+    # The office fills in its own people and PK (the small test office, renamed).
+    teks = (DASAR / "kinerja.yml").read_text().replace("Kecamatan Contoh", "Kecamatan Batur")
+    (akar / "kinerja.yml").write_text(teks)
+    shutil.copy(DASAR / "periods/2026/perjanjian-kinerja.yml",
+                akar / "periods/2026/perjanjian-kinerja.yml")
+    k.git("add", "-A")
+    k.git("commit", "-qm", "Kantor Batur")
+    k.periode_terisi("kasi-pem")
+    k.sebagai("kasubbag", "2026-07-07 09:00")
+    k.kinerja("setujui", "2026-tw2", "--sebagai", "kasubbag-perencanaan")
+    k.sebagai("sekcam", "2026-07-07 10:00")
+    k.kinerja("setujui", "2026-tw2", "--sebagai", "sekcam")
+    k.sebagai("camat", "2026-07-07 11:00")
+    assert "status     disahkan" in k.kinerja("sahkan", "2026-tw2")
+
+    keluaran = [k.kinerja("rekap", "2026-tw2"), k.kinerja("status", "2026-tw2"),
+                k.kinerja("situs", "--pdf")]
+    bangun = mkdocs(akar)
+    assert bangun.returncode == 0, bangun.stdout + bangun.stderr
+    keluaran += [p.read_text() for p in (akar / "site").rglob("*.html")]
+    assert "<title>Pengukuran Kinerja Kecamatan Batur</title>" in \
+        (akar / "site/index.html").read_text()
+    from pypdf import PdfReader
+
+    for pdf in (akar / "build/2026-tw2").glob("*.pdf"):
+        keluaran += [h.extract_text() for h in PdfReader(pdf).pages]
+    keluaran += [p.read_text() for p in (akar / "content/arsip").rglob("*.md")]
+    semua = "\n".join(keluaran)
+    assert "Kecamatan Batur" in semua
+    for nama in CONTOH:
+        assert nama not in semua, nama
