@@ -51,6 +51,7 @@ ATURAN: dict[str, Aturan] = {
     "akun-ganda": Aturan(_G, "akun Git host atau surel yang dipakai dua pegawai"),
     "kode-ganda": Aturan(_G, "id atau kode yang dipakai dua kali"),
     "kepala-tak-dikenal": Aturan(_G, "kepala seksi yang tidak ada di daftar pegawai"),
+    "peran-rangkap": Aturan(_G, "satu orang memegang dua peran penyetuju"),
     "peran-kosong": Aturan(_G, "peran SOP (Camat, Sekcam, Kasubbag Perencanaan) tanpa pemegang"),
     # The Perjanjian Kinerja
     "pk-hilang": Aturan(_G, "tahun tanpa perjanjian-kinerja.yml"),

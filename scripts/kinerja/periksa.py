@@ -15,6 +15,7 @@ from kinerja.lolos import slug
 from kinerja.model import TRIWULAN, Formulir, Indikator, Kantor, Periode, PerjanjianKinerja
 from kinerja.repo import Repo, cari_akar, muat_repo
 from kinerja.segel import pesan_rusak, terapkan
+from kinerja.sop import URUTAN
 from kinerja.temuan import Lok, Pengumpul, Temuan
 
 _URL = re.compile(r"https?://[^\s/$.?#][^\s]*", re.IGNORECASE)
@@ -164,10 +165,19 @@ def periksa_kantor(k: Kantor, temuan: Pengumpul) -> None:
             temuan.tambah(s.lok, "kepala-tak-dikenal",
                           f"kepala seksi «{s.kepala}» tidak ada di daftar pegawai"
                           f"{skema.saran(s.kepala, ids)}")
-    for peran in ("camat", "sekcam", "kasubbag-perencanaan"):
+    for peran in URUTAN:
         if not k.pemegang(peran):
             temuan.tambah(Lok(k.berkas), "peran-kosong",
                           f"tidak ada pegawai berperan «{peran}»; persetujuan laporan memerlukannya")
+    for p in k.pegawai:
+        dua = [x for x in URUTAN if x in p.peran]
+        if len(dua) > 1:
+            # Three approvals must come from three people: one person in two approving roles
+            # could never complete the chain.
+            temuan.tambah(p.lok, "peran-rangkap",
+                          f"{p.nama} memegang dua peran penyetuju ({', '.join(dua)}); ketiga "
+                          "persetujuan harus dari tiga orang berbeda — tunjuk pejabat lain untuk "
+                          "salah satunya")
     if k.tanda_tangan_wajib:
         for p in k.pegawai:
             if set(p.peran) & {"camat", "sekcam", "kasubbag-perencanaan"} and not (
