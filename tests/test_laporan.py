@@ -202,3 +202,13 @@ def test_disposisi(contoh: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "Batas waktu: 5 Oktober 2026 pukul 07.45" in halaman[0]
     assert "Diteruskan kepada: Kepala Subbagian Perencanaan dan Keuangan" in halaman[1]
     assert "surat pengantar" in halaman[2]
+
+
+def test_laporan_final_tanpa_belum_diisi(laporan_tw3: Path) -> None:
+    """Empty optional parts (no obstacle for an indicator on target) are left out of the signed
+    report; the draft keeps the marker so the sections see what is open."""
+    teks = " ".join(_teks(laporan_tw3))
+    assert "belum diisi" not in teks
+    assert "Penjelasan." in teks
+    md_ = (laporan_tw3.parent / "laporan.md").read_text()
+    assert "Hambatan.**" in md_  # the parts people did fill are still there

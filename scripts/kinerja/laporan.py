@@ -244,11 +244,14 @@ def susun(rekap: Rekap, kantor: Kantor, pk: PerjanjianKinerja, *, draf: bool,
                          "periode."), ""]
     baris += ["# Penjelasan per Indikator", ""]
     for b in rekap.indikator:
-        baris += _penjelasan(b)
+        baris += _penjelasan(b, draf=draf)
     return "\n".join(baris).rstrip("\n") + "\n"
 
 
-def _penjelasan(b: BarisIndikator) -> list[str]:
+def _penjelasan(b: BarisIndikator, *, draf: bool = True) -> list[str]:
+    """An indicator's explanation. In the final report an empty optional part (no obstacle, so
+    no follow-up, for an indicator that met its target) is left out: «belum diisi» printed in a
+    signed report reads as unfinished work. The draft keeps the marker."""
     i = b.isian
     hasil = [f"## {sel(b.indikator.kode)} {sel(b.indikator.uraian)}", "",
              f"Target {sel(teks_target(b.target))} {sel(b.indikator.satuan)}, realisasi "
@@ -259,11 +262,12 @@ def _penjelasan(b: BarisIndikator) -> list[str]:
     for judul_, isi in (("Penjelasan", i.penjelasan if i else None),
                         ("Hambatan", i.hambatan if i else None),
                         ("Tindak lanjut", i.tindak_lanjut if i else None)):
-        hasil += [f"**{judul_}.** " + (md(isi) if isi else "*belum diisi*"), ""]
+        if isi or draf:
+            hasil += [f"**{judul_}.** " + (md(isi) if isi else "*belum diisi*"), ""]
     bukti = i.bukti_dukung if i else ()
     if bukti:
         hasil += ["**Bukti dukung:**", ""] + [f"- {_tautan(x)}" for x in bukti] + [""]
-    else:
+    elif draf:
         hasil += ["**Bukti dukung:** *belum diisi*", ""]
     return hasil
 
