@@ -7,7 +7,7 @@ import unicodedata
 from typing import Any
 
 from kinerja import lolos
-from kinerja.angka import format_persen, format_rupiah
+from kinerja.angka import format_angka, format_persen, format_rupiah
 from kinerja.model import Kantor
 from kinerja.rekap import Rekap, teks_nilai, teks_target
 
@@ -66,6 +66,11 @@ def teks(rekap: Rekap, kantor: Kantor) -> str:
         baris.append("* dihitung dari realisasi TW I–IV menurut agregasi indikator")
     if rekap.program:
         baris += ["", *_tabel_teks(KOLOM_PROGRAM, baris_program(rekap), {1, 2, 3, 4}, {0: 60})]
+        # The same explanation the PDF and the site give under their budget tables.
+        ambang = format_angka(kantor.capaian.ambang_efisiensi)
+        baris += ["Serapan dihitung terhadap pagu setahun; efisiensi membandingkan capaian "
+                  "program dengan serapan terhadap rencana penarikan dana sampai akhir periode "
+                  f"(selisih lebih dari {ambang} poin: efisien atau kurang efisien)."]
     jumlah = rekap.jumlah_kategori(kantor)
     baris += ["", "Kategori: " + ", ".join(f"{k} {n}" for k, n in jumlah.items())]
     return "\n".join(baris) + "\n"
