@@ -24,10 +24,10 @@ KINERJA := $(abspath $(BIN))/kinerja
 MKDOCS  := NO_MKDOCS_2_WARNING=1 $(abspath $(BIN))/mkdocs
 CONTOH  := build/contoh
 
-# The sample office runs in a copy outside this repository's Git history: its approval records
+# The sample office (contoh/) runs in a copy outside this repository's Git history: its records
 # are made up for the demonstration, and in a Git repository kinerja accepts a ratification
 # record only with the tag that «kinerja sahkan» writes beside it.
-$(CONTOH)/.salin: $(VENV)/.pasang kinerja.yml $(shell find periods content -type f -not -path 'content/arsip/*' 2>/dev/null)
+$(CONTOH)/.salin: $(VENV)/.pasang $(shell find contoh content -type f -not -path 'content/arsip/*' 2>/dev/null)
 	rm -rf $(CONTOH)
 	$(BIN)/python bench/buatan.py $(CONTOH)
 	touch $@

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 AKAR = Path(__file__).resolve().parent.parent
+CONTOH = AKAR / "contoh"  # the sample office, kept apart from an office's own data
 
 
 def salin_situs(tujuan: Path) -> None:
@@ -20,8 +21,8 @@ def salin_situs(tujuan: Path) -> None:
 def salin_contoh(tujuan: Path, *, situs: bool = False) -> Path:
     """The sample office shipped in the repository; with ``situs``, ready for mkdocs build."""
     tujuan.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(AKAR / "kinerja.yml", tujuan / "kinerja.yml")
-    shutil.copytree(AKAR / "periods", tujuan / "periods")
+    shutil.copy2(CONTOH / "kinerja.yml", tujuan / "kinerja.yml")
+    shutil.copytree(CONTOH / "periods", tujuan / "periods")
     shutil.copytree(AKAR / "content", tujuan / "content", ignore=shutil.ignore_patterns("arsip"))
     if situs:
         salin_situs(tujuan)
@@ -33,9 +34,9 @@ def arsip(tujuan: Path, tahun: int = 10, *, disahkan: bool = False) -> Path:
 
     With ``disahkan`` every period is ratified, as the public archive would show it: TW IV is
     filled from TW III's forms and every period gets TW III's approval record."""
-    shutil.copy2(AKAR / "kinerja.yml", tujuan / "kinerja.yml")
+    shutil.copy2(CONTOH / "kinerja.yml", tujuan / "kinerja.yml")
     shutil.copytree(AKAR / "content" / "skema", tujuan / "content" / "skema")
-    sumber = AKAR / "periods" / "2026"
+    sumber = CONTOH / "periods" / "2026"
     riwayat = (sumber / "tw3" / "riwayat.yml").read_text(encoding="utf-8")
     akhir = max(2026, 1999 + tahun)  # the PK's year must lie in 2000–2100
     for t in range(akhir - tahun + 1, akhir + 1):
@@ -67,7 +68,7 @@ def arsip(tujuan: Path, tahun: int = 10, *, disahkan: bool = False) -> Path:
 
 def kantor_besar(tujuan: Path, indikator: int = 60) -> Path:
     """The sample office with a 2026 PK of ``indikator`` indicators and a filled TW I."""
-    shutil.copy2(AKAR / "kinerja.yml", tujuan / "kinerja.yml")
+    shutil.copy2(CONTOH / "kinerja.yml", tujuan / "kinerja.yml")
     seksi = ["sekretariat", "pemerintahan", "trantib", "pmd", "kesos", "pelayanan-umum"]
     baris = ["tahun: 2026", "tanggal: 2026-02-02",
              "pihak_pertama: {nama: Camat Contoh, jabatan: Camat Pejawaran}",

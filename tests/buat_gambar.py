@@ -42,7 +42,7 @@ def main() -> None:
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=program, args=BENDERA)
         h = b.new_page(viewport={"width": 1000, "height": 720})
-        h.set_content(formulir_html(AKAR / "periods/2026/tw3/formulir/trantib.yml"))
+        h.set_content(formulir_html(AKAR / "contoh/periods/2026/tw3/formulir/trantib.yml"))
         h.screenshot(path=str(GAMBAR / "formulir.png"))
         h.set_viewport_size({"width": 1280, "height": 800})
         h.goto(alamat + "/arsip/2026/tw3/")

@@ -12,10 +12,10 @@ from kinerja.repo import muat_repo
 
 
 def test_contoh_memenuhi_isi_issue() -> None:
-    repo = muat_repo(AKAR)
+    repo = muat_repo(AKAR / "contoh")
     pk = repo.tahun[2026].pk
     assert pk is not None and repo.kantor is not None
-    assert "contoh" in (AKAR / "kinerja.yml").read_text().lower()
+    assert "contoh" in (AKAR / "contoh/kinerja.yml").read_text().lower()
     assert len(pk.indikator) >= 12
     assert {i.polaritas for i in pk.indikator} == {"naik", "turun"}
     assert {i.agregasi for i in pk.indikator} == {"jumlah", "terakhir", "rata-rata"}

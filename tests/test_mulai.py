@@ -69,3 +69,51 @@ def test_kantor_baru_dari_salinan_contoh(tmp_path: Path, monkeypatch: pytest.Mon
     assert "Kecamatan Batur" in semua
     for nama in CONTOH:
         assert nama not in semua, nama
+
+
+def test_pembaruan_dari_hulu_tanpa_bentrok(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """An office started from this repository takes a later version of kinerja with «git pull»:
+    the sample lives in contoh/ and the office's data at the root, so nothing collides."""
+    import subprocess
+
+    from conftest import AKAR
+
+    def git(cwd: Path, *args: str) -> str:
+        return subprocess.run(["git", "-C", str(cwd), "-c", "user.name=X", "-c",
+                               "user.email=x@contoh.go.id", *args], check=True,
+                              capture_output=True, text=True).stdout
+
+    hulu = tmp_path / "hulu"
+    hulu.mkdir()
+    for bagian in ("contoh", "content", "scripts/kinerja/data"):
+        shutil.copytree(AKAR / bagian, hulu / bagian, ignore=shutil.ignore_patterns("arsip"))
+    shutil.copy(AKAR / "mkdocs.yml", hulu / "mkdocs.yml")
+    git(hulu, "init", "-q", "-b", "main")
+    git(hulu, "add", ".")
+    git(hulu, "commit", "-qm", "kinerja")
+    kantor = tmp_path / "batur"
+    git(tmp_path, "clone", "-q", str(hulu), str(kantor))
+    assert not (kantor / "kinerja.yml").exists()
+    assert jalankan(capsys, "mulai", "--repo", str(kantor), "--instansi", "Kecamatan Batur",
+                    "--pemerintah", "Pemerintah Kabupaten Banjarnegara", "--kota", "Batur",
+                    "--kertas", "A4", "--tahun", "2026").kode == 0
+    shutil.copy(DASAR / "periods/2026/perjanjian-kinerja.yml",
+                kantor / "periods/2026/perjanjian-kinerja.yml")
+    git(kantor, "add", ".")
+    git(kantor, "commit", "-qm", "Kantor Batur")
+    milik = {p: p.read_bytes() for p in (kantor / "periods").rglob("*") if p.is_file()}
+    milik[kantor / "kinerja.yml"] = (kantor / "kinerja.yml").read_bytes()
+
+    # Upstream: a new version of the tool, its pages and its sample office.
+    (hulu / "contoh/kinerja.yml").write_text((hulu / "contoh/kinerja.yml").read_text()
+                                             + "# pembaruan contoh\n")
+    sop = hulu / "scripts/kinerja/data/sop.yml"
+    sop.write_text(sop.read_text() + "# pembaruan SOP\n")
+    (hulu / "content/tentang.md").write_text((hulu / "content/tentang.md").read_text()
+                                             + "\nPembaruan.\n")
+    git(hulu, "commit", "-qam", "Versi baru")
+    git(kantor, "pull", "-q", "--no-rebase", "--no-edit", "origin", "main")
+    assert "Pembaruan." in (kantor / "content/tentang.md").read_text()
+    assert all(p.read_bytes() == isi for p, isi in milik.items())
+    assert git(kantor, "status", "--porcelain") == ""

@@ -31,18 +31,19 @@ def _check_jsonschema(skema: str, *berkas: Path) -> subprocess.CompletedProcess[
 
 
 def test_formulir_contoh_lolos_skema_json() -> None:
-    forms = sorted(AKAR.glob("periods/*/*/formulir/*.yml"))
+    forms = sorted(AKAR.glob("contoh/periods/*/*/formulir/*.yml"))
+    assert len(forms) >= 20  # the sample's forms are really found
     assert _check_jsonschema("formulir.json", *forms).returncode == 0
-    assert _check_jsonschema("kinerja.json", AKAR / "kinerja.yml").returncode == 0
-    pk = sorted(AKAR.glob("periods/*/perjanjian-kinerja.yml"))
+    assert _check_jsonschema("kinerja.json", AKAR / "contoh/kinerja.yml").returncode == 0
+    pk = sorted(AKAR.glob("contoh/periods/*/perjanjian-kinerja.yml"))
     assert _check_jsonschema("perjanjian-kinerja.json", *pk).returncode == 0
-    hasil = _check_jsonschema("periode.json", *sorted(AKAR.glob("periods/*/*/periode.yml")))
+    hasil = _check_jsonschema("periode.json", *sorted(AKAR.glob("contoh/periods/*/*/periode.yml")))
     assert hasil.returncode == 0, hasil.stdout
 
 
 def test_skema_json_menolak_kesalahan(tmp_path: Path) -> None:
     form = tmp_path / "x.yml"
-    asli = (AKAR / "periods/2026/tw3/formulir/trantib.yml").read_text()
+    asli = (AKAR / "contoh/periods/2026/tw3/formulir/trantib.yml").read_text()
     form.write_text(asli.replace("    hambatan:", "    hambatn:", 1))
     hasil = _check_jsonschema("formulir.json", form)
     assert hasil.returncode == 1

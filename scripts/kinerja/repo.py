@@ -108,7 +108,8 @@ def cari_akar(mulai: Path) -> Path:
             return folder
     raise RepoTidakDitemukan(
         f"tidak menemukan {BERKAS_KANTOR} di folder ini atau folder di atasnya; jalankan perintah "
-        "di dalam repo kinerja atau beri --repo FOLDER"
+        "di dalam repo kinerja atau beri --repo FOLDER. Untuk kantor baru, mulai dengan "
+        "«kinerja mulai --instansi \"Kecamatan …\"»"
     )
 
 
