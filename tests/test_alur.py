@@ -192,3 +192,27 @@ def test_menyetujui_periode_belum_lengkap_ditolak(k: Kantor) -> None:
     k.sebagai("sekcam", "2026-07-06 10:05")
     keluar = k.kinerja("kembalikan", "2026-tw2", "--sebagai", "sekcam", "--alasan", " ", kode=1)
     assert "tulis alasan pengembalian" in keluar
+
+
+def test_kantor_kecil_tanpa_pelaksana(kantor: Path, monkeypatch: pytest.MonkeyPatch,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """No staff at all: the Kasubbag Perencanaan records step 5 herself, and the quarter is
+    approved and ratified by the three approvers as usual."""
+    teks = (kantor / "kinerja.yml").read_text()
+    assert "peran: [kasi, pelaksana]" in teks
+    (kantor / "kinerja.yml").write_text(teks.replace("peran: [kasi, pelaksana]", "peran: kasi"))
+    k = kantor_git(kantor, monkeypatch, capsys)
+    k.periode_terisi("kasi-pem")
+    k.sebagai("kasi-pem", "2026-07-06 13:00")
+    assert "langkah 5 dilaksanakan oleh Staf/Pelaksana" in k.kinerja("catat", "2026-tw2", "5",
+                                                                      kode=1)
+    k.sebagai("kasubbag", "2026-07-06 13:00")
+    k.kinerja("catat", "2026-tw2", "5")
+    k.sebagai("kasubbag", "2026-07-07 09:00")
+    k.kinerja("setujui", "2026-tw2", "--sebagai", "kasubbag-perencanaan")
+    k.sebagai("sekcam", "2026-07-07 10:00")
+    k.kinerja("setujui", "2026-tw2", "--sebagai", "sekcam")
+    k.sebagai("camat", "2026-07-07 11:00")
+    assert "status     disahkan" in k.kinerja("sahkan", "2026-tw2")
+    assert " 5. Staf/Pelaksana: selesai 6 Juli 2026 13.00 oleh Kasubbag Contoh" in k.kinerja(
+        "status", "2026-tw2")

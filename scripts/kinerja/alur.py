@@ -460,7 +460,11 @@ def catat(mulai: Path, tunjuk: str | None, langkah: int, catatan: str = "") -> s
         isi = "-"
     nama, email = git.penulis(akar)
     orang = pemilik_akun(kantor, email, "git")
-    if orang is None or not set(orang.peran) & set(ls.pelaksana):
+    pelaksana = set(ls.pelaksana)
+    if pelaksana == {"pelaksana"} and not kantor.pemegang("pelaksana"):
+        # A small office without staff: the Kasubbag Perencanaan compiles the draft herself.
+        pelaksana.add("kasubbag-perencanaan")
+    if orang is None or not set(orang.peran) & pelaksana:
         raise KinerjaError(f"langkah {langkah} dilaksanakan oleh {ls.nama_pelaksana}; penulis Git "
                            f"{nama} <{email}> tidak memegang peran itu di kinerja.yml")
     trailer = [f"Kinerja-Periode: {pid}", "Kinerja-Keputusan: langkah",
