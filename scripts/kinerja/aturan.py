@@ -49,6 +49,7 @@ ATURAN: dict[str, Aturan] = {
     "jam-kerja-terbalik": Aturan(_G, "jam pulang tidak sesudah jam masuk"),
     # The office
     "akun-ganda": Aturan(_G, "akun Git host atau surel yang dipakai dua pegawai"),
+    "akun-kosong": Aturan(_G, "penyetuju tanpa akun di Git host yang dipakai kantor"),
     "kode-ganda": Aturan(_G, "id atau kode yang dipakai dua kali"),
     "kepala-tak-dikenal": Aturan(_G, "kepala seksi yang tidak ada di daftar pegawai"),
     "peran-rangkap": Aturan(_G, "satu orang memegang dua peran penyetuju"),

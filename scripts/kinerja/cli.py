@@ -565,10 +565,17 @@ def baru(tahun: int, kode: str, mulai: date | None, timpa: bool, repo: Path | No
 @_repo_opsi
 def skema(cek: bool, repo: Path | None) -> None:
     """Tulis JSON Schema formulir ke content/skema/ agar editor memeriksa saat mengetik."""
-    from kinerja.repo import cari_akar
     from kinerja.skema import tulis_skema
 
-    berbeda = tulis_skema(cari_akar(repo or Path.cwd()), tulis=not cek)
+    # The schemas and the page of checks belong to the repository's content/, office or not:
+    # the folder upwards that holds content/ (a repository before «kinerja mulai» has no
+    # kinerja.yml yet).
+    awal = (repo or Path.cwd()).resolve()
+    akar = next((f for f in (awal, *awal.parents) if (f / "content").is_dir()), None)
+    if akar is None:
+        raise KinerjaError("folder content/ tidak ditemukan di sini atau di atasnya; jalankan "
+                           "«kinerja skema» di dalam repositori kinerja")
+    berbeda = tulis_skema(akar, tulis=not cek)
     for berkas in berbeda:
         click.echo(("berbeda   " if cek else "ditulis   ") + berkas)
     if cek and berbeda:

@@ -193,6 +193,20 @@ def periksa_kantor(k: Kantor, temuan: Pengumpul) -> None:
                 temuan.tambah(p.lok, "akun-ganda",
                               f"akun {forge} «{p.akun[forge]}» dipakai lebih dari satu pegawai; "
                               "setiap akun hanya boleh milik satu orang")
+        if akun:
+            # The office works on this forge: an approver without an account there could never
+            # approve, and the chain would wait forever.
+            for p in k.pegawai:
+                if set(p.peran) & set(URUTAN) and forge not in p.akun:
+                    temuan.tambah(p.lok, "akun-kosong",
+                                  f"{p.nama} adalah penyetuju tetapi tidak punya akun {forge} di "
+                                  f"«akun»; tambahkan, misalnya akun: {{{forge}: namaakun}}")
+    surel = Counter(p.email.lower() for p in k.pegawai if p.email)
+    for p in k.pegawai:
+        if p.email and surel[p.email.lower()] > 1:
+            temuan.tambah(p.lok, "akun-ganda",
+                          f"surel «{p.email}» dipakai lebih dari satu pegawai; keputusan Git "
+                          "dikenali dari surel penulisnya, jadi setiap surel hanya milik satu orang")
 
 
 def periksa_pk(k: Kantor, pk: PerjanjianKinerja, temuan: Pengumpul) -> None:
