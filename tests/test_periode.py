@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import jalankan
+from conftest import DASAR, jalankan
 from kinerja.jadwal import jadwalkan, libur_indonesia, menit_kerja, tambah_menit, tanpa_libur
 from kinerja.model import JamKerja
 from kinerja.sop import sop
@@ -215,3 +215,34 @@ def test_nilai_blok_dengan_baris_kosong_tetap(kantor: Path,
     assert lama.startswith("baris\n\n\n")
     assert isian[1]["penjelasan_tambahan"] == lama  # «|+» keeps all its blank lines
     assert isian[-1]["indikator"] == "IK-9"
+
+
+@pytest.mark.parametrize(("utc", "zona", "harap"), [
+    # 14.20 UTC is 21.20 WIB: office hours are over, so step 1 starts at the next opening.
+    ("2026-11-30T14:20:00+00:00", "WIB", "2026-12-01 07:30"),
+    # 22.00 UTC on Sunday is 05.00 WIB on Monday: still yesterday in UTC, already Monday here.
+    ("2026-11-29T22:00:00+00:00", "WIB", "2026-11-30 07:30"),
+    # 02.10 UTC is 10.10 WITA: within office hours, step 1 starts a minute from now.
+    ("2026-11-30T02:10:00+00:00", "WITA", "2026-11-30 10:11"),
+    # Friday 16.30 WIT: the weekend is skipped.
+    ("2026-12-04T07:30:00+00:00", "WIT", "2026-12-07 07:30"),
+])
+def test_jadwal_mulai_di_masa_depan_menurut_zona_kantor(utc: str, zona: str, harap: str) -> None:
+    from datetime import datetime
+
+    from kinerja.periode import _awal
+    from kinerja.repo import muat_kantor
+    from kinerja.temuan import Pengumpul
+
+    kantor = muat_kantor(DASAR, Pengumpul())
+    assert kantor is not None
+    from dataclasses import replace
+    from datetime import timedelta, timezone
+
+    from kinerja.periode import ZONA
+
+    kini = datetime.fromisoformat(utc)
+    awal = _awal(replace(kantor, zona_waktu=zona), None, kini)
+    assert f"{awal:%Y-%m-%d %H:%M}" == harap
+    lokal = kini.astimezone(timezone(timedelta(hours=ZONA[zona]))).replace(tzinfo=None)
+    assert awal > lokal  # never in the past, in the office's own clock

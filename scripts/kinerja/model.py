@@ -116,6 +116,7 @@ class Kantor:
     jam_kerja: JamKerja
     berkas: str = "kinerja.yml"
     tanda_tangan_wajib: bool = False  # plain-Git decisions must be signed commits
+    zona_waktu: str = "WIB"  # WIB (UTC+7), WITA (UTC+8) or WIT (UTC+9): Indonesia has no DST
 
     def pegawai_id(self, id_: str) -> Pegawai | None:
         return next((p for p in self.pegawai if p.id == id_), None)

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
 from kinerja.angka import format_tanggal
 from kinerja.errors import BerkasTidakValid, KinerjaError
-from kinerja.jadwal import jadwalkan, libur_indonesia
+from kinerja.jadwal import awal_kerja, jadwalkan, libur_indonesia
 from kinerja.model import NAMA_PERIODE, PERIODE, Indikator, Kantor, PerjanjianKinerja
 from kinerja.periksa import penghalang, periksa_kantor, periksa_pk
 from kinerja.rekap import teks_target
@@ -52,8 +52,7 @@ def buat_periode(akar: Path, tahun: int, kode: str, *, mulai: date | None = None
 
     path = folder / BERKAS_PERIODE
     if timpa or not path.exists():
-        mulai_ = mulai or date.today()
-        _tulis(path, teks_periode(kantor, tahun, kode, mulai_))
+        _tulis(path, teks_periode(kantor, tahun, kode, _awal(kantor, mulai)))
         dibuat.append(repo.rel(path))
     else:
         dibiarkan.append(repo.rel(path))
@@ -180,10 +179,31 @@ def _tak_ada(seksi: str) -> Any:
     raise KinerjaError(f"seksi «{seksi}» tidak ada di kinerja.yml", berkas="kinerja.yml")
 
 
-def teks_periode(kantor: Kantor, tahun: int, kode: str, mulai: date) -> str:
+ZONA = {"WIB": 7, "WITA": 8, "WIT": 9}
+
+
+def _awal(kantor: Kantor, mulai: date | None, sekarang: datetime | None = None) -> datetime:
+    """When step 1 is scheduled: the office's opening hour on the day the Camat ordered it, or,
+    without a date, the next working moment from now in the office's own time zone — never in
+    the past, so no deadline is already missed (CI runs in UTC: at 05.00 WIB it is yesterday
+    there)."""
+    from datetime import timedelta, timezone
+
+    jam = kantor.jam_kerja
+    if mulai is not None:
+        awal = datetime.combine(mulai, time(*jam.mulai))
+    else:
+        zona = timezone(timedelta(hours=ZONA.get(kantor.zona_waktu, 7)))
+        kini = (sekarang or datetime.now(UTC)).astimezone(zona).replace(tzinfo=None)
+        awal = kini.replace(second=0, microsecond=0) + timedelta(minutes=1)
+    return awal_kerja(awal, jam, libur_indonesia({awal.year, awal.year + 1}))
+
+
+def teks_periode(kantor: Kantor, tahun: int, kode: str, awal: datetime) -> str:
     langkah = sop().langkah
-    jadwal = jadwalkan(datetime.combine(mulai, time(*kantor.jam_kerja.mulai)), langkah,
-                       kantor.jam_kerja, libur_indonesia({mulai.year, mulai.year + 1}))
+    mulai = awal.date()
+    jadwal = jadwalkan(awal, langkah, kantor.jam_kerja, libur_indonesia({mulai.year,
+                                                                          mulai.year + 1}))
     nama = f"{NAMA_PERIODE[kode]} Tahun {tahun}"
     baris = [
         f"# yaml-language-server: $schema={SKEMA_DARI_PERIODE}",

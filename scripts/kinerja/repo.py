@@ -234,7 +234,7 @@ def muat_kantor(akar: Path, temuan: Pengumpul, teks: str | None = None) -> Kanto
                    tuple(HARI.index(h) for h in j["hari"]) if j.get("hari") else jb.hari)
     tanda_tangan = (d.get("persetujuan") or {}).get("tanda_tangan") == "wajib"
     return Kantor(instansi, d["kertas"], pegawai, seksi, aturan, jam,
-                  tanda_tangan_wajib=tanda_tangan)
+                  tanda_tangan_wajib=tanda_tangan, zona_waktu=d.get("zona_waktu") or "WIB")
 
 
 def muat_tahun(repo: Repo, folder: Path) -> Tahun:

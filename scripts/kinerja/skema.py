@@ -563,6 +563,9 @@ KANTOR = Peta((
     )), "identitas kantor untuk kop surat dan situs", wajib=True),
     Bidang("kertas", Pilihan(("A4", "F4")), "ukuran kertas laporan: A4 atau F4 (215 × 330 mm)",
            wajib=True),
+    Bidang("zona_waktu", Pilihan(("WIB", "WITA", "WIT")),
+           "zona waktu kantor: WIB, WITA, atau WIT (bawaan WIB); jadwal dihitung pada jam kantor "
+           "ini, apa pun zona waktu komputer atau CI"),
     Bidang("jam_kerja", Peta((
         Bidang("mulai", Jam(), "jam masuk kantor, misalnya 07:30"),
         Bidang("selesai", Jam(), "jam pulang kantor, misalnya 16:00"),
