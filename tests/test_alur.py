@@ -50,6 +50,16 @@ class Kantor:
         self.isi("pemerintahan", LENGKAP_PEM, "Isi")
         self.isi("trantib", ISI_TRANTIB, "Isi trantib")
 
+    def setujui_dan_sahkan(self, hari: str = "2026-07-07") -> str:
+        """Kasubbag at 09.00, Sekcam at 10.00, the Camat ratifies at 11.00; the ratification's
+        output."""
+        self.sebagai("kasubbag", f"{hari} 09:00")
+        self.kinerja("setujui", "2026-tw2", "--sebagai", "kasubbag-perencanaan")
+        self.sebagai("sekcam", f"{hari} 10:00")
+        self.kinerja("setujui", "2026-tw2", "--sebagai", "sekcam")
+        self.sebagai("camat", f"{hari} 11:00")
+        return self.kinerja("sahkan", "2026-tw2")
+
     def isi(self, seksi: str, ganti: dict[str, str], pesan: str) -> None:
         form = self.akar / f"periods/2026/tw2/formulir/{seksi}.yml"
         teks = form.read_text()
@@ -208,11 +218,6 @@ def test_kantor_kecil_tanpa_pelaksana(kantor: Path, monkeypatch: pytest.MonkeyPa
                                                                       kode=1)
     k.sebagai("kasubbag", "2026-07-06 13:00")
     k.kinerja("catat", "2026-tw2", "5")
-    k.sebagai("kasubbag", "2026-07-07 09:00")
-    k.kinerja("setujui", "2026-tw2", "--sebagai", "kasubbag-perencanaan")
-    k.sebagai("sekcam", "2026-07-07 10:00")
-    k.kinerja("setujui", "2026-tw2", "--sebagai", "sekcam")
-    k.sebagai("camat", "2026-07-07 11:00")
-    assert "status     disahkan" in k.kinerja("sahkan", "2026-tw2")
+    assert "status     disahkan" in k.setujui_dan_sahkan()
     assert " 5. Staf/Pelaksana: selesai 6 Juli 2026 13.00 oleh Kasubbag Contoh" in k.kinerja(
         "status", "2026-tw2")

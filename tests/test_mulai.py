@@ -46,12 +46,7 @@ def test_kantor_baru_dari_salinan_contoh(tmp_path: Path, monkeypatch: pytest.Mon
     k.git("add", "-A")
     k.git("commit", "-qm", "Kantor Batur")
     k.periode_terisi("kasi-pem")
-    k.sebagai("kasubbag", "2026-07-07 09:00")
-    k.kinerja("setujui", "2026-tw2", "--sebagai", "kasubbag-perencanaan")
-    k.sebagai("sekcam", "2026-07-07 10:00")
-    k.kinerja("setujui", "2026-tw2", "--sebagai", "sekcam")
-    k.sebagai("camat", "2026-07-07 11:00")
-    assert "status     disahkan" in k.kinerja("sahkan", "2026-tw2")
+    assert "status     disahkan" in k.setujui_dan_sahkan()
 
     keluaran = [k.kinerja("rekap", "2026-tw2"), k.kinerja("status", "2026-tw2"),
                 k.kinerja("situs", "--pdf")]

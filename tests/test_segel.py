@@ -19,12 +19,7 @@ from test_alur import Kantor, kantor_git
 def g(kantor: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Kantor:
     x = kantor_git(kantor, monkeypatch, capsys)
     x.periode_terisi("kasi-pem")
-    x.sebagai("kasubbag", "2026-07-07 09:00")
-    x.kinerja("setujui", "2026-tw2", "--sebagai", "kasubbag-perencanaan")
-    x.sebagai("sekcam", "2026-07-07 10:00")
-    x.kinerja("setujui", "2026-tw2", "--sebagai", "sekcam")
-    x.sebagai("camat", "2026-07-07 11:00")
-    x.kinerja("sahkan", "2026-tw2")
+    x.setujui_dan_sahkan()
     return x
 
 
