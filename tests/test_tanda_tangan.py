@@ -25,15 +25,21 @@ def _kunci(folder: Path, nama: str) -> Path:
     return folder / nama
 
 
-def _kantor_bertanda_tangan(kantor: Path, mp: pytest.MonkeyPatch,
-                            capsys: pytest.CaptureFixture[str], kunci: dict[str, str]) -> Kantor:
-    """The test office requiring signatures, ``kunci`` (id → «kunci_ssh: …» or «kunci_gpg: …»)
-    listed, a period created and filled."""
+def _cantumkan_kunci(kantor: Path, kunci: dict[str, str]) -> None:
+    """List each person's key line (id → «kunci_ssh: …» or «kunci_gpg: …») and require
+    signatures."""
     teks = (kantor / "kinerja.yml").read_text()
     for id_, baris in kunci.items():
         teks = teks.replace(f"    email: {id_}@contoh.go.id\n",
                             f"    email: {id_}@contoh.go.id\n    {baris}\n", 1)
     (kantor / "kinerja.yml").write_text(teks + "persetujuan:\n  tanda_tangan: wajib\n")
+
+
+def _kantor_bertanda_tangan(kantor: Path, mp: pytest.MonkeyPatch,
+                            capsys: pytest.CaptureFixture[str], kunci: dict[str, str]) -> Kantor:
+    """The test office requiring signatures, ``kunci`` (id → «kunci_ssh: …» or «kunci_gpg: …»)
+    listed, a period created and filled."""
+    _cantumkan_kunci(kantor, kunci)
     x = Kantor(kantor, mp, capsys)
     x.git("init", "-q", "-b", "main")
     x.sebagai("kasubbag", "2026-07-06 09:00")
@@ -178,11 +184,7 @@ def test_perubahan_kunci_harus_ditandatangani_kunci_lama(
     folder.mkdir()
     kunci = {nama: _kunci(folder, nama) for nama in (*PERAN, "palsu")}
     publik = {n: p.with_suffix(".pub").read_text().strip() for n, p in kunci.items()}
-    teks = (kantor / "kinerja.yml").read_text()
-    for id_ in PERAN:
-        teks = teks.replace(f"    email: {id_}@contoh.go.id\n",
-                            f"    email: {id_}@contoh.go.id\n    kunci_ssh: {publik[id_]}\n", 1)
-    (kantor / "kinerja.yml").write_text(teks + "persetujuan:\n  tanda_tangan: wajib\n")
+    _cantumkan_kunci(kantor, {id_: f"kunci_ssh: {publik[id_]}" for id_ in PERAN})
     x = Kantor(kantor, monkeypatch, capsys)
     x.git("init", "-q", "-b", "main")
     x.sebagai("camat", "2026-07-01 09:00")

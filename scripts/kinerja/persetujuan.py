@@ -124,10 +124,6 @@ class Putusan:
     periode: str | None = None  # the period under review, where the changed paths say it
 
     @property
-    def disahkan(self) -> bool:
-        return self.lulus
-
-    @property
     def dikembalikan(self) -> bool:
         return any(a.kode is Kode.MINTA_PERUBAHAN for a in self.alasan)
 
@@ -262,8 +258,6 @@ class Jalur:
     """What a pull request's changed paths say: its period, and what lies outside it."""
 
     periode: str | None
-    asing: tuple[str, ...] = ()  # paths outside that period's folder
-    riwayat: tuple[str, ...] = ()  # ratification records it writes
     alasan: tuple[Alasan, ...] = field(default=())
 
 
@@ -290,7 +284,7 @@ def periksa_jalur(berubah: Iterable[str]) -> Jalur:
         if catatan:
             alasan.append(Alasan(Kode.RIWAYAT, teks="-".join(catatan[0].split("/")[1:3]),
                                  jalur=catatan))
-        return Jalur(None, tuple(lain), catatan, tuple(alasan))
+        return Jalur(None, tuple(alasan))
     # The period is the one with the most changed files; every other path is foreign.
     periode = max(isi, key=lambda k: (len(isi[k]), k))
     asing = [j for k, js in folder.items() if k != periode for j in js] + lain
@@ -300,7 +294,7 @@ def periksa_jalur(berubah: Iterable[str]) -> Jalur:
         alasan.append(Alasan(Kode.DI_LUAR_FOLDER, teks=periode, jalur=tuple(sorted(asing))))
     if riwayat:
         alasan.append(Alasan(Kode.RIWAYAT, teks=periode, jalur=tuple(riwayat)))
-    return Jalur(periode, tuple(sorted(asing)), tuple(riwayat), tuple(alasan))
+    return Jalur(periode, tuple(alasan))
 
 
 # --- the words people read ------------------------------------------------------------------------

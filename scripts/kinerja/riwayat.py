@@ -95,10 +95,6 @@ def sidik_versi(s: Segel) -> str:
                           .encode()).hexdigest()
 
 
-def tulis(path: Path, periode: str, sumber: str, p: Putusan) -> None:
-    path.write_text(teks(periode, sumber, p), encoding="utf-8")
-
-
 def pesan_tag(judul: str, isi: str) -> str:
     """A tag's message: one line for ``git tag -n``, a blank line, then the record."""
     return f"{' '.join(judul.split())}\n\n{isi}"

@@ -113,6 +113,12 @@ def butir(induk: Jawaban, *kunci: str | int) -> list[Jawaban]:
     return [Jawaban(induk.path, x) for x in induk.daftar(*kunci)]
 
 
+def jalur_berubah(daftar: Jawaban, baru: str, lama: str) -> tuple[str, ...]:
+    """The paths a pull request changes, under both names of a renamed file."""
+    return tuple(sorted({j for f in butir(daftar) for j in (f.teks(baru), f.teks_atau(lama))
+                         if j}))
+
+
 def waktu(teks: str) -> datetime:
     hasil = datetime.fromisoformat(teks.replace("Z", "+00:00"))
     if hasil.tzinfo is None:

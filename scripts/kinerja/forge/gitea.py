@@ -3,7 +3,7 @@ commit's authors and the changed files."""
 
 from __future__ import annotations
 
-from kinerja.forge import Ambil, DataPR, butir, jawab
+from kinerja.forge import Ambil, DataPR, butir, jalur_berubah, jawab
 from kinerja.persetujuan import DIBATALKAN, KOMENTAR, MINTA_PERUBAHAN, SETUJU, Aksi, Penulis, Peristiwa
 
 AKSI: dict[str, Aksi] = {"APPROVED": SETUJU, "REQUEST_CHANGES": MINTA_PERUBAHAN,
@@ -27,8 +27,7 @@ def tarik(ambil: Ambil, repo: str, nomor: int) -> DataPR:
         peristiwa.append(Peristiwa(login, aksi, u.teks_atau("commit_id") or None,
                                    u.waktu("submitted_at"), u.teks_atau("body"), urutan=i))
     berkas = jawab(ambil, f"/api/v1/repos/{repo}/pulls/{nomor}/files")
-    berubah = {j for f in butir(berkas) for j in (f.teks("filename"),
-                                                   f.teks_atau("previous_filename")) if j}
+    berubah = jalur_berubah(berkas, "filename", "previous_filename")
     return DataPR(nomor, head, pr.teks("base", "ref"), pr.teks("user", "login"),
                   Penulis(frozenset(akun), frozenset(surel)), tuple(peristiwa),
-                  tuple(sorted(berubah)), pr.teks_atau("title"))
+                  berubah, pr.teks_atau("title"))

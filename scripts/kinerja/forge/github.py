@@ -3,7 +3,7 @@ authors and the changed files; every answer read through checked accessors."""
 
 from __future__ import annotations
 
-from kinerja.forge import Ambil, DataPR, butir, jawab
+from kinerja.forge import Ambil, DataPR, butir, jalur_berubah, jawab
 from kinerja.persetujuan import DIBATALKAN, KOMENTAR, MINTA_PERUBAHAN, SETUJU, Aksi, Penulis, Peristiwa
 
 AKSI: dict[str, Aksi] = {"APPROVED": SETUJU, "CHANGES_REQUESTED": MINTA_PERUBAHAN,
@@ -30,11 +30,10 @@ def tarik(ambil: Ambil, repo: str, nomor: int) -> DataPR:
         peristiwa.append(Peristiwa(login, aksi, u.teks_atau("commit_id") or None,
                                    u.waktu("submitted_at"), u.teks_atau("body"), urutan=i))
     berkas = jawab(ambil, f"/repos/{repo}/pulls/{nomor}/files?per_page=100")
-    berubah = {j for f in butir(berkas) for j in (f.teks("filename"),
-                                                   f.teks_atau("previous_filename")) if j}
+    berubah = jalur_berubah(berkas, "filename", "previous_filename")
     return DataPR(nomor, head, pr.teks("base", "ref"), pr.teks("user", "login"),
                   Penulis(frozenset(akun - _BUKAN_ORANG), frozenset(surel - _SUREL_GITHUB)),
-                  tuple(peristiwa), tuple(sorted(berubah)), pr.teks_atau("title"),
+                  tuple(peristiwa), berubah, pr.teks_atau("title"),
                   _bulat(pr.data.get("changed_files") if isinstance(pr.data, dict) else None))
 
 

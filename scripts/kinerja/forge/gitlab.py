@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from kinerja.forge import Ambil, DataPR, butir, jawab, q
+from kinerja.forge import Ambil, DataPR, butir, jalur_berubah, jawab, q
 from kinerja.persetujuan import DIBATALKAN, MINTA_PERUBAHAN, SETUJU, Aksi, Penulis, Peristiwa
 
 _PUSH = re.compile(r"^added \d+ (?:new )?commits?\b")
@@ -41,7 +41,7 @@ def tarik(ambil: Ambil, proyek: str, nomor: int) -> DataPR:
         peristiwa.append(Peristiwa(n.teks("author", "username"), aksi, head if segar else None,
                                    n.waktu("created_at"), urutan=i))
     diff = jawab(ambil, f"{dasar}/diffs?per_page=100")
-    berubah = {j for f in butir(diff) for j in (f.teks("new_path"), f.teks_atau("old_path")) if j}
+    berubah = jalur_berubah(diff, "new_path", "old_path")
     return DataPR(nomor, head, mr.teks("target_branch"), mr.teks("author", "username"),
                   Penulis(frozenset(akun), frozenset(surel)), tuple(peristiwa),
-                  tuple(sorted(berubah)), mr.teks_atau("title"))
+                  berubah, mr.teks_atau("title"))
