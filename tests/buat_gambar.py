@@ -1,12 +1,20 @@
-"""Redraw the guide's screenshots from the sample office (run by `make gambar`, after
-`make situs`): a form as the web editor shows a file, the archive page of a period, and the
-first page of its report. Everything pictured is rendered here, from this repository."""
+"""Redraw the guide's screenshots (run by `make gambar`, after `make situs`): a form as the web
+editor shows a file, the archive page of a period, and the first page of its report. Everything
+pictured is rendered here, from this repository.
+
+The guide is published on every office's own site, so the pictures show an invented office
+(«Kecamatan Contoh», people «Nama Pegawai 1…») rather than the sample office: its name and
+people are replaced in the files outside the seal (kinerja.yml, the PK, periode.yml, the
+records), which the tools then render as they would any office's."""
 
 from __future__ import annotations
 
 import functools
 import html
+import os
+import re
 import shutil
+import subprocess
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -18,7 +26,7 @@ BENDERA = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--n
 
 
 def formulir_html(path: Path) -> str:
-    baris = path.read_text(encoding="utf-8").splitlines()[15:44]
+    baris = samarkan(path.read_text(encoding="utf-8"), {}).splitlines()[15:44]
     isi = "\n".join(
         f'<span class="n">{n:>3}</span>  '
         + (f'<span class="c">{html.escape(b)}</span>' if b.lstrip().startswith("#")
@@ -29,20 +37,50 @@ def formulir_html(path: Path) -> str:
             ".n{color:#8c959f}.c{color:#6e7781}</style><pre>" + isi + "</pre>")
 
 
+def samarkan(teks: str, nama: dict[str, str]) -> str:
+    """The sample office's place names and people, replaced by invented ones."""
+    teks = re.sub(r"(?<=nama: )(.+ \(contoh\))$",
+                  lambda m: nama.setdefault(m[1], f"Nama Pegawai {len(nama) + 1}"), teks,
+                  flags=re.MULTILINE)
+    for lama, baru in nama.items():
+        teks = teks.replace(lama, baru)
+    return re.sub("pejawaran|banjarnegara", lambda m: "contoh" if m[0].islower() else "Contoh",
+                  teks, flags=re.IGNORECASE)
+
+
+def kantor_rekaan() -> Path:
+    """A copy of the built sample office under the invented name, with its archive and PDFs."""
+    asal, tujuan = AKAR / "build" / "contoh", AKAR / "build" / "gambar"
+    shutil.rmtree(tujuan, ignore_errors=True)
+    shutil.copytree(asal, tujuan, ignore=shutil.ignore_patterns("site", "build"))
+    nama: dict[str, str] = {}
+    for path in [tujuan / "kinerja.yml", *sorted(tujuan.glob("periods/*/perjanjian-kinerja.yml")),
+                 *sorted(tujuan.glob("periods/*/*/periode.yml")),
+                 *sorted(tujuan.glob("periods/*/*/riwayat.yml"))]:
+        path.write_text(samarkan(path.read_text(encoding="utf-8"), nama), encoding="utf-8")
+    kinerja = str(AKAR / ".venv" / "bin" / "kinerja")
+    for perintah in (["periksa"], ["laporan", "2026-tw3"], ["situs", "--pdf"]):
+        subprocess.run([kinerja, *perintah], cwd=tujuan, check=True)
+    subprocess.run([str(AKAR / ".venv" / "bin" / "mkdocs"), "build", "--strict", "--quiet"],
+                   cwd=tujuan, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    return tujuan
+
+
 def main() -> None:
     from playwright.sync_api import sync_playwright
 
     GAMBAR.mkdir(exist_ok=True)
+    kantor = kantor_rekaan()
     program = shutil.which("chromium")
     assert program, "apt-get install chromium"
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(
-        SimpleHTTPRequestHandler, directory=str(AKAR / "build" / "contoh" / "site")))
+        SimpleHTTPRequestHandler, directory=str(kantor / "site")))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     alamat = f"http://127.0.0.1:{server.server_address[1]}"
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=program, args=BENDERA)
         h = b.new_page(viewport={"width": 1000, "height": 720})
-        h.set_content(formulir_html(AKAR / "contoh/periods/2026/tw3/formulir/trantib.yml"))
+        h.set_content(formulir_html(kantor / "periods/2026/tw3/formulir/trantib.yml"))
         h.screenshot(path=str(GAMBAR / "formulir.png"))
         h.set_viewport_size({"width": 1280, "height": 800})
         h.goto(alamat + "/arsip/2026/tw3/")
@@ -51,7 +89,7 @@ def main() -> None:
     server.shutdown()
     import pypdfium2
 
-    dok = pypdfium2.PdfDocument(str(AKAR / "build/2026-tw3/laporan-pengukuran-kinerja-2026-tw3.pdf"))
+    dok = pypdfium2.PdfDocument(str(kantor / "build/2026-tw3/laporan-pengukuran-kinerja-2026-tw3.pdf"))
     dok[0].render(scale=1.2).to_pil().save(GAMBAR / "laporan.png")
     dok.close()
 

@@ -52,7 +52,8 @@ def test_kantor_baru_dari_salinan_contoh(tmp_path: Path, monkeypatch: pytest.Mon
                 k.kinerja("situs", "--pdf")]
     bangun = mkdocs(akar)
     assert bangun.returncode == 0, bangun.stdout + bangun.stderr
-    keluaran += [p.read_text() for p in (akar / "site").rglob("*.html")]
+    keluaran += [p.read_text() for p in (akar / "site").rglob("*")
+                 if p.suffix in (".html", ".json", ".xml", ".txt", ".md")]
     assert "<title>Pengukuran Kinerja Kecamatan Batur</title>" in \
         (akar / "site/index.html").read_text()
     from pypdf import PdfReader
@@ -112,3 +113,42 @@ def test_pembaruan_dari_hulu_tanpa_bentrok(tmp_path: Path, monkeypatch: pytest.M
     assert "Pembaruan." in (kantor / "content/tentang.md").read_text()
     assert all(p.read_bytes() == isi for p, isi in milik.items())
     assert git(kantor, "status", "--porcelain") == ""
+
+
+def test_mulai_bertanya_di_terminal(tmp_path: Path) -> None:
+    """Run in a terminal without options, «kinerja mulai» asks for each value, asks again for a
+    blank or an unknown paper size, and writes what was answered."""
+    import os
+    import pty
+    import select
+    import subprocess
+    import sys
+
+    akar = salin_contoh(tmp_path / "batur")
+    induk, anak = pty.openpty()
+    proses = subprocess.Popen([sys.executable, "-m", "kinerja", "mulai", "--tahun", "2026"],
+                              cwd=akar, stdin=anak, stdout=anak, stderr=anak)
+    os.close(anak)
+    keluaran = b""
+
+    def tunggu(teks: bytes) -> None:
+        nonlocal keluaran
+        while teks not in keluaran:
+            siap, _, _ = select.select([induk], [], [], 30)
+            assert siap, f"menunggu {teks!r}; sejauh ini: {keluaran.decode()}"
+            keluaran += os.read(induk, 4096)
+
+    for tanya, jawab in ((b"Nama kantor", b"Kecamatan Batur"),
+                         (b"Pemerintah daerah", b""),  # blank: asked again
+                         (b"isi pemerintah daerah", b"Pemerintah Kabupaten Banjarnegara"),
+                         (b"Kota penandatanganan", b"Batur"),
+                         (b"Ukuran kertas", b"folio"),  # not a size: asked again
+                         (b"isi ukuran kertas: A4 atau F4", b"f4")):
+        tunggu(tanya)
+        os.write(induk, jawab + b"\n")
+    tunggu(b"Langkah berikutnya")
+    assert proses.wait(timeout=60) == 0
+    os.close(induk)
+    kantor = (akar / "kinerja.yml").read_text(encoding="utf-8")
+    assert '  nama: "Kecamatan Batur"\n' in kantor and "kertas: F4\n" in kantor
+    assert '  pemerintah: "Pemerintah Kabupaten Banjarnegara"\n' in kantor

@@ -406,18 +406,31 @@ def mulai(instansi: str | None, pemerintah: str | None, kota: str | None, kertas
     from kinerja.mulai import Permintaan
     from kinerja.mulai import mulai as jalankan
 
-    def tanya(nilai: str | None, teks: str) -> str:
+    def tanya(nilai: str | None, teks: str, opsi: str, contoh: str,
+              pilihan: tuple[str, ...] = ()) -> str:
         if nilai:
             return nilai
         if not sys.stdin.isatty():
-            raise KinerjaError(f"{teks} belum diberikan; tulis opsinya, misalnya --instansi "
-                               "\"Kecamatan Batur\"")
-        return str(click.prompt(teks))
+            raise KinerjaError(f"{teks} belum diberikan; tulis opsinya, misalnya {opsi} "
+                               f"{contoh}")
+        while True:  # asked again until it is usable: a blank or an unknown paper size
+            jawab = str(click.prompt(f"{teks} (misalnya {contoh})", default="",
+                                     show_default=False)).strip()
+            if jawab and (not pilihan or jawab.upper() in pilihan):
+                return jawab
+            click.echo(f"  isi {teks.lower()}" + (f": {' atau '.join(pilihan)}" if pilihan
+                                                  else ""), err=True)
+
+    from kinerja.mulai import KERTAS
 
     hasil = jalankan(Permintaan(
-        (repo or Path.cwd()).resolve(), tanya(instansi, "Nama kantor (instansi)"),
-        tanya(pemerintah, "Pemerintah daerah"), tanya(kota, "Kota penandatanganan"),
-        tanya(kertas, "Kertas (A4 atau F4)").upper(), tahun or date.today().year))
+        (repo or Path.cwd()).resolve(),
+        tanya(instansi, "Nama kantor", "--instansi", '"Kecamatan Batur"'),
+        tanya(pemerintah, "Pemerintah daerah", "--pemerintah",
+              '"Pemerintah Kabupaten Banjarnegara"'),
+        tanya(kota, "Kota penandatanganan", "--kota", "Batur"),
+        tanya(kertas, "Ukuran kertas", "--kertas", "F4", KERTAS).upper(),
+        tahun or date.today().year))
     for b in hasil.ditulis:
         click.echo(f"ditulis    {b}")
     if hasil.dihapus:

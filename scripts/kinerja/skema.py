@@ -550,11 +550,11 @@ _SUREL = Teks(r"[^@\s]+@[^@\s]+\.[^@\s]+", "nama@banjarnegarakab.go.id")
 
 KANTOR = Peta((
     Bidang("instansi", Peta((
-        Bidang("nama", _TEKS, "nama instansi, misalnya Kecamatan Pejawaran", wajib=True),
+        Bidang("nama", _TEKS, "nama instansi, misalnya Kecamatan Batur", wajib=True),
         Bidang("pemerintah", _TEKS, "pemerintah daerah, misalnya Pemerintah Kabupaten "
                "Banjarnegara", wajib=True),
         Bidang("alamat", _TEKS, "alamat kantor untuk kop surat", wajib=True),
-        Bidang("kota", _TEKS, "kota/tempat penandatanganan, misalnya Pejawaran", wajib=True),
+        Bidang("kota", _TEKS, "kota/tempat penandatanganan, misalnya Batur", wajib=True),
         Bidang("kode_pos", _TEKS, "kode pos"),
         Bidang("telepon", _TEKS, "nomor telepon kantor"),
         Bidang("email", _SUREL, "alamat surel kantor"),
