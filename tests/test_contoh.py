@@ -29,7 +29,8 @@ def test_contoh_valid(contoh: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert hasil.kode == 0, hasil.keluaran
     assert "Kelengkapan 2026-tw3:\n  Sekretariat: 2 dari 2 indikator terisi (lengkap)" in hasil.keluaran
     assert "  Seksi Pemerintahan: 2 dari 2 indikator terisi (lengkap)" in hasil.keluaran
-    assert "  Seksi Kesejahteraan Sosial: 0 dari 3 indikator terisi (belum lengkap)" in hasil.keluaran
+    assert ("  Seksi Kesejahteraan Sosial: 0 dari 3 indikator terisi (belum lengkap — IK-4.1, "
+            "IK-4.2, IK-4.3 belum diisi)") in hasil.keluaran
     assert hasil.keluaran.endswith("Semua valid: 30 berkas diperiksa, tidak ada masalah.\n")
     hasil = jalankan(capsys, "periksa", "--lengkap", "periods/2026/tw3")
     assert hasil.kode == 0, hasil.keluaran

@@ -44,7 +44,10 @@ def test_karakter_nul(kantor: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 @pytest.mark.parametrize(("isi", "pesan"), [
     ('seksi: "trantib\n', "tanda kutip tidak ditutup"),
-    ("seksi: trantib\n  periode: x\n", "tanda titik dua (:) tidak diharapkan"),
+    ("seksi: trantib\n  periode: x\n", "«periode» dimulai pada kolom 3, padahal kunci yang "
+     "sejajar dengannya pada kolom 1; samakan indentasinya — hapus 2 spasi di awal baris ini"),
+    ("seksi: trantib\nperiode: 2026-tw1\nisian:\n  - indikator: IK-3\n    penjelasan: Catatan: "
+     "rutin\n", 'tulis «penjelasan: "Catatan: rutin"»'),
     ("seksi: trantib\nisian:\n  - indikator: IK-3\n - realisasi: 2\n", "indentasi"),
     ("- satu\n- dua\n", "isi berkas harus berupa kumpulan «kunci: nilai»"),
     ("seksi: [trantib\n", "sintaks YAML tidak valid"),

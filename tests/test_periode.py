@@ -31,7 +31,8 @@ def test_periode_baru_membuat_formulir(kantor: Path, capsys: pytest.CaptureFixtu
     # a fresh period is valid, and reported as not yet filled
     hasil = jalankan(capsys, "periksa", "periods/2026/tw2")
     assert hasil.kode == 0
-    assert "Seksi Pemerintahan: 0 dari 2 indikator terisi (belum lengkap)" in hasil.keluaran
+    assert ("Seksi Pemerintahan: 0 dari 2 indikator terisi (belum lengkap — IK-1, IK-2 belum "
+            "diisi)") in hasil.keluaran
 
 
 def test_jadwal_melewati_libur_dan_akhir_pekan(kantor: Path,

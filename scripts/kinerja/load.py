@@ -11,10 +11,12 @@ We never *construct* Python objects from YAML: the schema walker reads node text
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
 
+from kinerja import sintaks
 from kinerja.errors import BerkasTidakValid
 from kinerja.temuan import GALAT, Lok, Temuan
 
@@ -77,6 +79,15 @@ _TERJEMAHAN: tuple[tuple[str, str], ...] = (
 _UMUM = "sintaks YAML tidak valid di sini; periksa tanda baca, kutip, dan indentasi baris ini"
 
 
+class SintaksRusak(BerkasTidakValid):
+    """A YAML syntax error; with ``saran`` when its cause and the corrected line are known."""
+
+    def __init__(self, temuan: Temuan, saran: sintaks.Saran | None, teks: str) -> None:
+        super().__init__((temuan,))
+        self.saran_sintaks = saran
+        self.teks = teks  # what was read, to go on from
+
+
 def temuan_berkas(berkas: str, baris: int, kolom: int, aturan: str, pesan: str) -> BerkasTidakValid:
     return BerkasTidakValid((Temuan(berkas, baris, kolom, aturan, GALAT, pesan),))
 
@@ -113,8 +124,23 @@ def baca_teks(path: Path, berkas: str) -> str:
     return teks
 
 
-def susun(teks: str, berkas: str) -> yaml.Node | None:
-    """Compose the node tree; ``None`` for a file with no content."""
+def _berhenti(teks: str, nilai: Callable[[yaml.Node], int] | None) -> tuple[int | None, int]:
+    """Where a text stops reading as YAML (1-based line; None when it reads), and then how many
+    problems ``nilai`` finds in what it reads."""
+    try:
+        node = yaml.compose(teks, Loader=_Loader)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        return (mark.line + 1 if mark else 0), 0
+    except (yaml.YAMLError, RecursionError):
+        return 0, 0
+    return None, (nilai(node) if nilai is not None and node is not None else 0)
+
+
+def susun(teks: str, berkas: str,
+          nilai: Callable[[yaml.Node], int] | None = None) -> yaml.Node | None:
+    """Compose the node tree; ``None`` for a file with no content. ``nilai`` counts the problems
+    of a tree, to judge which fix of a syntax error reads best."""
     m = _TAB_DI_INDENTASI.search(teks)
     if m:
         baris = teks[: m.start()].count("\n") + 1
@@ -135,7 +161,12 @@ def susun(teks: str, berkas: str) -> yaml.Node | None:
                 break
         else:
             pesan = _UMUM  # PyYAML's own words are English: say what to check instead
-        raise temuan_berkas(berkas, baris, kolom, "yaml-sintaks", pesan) from e
+        s = sintaks.sebab(teks, baris, kolom, lambda t: _berhenti(t, nilai)) \
+            if "end of stream" not in masalah else None
+        if s is not None:
+            baris, kolom, pesan = s.baris, s.kolom, s.pesan  # the cause, where it is knowable
+        raise SintaksRusak(Temuan(berkas, baris, kolom, "yaml-sintaks", GALAT, pesan), s,
+                           teks) from e
     except (yaml.YAMLError, RecursionError) as e:
         masalah = str(e)
         pesan = next((i for g, i in _TERJEMAHAN if g in masalah), _UMUM)

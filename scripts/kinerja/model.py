@@ -258,6 +258,13 @@ class Formulir:
     lok_seksi: Lok
     lok_periode: Lok
     lok_isian: Lok
+    # Read past a syntax error (for checking only; see Periode): per corrected line, the
+    # columns it moved, so findings point into the file as it is. None: read as it is.
+    geser: tuple[tuple[int, int], ...] | None = None
+
+    @property
+    def dipulihkan(self) -> bool:
+        return self.geser is not None
 
     def isian_kode(self, kode: str) -> Isian | None:
         return next((i for i in self.isian if i.indikator == kode), None)
@@ -357,6 +364,9 @@ class Periode:
     surat: SuratPengantar
     formulir: dict[str, Formulir]
     formulir_rusak: frozenset[str] = frozenset()  # forms present but unreadable (reported)
+    # Unreadable forms as they would read with their syntax errors fixed as suggested: only
+    # checked (every problem at once), never measured, rendered or published.
+    formulir_pulihan: tuple[tuple[str, Formulir], ...] = ()
     riwayat: tuple[CatatanPersetujuan, ...] = ()
     segel: Segel | None = None  # what the ratification sealed (None: not ratified)
     rusak_segel: tuple[Lok, ...] = ()  # where a sealed file changed since the ratification

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from kinerja import skema
 from kinerja.angka import format_angka
 from kinerja.lolos import slug
 from kinerja.model import TRIWULAN, Formulir, Indikator, Kantor, Periode, PerjanjianKinerja
-from kinerja.repo import Repo, cari_akar, muat_repo
+from kinerja.repo import Repo, cari_akar, geser_temuan, muat_repo
 from kinerja.segel import pesan_rusak, terapkan
 from kinerja.sop import URUTAN
 from kinerja.temuan import Lok, Pengumpul, Temuan
@@ -29,10 +30,30 @@ class Kelengkapan:
     berkas: str
     terisi: int
     jumlah: int
+    # Why the rest is not yet complete: per indicator code, the fields still empty (none listed:
+    # nothing of it is filled yet, or the form has no entry for it).
+    kurang: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    salah: tuple[tuple[str, tuple[str, ...]], ...] = ()  # per code, fields filled but invalid
+    rusak: bool = False  # the form exists but could not be read at all (its error is reported)
 
     @property
     def lengkap(self) -> bool:
-        return self.terisi == self.jumlah
+        return self.terisi == self.jumlah and not self.rusak
+
+    @property
+    def keterangan(self) -> str:
+        """Why it is not complete, in one sentence (empty when it is)."""
+        if self.rusak:
+            return "formulir tidak dapat dibaca; perbaiki galat sintaksnya lebih dulu"
+        salah = dict(self.salah)
+        kosong = [kode for kode, k in self.kurang if not k and not salah.get(kode)]
+        bagian = [f"{', '.join(kosong)} belum diisi"] if kosong else []
+        for kode, k in self.kurang:
+            sebab = ([f"{', '.join(salah[kode])} tidak valid"] if salah.get(kode) else []) + \
+                ([f"{', '.join(k)} kosong"] if k else [])
+            if sebab:
+                bagian.append(f"{kode}: {' dan '.join(sebab)}")
+        return "; ".join(bagian)
 
 
 @dataclass(frozen=True)
@@ -226,16 +247,16 @@ def periksa_pk(k: Kantor, pk: PerjanjianKinerja, temuan: Pengumpul) -> None:
         if i.seksi not in seksi:
             temuan.tambah(i.posisi("seksi"), "seksi-tak-dikenal",
                           f"indikator {i.kode}: seksi «{i.seksi}» tidak ada di kinerja.yml"
-                          f"{skema.saran(i.seksi, seksi)}")
+                          f"{skema.saran(i.seksi, seksi, 'seksi yang ada')}")
         _periksa_target_triwulan(i, temuan)
     kode = [i.kode for i in pk.indikator]
     for p in pk.program:
         if p.seksi not in seksi:
             temuan.tambah(p.lok, "seksi-tak-dikenal",
                           f"program {p.kode}: seksi «{p.seksi}» tidak ada di kinerja.yml"
-                          f"{skema.saran(p.seksi, seksi)}")
+                          f"{skema.saran(p.seksi, seksi, 'seksi yang ada')}")
         for ki in p.indikator:
-            if ki not in kode:
+            if ki not in kode and ki not in pk.kode_rusak:  # a broken one is reported already
                 temuan.tambah(p.lok, "indikator-tak-dikenal",
                               f"program {p.kode}: indikator «{ki}» tidak ada di Perjanjian Kinerja"
                               f"{skema.saran(ki, kode)}")
@@ -274,13 +295,17 @@ def periksa_periode(repo: Repo, k: Kantor, pk: PerjanjianKinerja, p: Periode, *,
             temuan.tambah(Lok(folder), "formulir-hilang",
                           f"formulir seksi «{sid}» tidak ada ({folder}/{sid}.yml); buat dengan "
                           f"«kinerja periode baru {p.tahun} {p.kode}»")
-    for nama, f in p.formulir.items():
+    for nama, f in [*p.formulir.items(), *p.formulir_pulihan]:
         if nama not in seksi_ids:
             temuan.tambah(Lok(f.berkas), "seksi-tak-dikenal",
                           f"berkas formulir «{nama}.yml» bukan nama seksi di kinerja.yml"
-                          f"{skema.saran(nama, seksi_ids)}; nama berkas harus id seksi")
+                          f"{skema.saran(nama, seksi_ids, 'seksi yang ada')}; nama berkas harus id "
+                          "seksi")
             continue
+        awal = len(temuan.temuan)
         periksa_formulir(repo, pk, p, nama, f, lengkap=lengkap)
+        if f.geser:
+            geser_temuan(temuan, awal, dict(f.geser))
 
 
 def periksa_formulir(repo: Repo, pk: PerjanjianKinerja, p: Periode, nama: str, f: Formulir, *,
@@ -297,6 +322,8 @@ def periksa_formulir(repo: Repo, pk: PerjanjianKinerja, p: Periode, nama: str, f
     kode_milik = [i.kode for i in milik]
     semua = [i.kode for i in pk.indikator]
     _ganda([(i.indikator, i.lok) for i in f.isian], "indikator", temuan)
+    ada = {i.indikator for i in f.isian}
+    hilang = [k for k in kode_milik if k not in ada]
     for isian in f.isian:
         if isian.indikator in kode_milik or isian.indikator in pk.kode_rusak:
             continue
@@ -305,13 +332,22 @@ def periksa_formulir(repo: Repo, pk: PerjanjianKinerja, p: Periode, nama: str, f
             temuan.tambah(isian.lok, "indikator-seksi-lain",
                           f"indikator {isian.indikator} milik seksi «{lain.seksi}», bukan «{nama}»;"
                           " hapus isian ini dari formulir ini")
+            continue
+        # A mistyped code is most likely the one this form is missing: suggest that one, and
+        # say once that it is missing (not again as a separate finding).
+        mirip = difflib.get_close_matches(isian.indikator, hilang, n=1, cutoff=0.6)
+        if mirip:
+            hilang.remove(mirip[0])
+            temuan.tambah(isian.lok, "indikator-tak-dikenal",
+                          f"indikator «{isian.indikator}» tidak ada di Perjanjian Kinerja "
+                          f"{p.tahun}; maksud Anda «{mirip[0]}»? (isian {mirip[0]} belum ada di "
+                          f"formulir ini) — tulis indikator: {mirip[0]}")
         else:
             temuan.tambah(isian.lok, "indikator-tak-dikenal",
                           f"indikator «{isian.indikator}» tidak ada di Perjanjian Kinerja "
                           f"{p.tahun}{skema.saran(isian.indikator, semua)}")
-    ada = {i.indikator for i in f.isian}
     for i in milik:
-        if i.kode not in ada and not (ada & pk.kode_rusak):
+        if i.kode in hilang and not (ada & pk.kode_rusak):
             temuan.tambah(f.lok_isian, "indikator-hilang",
                           f"isian indikator {i.kode} ({i.uraian}) tidak ada; tambahkan butir "
                           f"«- indikator: {i.kode}» di bawah isian")
@@ -335,7 +371,7 @@ def periksa_formulir(repo: Repo, pk: PerjanjianKinerja, p: Periode, nama: str, f
             tempat = isian.lok_bukti[n] if n < len(isian.lok_bukti) else isian.posisi("bukti_dukung")
             periksa_bukti(repo, p, bukti, tempat)
     if lengkap:
-        _wajib_isi(repo, pk, p, f, kode_milik)
+        _wajib_isi(repo, pk, p, nama, f, kode_milik)
 
 
 BUKTI_MAKS = 2000  # characters: longer than any real link, and Typst refuses far longer ones
@@ -376,13 +412,13 @@ def periksa_bukti(repo: Repo, p: Periode, bukti: str, tempat: Lok) -> None:
         f"ke {repo.rel(p.folder)}/bukti/ lalu tulis bukti/namaberkas, atau tulis tautan lengkap")
 
 
-def _perlu_isi(repo: Repo, pk: PerjanjianKinerja, p: Periode, nama: str, isian_kode: str) -> list[str]:
+def _perlu_isi(repo: Repo, pk: PerjanjianKinerja, p: Periode, f: Formulir,
+               isian_kode: str) -> list[str]:
     """Fields a complete entry needs: always realisasi (quarters), penjelasan and evidence;
     obstacles and follow-up only where the target was missed."""
     perlu = ["penjelasan", "bukti_dukung"]
     if p.kode != "tahunan":
         perlu.insert(0, "realisasi")
-    f = p.formulir[nama]
     isian = f.isian_kode(isian_kode)
     ind = pk.indikator_kode(isian_kode)
     if isian is not None and ind is not None and repo.kantor is not None:
@@ -399,13 +435,12 @@ def _kosong(isian: object, kunci: str) -> bool:
     return nilai is None or nilai == ()
 
 
-def _wajib_isi(repo: Repo, pk: PerjanjianKinerja, p: Periode, f: Formulir,
+def _wajib_isi(repo: Repo, pk: PerjanjianKinerja, p: Periode, nama: str, f: Formulir,
                kode_milik: list[str]) -> None:
-    nama = next(n for n, x in p.formulir.items() if x is f)
     for isian in f.isian:
         if isian.indikator not in kode_milik:
             continue
-        for kunci in _perlu_isi(repo, pk, p, nama, isian.indikator):
+        for kunci in _perlu_isi(repo, pk, p, f, isian.indikator):
             if kunci in isian.tidak_valid or not _kosong(isian, kunci):
                 continue
             alasan = " (target belum tercapai)" if kunci in ("hambatan", "tindak_lanjut") else ""
@@ -428,16 +463,28 @@ def hitung_kelengkapan(repo: Repo, p: Periode) -> list[Kelengkapan]:
         milik = [i.kode for i in t.pk.indikator if i.seksi == sid]
         f = p.formulir.get(sid)
         terisi = 0
+        kurang: list[tuple[str, tuple[str, ...]]] = []
+        salah: list[tuple[str, tuple[str, ...]]] = []
         if f is not None:
             for kode in milik:
                 isian = f.isian_kode(kode)
-                if isian is not None and all(
-                        not _kosong(isian, kunci)
-                        for kunci in _perlu_isi(repo, t.pk, p, sid, kode)):
+                perlu = _perlu_isi(repo, t.pk, p, f, kode)
+                if isian is None:
+                    kurang.append((kode, ()))
+                    continue
+                keliru = tuple(x for x in perlu if x in isian.tidak_valid)
+                kosong = tuple(x for x in perlu if _kosong(isian, x) and x not in keliru)
+                if not kosong and not keliru:
                     terisi += 1
+                    continue
+                # Nothing of it filled yet: said as «belum diisi», not as a list of every field.
+                kurang.append((kode, () if len(kosong) == len(perlu) else kosong))
+                if keliru:
+                    salah.append((kode, keliru))
         berkas = f.berkas if f else f"{repo.rel(p.folder)}/formulir/{sid}.yml"
         hasil.append(Kelengkapan(p.id, sid, seksi.nama if seksi else sid, berkas, terisi,
-                                 len(milik)))
+                                 len(milik), tuple(kurang), tuple(salah),
+                                 sid in p.formulir_rusak))
     return hasil
 
 

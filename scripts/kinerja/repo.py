@@ -7,15 +7,18 @@ problem: each file that can be read becomes model values, and every problem beco
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kinerja import skema
+import yaml
+
+from kinerja import sintaks, skema
 from kinerja.angka import AngkaTidakValid, baca_angka
 from kinerja.errors import BerkasTidakValid, KinerjaError, RepoTidakDitemukan
-from kinerja.load import baca_teks, relatif, susun
+from kinerja.load import SintaksRusak, baca_teks, relatif, susun
 from kinerja.model import (
     PERIODE,
     AturanCapaian,
@@ -114,17 +117,69 @@ def cari_akar(mulai: Path) -> Path:
 
 
 def baca_dokumen(path: Path, berkas: str, jenis: skema.Peta, temuan: Pengumpul,
-                 teks: str | None = None) -> skema.Obj | None:
-    """Read and check one file (or ``teks``, e.g. the file as it stands on another branch)."""
+                 teks: str | None = None, *, pulihkan: bool = False) -> skema.Obj | None:
+    """Read and check one file (or ``teks``, e.g. the file as it stands on another branch).
+
+    A syntax error is reported, and the rest of the file is still checked where the error's fix
+    is known; with ``pulihkan`` that repaired reading is returned, marked ``dipulihkan``, for
+    the caller's own checks (never for use)."""
+    def masalah(node: yaml.Node) -> int:
+        lain = Pengumpul()
+        skema.periksa_dokumen(node, jenis, berkas, lain)
+        return len(lain.temuan)
+
     try:
-        node = susun(baca_teks(path, berkas) if teks is None else teks, berkas)
+        isi = baca_teks(path, berkas) if teks is None else teks
+        node = susun(isi, berkas, masalah)
+    except SintaksRusak as e:
+        temuan.temuan.extend(e.temuan)
+        d = _baca_pulih(e.teks, e, berkas, jenis, temuan, masalah)
+        return d if pulihkan else None
     except BerkasTidakValid as e:
         temuan.temuan.extend(e.temuan)
         return None
     if node is None:
         temuan.tambah(Lok(berkas), "berkas-kosong", "berkas kosong; isi berkas ini atau hapus")
         return None
-    return skema.periksa_dokumen(node, jenis, berkas, temuan)
+    return skema.periksa_dokumen(node, jenis, berkas, temuan, isi)
+
+
+def geser_temuan(temuan: Pengumpul, awal: int, geser: dict[int, int] | None) -> None:
+    """Findings from ``awal`` on, read past a corrected line, moved back to the file's columns."""
+    if not geser:
+        return
+    for n in range(awal, len(temuan.temuan)):
+        t = temuan.temuan[n]
+        if t.baris in geser:
+            temuan.temuan[n] = replace(t, kolom=max(1, t.kolom - geser[t.baris]))
+
+
+def _baca_pulih(teks: str, e: SintaksRusak, berkas: str, jenis: skema.Peta,
+                temuan: Pengumpul, masalah: Callable[[yaml.Node], int]) -> skema.Obj | None:
+    """Every problem at once, even past a syntax error: where its fix is known, the rest of the
+    file is checked as if the fix were made, in memory only (the file stays unreadable)."""
+    geser: dict[int, int] = {}
+    for _ in range(20):  # a bound: each round fixes one line
+        if e.saran_sintaks is None:
+            return None
+        teks = sintaks.pulihkan(teks, e.saran_sintaks)
+        geser[e.saran_sintaks.baris] = geser.get(e.saran_sintaks.baris, 0) + \
+            e.saran_sintaks.geser
+        try:
+            node = susun(teks, berkas, masalah)
+        except SintaksRusak as lagi:
+            temuan.temuan.extend(lagi.temuan)  # a further syntax error, on another line
+            e = lagi
+            continue
+        except BerkasTidakValid:
+            return None
+        awal = len(temuan.temuan)
+        d = skema.periksa_dokumen(node, jenis, berkas, temuan, teks) if node else None
+        geser_temuan(temuan, awal, geser)
+        if d is not None:
+            d.geser = geser
+        return d
+    return None
 
 
 def _periksa_isi(repo: Repo, folder: Path, *, berkas: tuple[str, ...], sub: tuple[str, ...],
@@ -180,11 +235,12 @@ def muat_kantor(akar: Path, temuan: Pengumpul, teks: str | None = None) -> Kanto
                       "sendiri di repositori")
         return None
     d = baca_dokumen(akar / BERKAS_KANTOR, BERKAS_KANTOR, skema.KANTOR, temuan, teks)
-    if d is None or not {"instansi", "kertas", "pegawai", "seksi"} <= d.keys():
+    # A broken field is already a finding (and any error in kinerja.yml blocks every period);
+    # the office is still built from what is usable, with a stand-in for the broken field, so
+    # one run also reports what the office, the PK and the forms have wrong.
+    if d is None or not {"pegawai", "seksi"} <= d.keys():
         return None
-    i = d["instansi"]
-    if not {"nama", "pemerintah", "alamat", "kota"} <= i.keys():
-        return None
+    i = d.get("instansi") or skema.Obj(Lok(BERKAS_KANTOR))
     logo = i.get("logo")
     if logo and teks is None:
         path = akar / logo
@@ -200,7 +256,8 @@ def muat_kantor(akar: Path, temuan: Pengumpul, teks: str | None = None) -> Kanto
                           f"logo «{logo}» {sebab}; simpan gambar logo di dalam repositori, "
                           "misalnya content/gambar/logo.png, dan tulis jalurnya di sini")
             logo = None
-    instansi = Instansi(i["nama"], i["pemerintah"], i["alamat"], i["kota"], i.get("telepon"),
+    instansi = Instansi(i.get("nama") or "", i.get("pemerintah") or "", i.get("alamat") or "",
+                        i.get("kota") or "", i.get("telepon"),
                         i.get("email"), i.get("laman"), i.get("kode_pos"), logo)
     pegawai = tuple(
         Pegawai(p["id"], p["nama"], p.get("nip"), p["jabatan"], p.get("pangkat"),
@@ -233,7 +290,7 @@ def muat_kantor(akar: Path, temuan: Pengumpul, teks: str | None = None) -> Kanto
     jam = JamKerja(j.get("mulai") or jb.mulai, j.get("selesai") or jb.selesai,
                    tuple(HARI.index(h) for h in j["hari"]) if j.get("hari") else jb.hari)
     tanda_tangan = (d.get("persetujuan") or {}).get("tanda_tangan") == "wajib"
-    return Kantor(instansi, d["kertas"], pegawai, seksi, aturan, jam,
+    return Kantor(instansi, d.get("kertas") or "A4", pegawai, seksi, aturan, jam,
                   tanda_tangan_wajib=tanda_tangan, zona_waktu=d.get("zona_waktu") or "WIB")
 
 
@@ -371,6 +428,7 @@ def muat_periode(repo: Repo, tahun: Tahun, folder: Path) -> Periode | None:
                            tuple(s.get("tembusan") or ()))
     formulir: dict[str, Formulir] = {}
     rusak: set[str] = set()
+    pulihan: list[tuple[str, Formulir]] = []
     _periksa_isi(repo, folder, berkas=(BERKAS_PERIODE, "riwayat.yml"),
                  sub=("formulir", "bukti", "arsip"), apa=f"folder periode {folder.name}")
     folder_form = folder / "formulir"
@@ -386,13 +444,15 @@ def muat_periode(repo: Repo, tahun: Tahun, folder: Path) -> Periode | None:
                                    "pindahkan keluar dari folder formulir/")
                 continue
             form = muat_formulir(repo, tahun.pk, f)
-            if form is not None:
+            if form is not None and not form.dipulihkan:
                 formulir[f.stem] = form
             else:
                 rusak.add(f.stem)
+                if form is not None:
+                    pulihan.append((f.stem, form))
     mulai: date | None = d.get("mulai")
     periode = Periode(tahun.tahun, folder.name, folder, berkas, mulai, jadwal, surat, formulir,
-                      frozenset(rusak))
+                      frozenset(rusak), tuple(pulihan))
     catatan = muat_riwayat(repo, folder)
     if catatan is None:
         return periode
@@ -517,9 +577,10 @@ def _riwayat_bukan_kinerja(repo: Repo, path: Path, periode: str, catatan: Catata
 
 def muat_formulir(repo: Repo, pk: PerjanjianKinerja | None, path: Path) -> Formulir | None:
     berkas = repo.rel(path)
-    d = baca_dokumen(path, berkas, skema.FORMULIR, repo.temuan)
+    d = baca_dokumen(path, berkas, skema.FORMULIR, repo.temuan, pulihkan=True)
     if d is None:
         return None
+    awal = len(repo.temuan.temuan)
     isian = []
     for x in d.get("isian") or ():
         if "indikator" not in x:
@@ -536,8 +597,10 @@ def muat_formulir(repo: Repo, pk: PerjanjianKinerja | None, path: Path) -> Formu
     anggaran = tuple(RealisasiAnggaran(a["program"], a.get("realisasi"), a.posisi("program"),
                                        a.posisi("realisasi"), "realisasi" in a.salah)
                      for a in d.get("anggaran") or () if "program" in a)
+    geser_temuan(repo.temuan, awal, d.geser)
     return Formulir(d.get("seksi") or "", d.get("periode") or "", tuple(isian), anggaran, berkas,
-                    d.posisi("seksi"), d.posisi("periode"), d.posisi("isian"))
+                    d.posisi("seksi"), d.posisi("periode"), d.posisi("isian"),
+                    None if d.geser is None else tuple(d.geser.items()))
 
 
 def _realisasi(x: skema.Obj, ind: Indikator | None, temuan: Pengumpul) -> float | str | None:

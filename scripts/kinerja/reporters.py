@@ -31,7 +31,9 @@ def baris_teks(t: Temuan) -> str:
 
 
 def _kelengkapan_teks(k: Kelengkapan) -> str:
-    tanda = "lengkap" if k.lengkap else "belum lengkap"
+    if k.rusak:
+        return f"  {k.nama}: {k.keterangan}"
+    tanda = "lengkap" if k.lengkap else f"belum lengkap — {k.keterangan}"
     return f"  {k.nama}: {k.terisi} dari {k.jumlah} indikator terisi ({tanda})"
 
 
@@ -55,7 +57,8 @@ def sebagai_json(hasil: HasilPeriksa) -> str:
     n = Counter(t.tingkat for t in hasil.temuan)
     data = {
         "temuan": [asdict(t) for t in hasil.temuan],
-        "kelengkapan": [{**asdict(k), "lengkap": k.lengkap} for k in hasil.kelengkapan],
+        "kelengkapan": [{**asdict(k), "lengkap": k.lengkap, "keterangan": k.keterangan}
+                        for k in hasil.kelengkapan],
         "ringkasan": {"galat": n["galat"], "peringatan": n["peringatan"],
                       "berkas_diperiksa": hasil.berkas_diperiksa, "valid": not hasil.ada_galat},
     }
@@ -82,9 +85,9 @@ def ringkasan_langkah(hasil: HasilPeriksa) -> str:
     if hasil.kelengkapan:
         baris += ["| Periode | Seksi | Terisi | Status |", "|---|---|---:|---|"]
         for k in hasil.kelengkapan:
-            status = "✅ lengkap" if k.lengkap else "⏳ belum lengkap"
-            baris.append(f"| {k.periode} | {lolos.gfm(k.nama)} | {k.terisi} dari {k.jumlah} "
-                         f"| {status} |")
+            status = "✅ lengkap" if k.lengkap else f"⏳ belum lengkap: {lolos.gfm(k.keterangan)}"
+            terisi = "—" if k.rusak else f"{k.terisi} dari {k.jumlah}"
+            baris.append(f"| {k.periode} | {lolos.gfm(k.nama)} | {terisi} | {status} |")
         baris.append("")
     if hasil.temuan:
         baris += ["| Berkas | Baris | Tingkat | Pesan |", "|---|---:|---|---|"]

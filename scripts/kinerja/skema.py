@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from kinerja import sintaks
 from kinerja.angka import AngkaTidakValid, baca_angka
 from kinerja.load import TAG_DASAR as _TAG_DASAR
 from kinerja.load import lok
@@ -32,10 +33,13 @@ _TAG_BOLEH = frozenset(
 class Obj(dict[str, Any]):
     """A checked mapping that remembers where each key and value stood."""
 
-    __slots__ = ("lok", "lok_kunci", "lok_nilai", "salah")
+    __slots__ = ("geser", "lok", "lok_kunci", "lok_nilai", "salah")
 
     def __init__(self, lok_: Lok) -> None:
         super().__init__()
+        # Read from the text with its syntax errors fixed as suggested (None: read as it is):
+        # per corrected line, the columns it moved, to report positions in the file as it is.
+        self.geser: dict[int, int] | None = None
         self.lok = lok_
         self.lok_kunci: dict[str, Lok] = {}
         self.lok_nilai: dict[str, Lok] = {}
@@ -63,6 +67,7 @@ class Konteks:
     berkas: str
     temuan: Pengumpul
     terlihat: set[int] = field(default_factory=set)
+    baris: tuple[str, ...] = ()  # the file's lines, to quote a value as it was written
 
 
 class Jenis:
@@ -169,14 +174,28 @@ class Bulat(Jenis):
         return {"type": "integer", "minimum": self.min, "maximum": self.maks}
 
 
-def saran(kata: str, pilihan: list[str] | tuple[str, ...]) -> str:
+def _mentah(node: yaml.Node, k: Konteks) -> str:
+    """A one-line value as it was written (empty when it spans lines or the text is unknown)."""
+    awal, akhir = node.start_mark, node.end_mark
+    if awal is None or akhir is None or awal.line != akhir.line or awal.line >= len(k.baris):
+        return ""
+    return k.baris[awal.line][awal.column:akhir.column]
+
+
+def saran(kata: str, pilihan: list[str] | tuple[str, ...], sebut: str = "") -> str:
+    """The closest choice as a question; with ``sebut`` (e.g. "seksi yang ada"), every choice
+    is listed too, so a person who typed something far off still sees what may be written."""
     mirip = difflib.get_close_matches(kata, pilihan, n=1, cutoff=0.6)
-    return f"; maksud Anda «{mirip[0]}»?" if mirip else ""
+    tanya = f"; maksud Anda «{mirip[0]}»?" if mirip else ""
+    return tanya + (f" ({sebut}: {', '.join(pilihan)})" if sebut and pilihan else "")
 
 
 @dataclass(frozen=True)
 class Pilihan(Jenis):
     pilihan: tuple[str, ...]
+    # Other names people use for a choice (lower case), e.g. «folio» for the F4 paper size: the
+    # message then names the choice they meant.
+    sebutan: tuple[tuple[str, str], ...] = ()
     nama_jenis = "teks"
 
     def periksa(self, node: yaml.Node, k: Konteks) -> Any:
@@ -184,7 +203,10 @@ class Pilihan(Jenis):
         if teks is None or teks in self.pilihan:
             return teks
         daftar = ", ".join(self.pilihan)
-        raise _Salah(f"«{teks}» bukan pilihan yang dikenal ({daftar}){saran(teks, self.pilihan)}")
+        maksud = dict(self.sebutan).get(teks.strip().lower()) or next(
+            (x for x in self.pilihan if x.lower() == teks.strip().lower()), None)
+        usul = f"; tulis «{maksud}»" if maksud else saran(teks, self.pilihan)
+        raise _Salah(f"«{teks}» bukan pilihan yang dikenal ({daftar}){usul}")
 
     def json(self) -> dict[str, Any]:
         return {"type": "string", "enum": list(self.pilihan)}
@@ -353,6 +375,11 @@ class Daftar(Jenis):
             hasil.lok_isi.append(lok(anak, k.berkas))
         n = len(node.value)
         if self.maks_isi is not None and self.maks_isi == self.min_isi and n != self.min_isi:
+            tulis = sintaks.koma_desimal(_mentah(node, k))
+            if tulis is not None:
+                raise _Salah(f"harus berisi tepat {self.min_isi} butir, bukan {n}: di dalam "
+                             "[ ] koma memisahkan butir, jadi koma desimal membelah angka; apit "
+                             f"angka desimal dengan tanda kutip — tulis {tulis}")
             raise _Salah(f"harus berisi tepat {self.min_isi} butir, bukan {n}")
         if n < self.min_isi:
             raise _Salah(f"harus berisi sedikitnya {self.min_isi} butir")
@@ -530,8 +557,9 @@ def _node_aman(node: yaml.Node, k: Konteks, tempat: Lok) -> bool:
     return True
 
 
-def periksa_dokumen(node: yaml.Node, jenis: Peta, berkas: str, temuan: Pengumpul) -> Obj | None:
-    k = Konteks(berkas, temuan)
+def periksa_dokumen(node: yaml.Node, jenis: Peta, berkas: str, temuan: Pengumpul,
+                    teks: str = "") -> Obj | None:
+    k = Konteks(berkas, temuan, baris=tuple(teks.split("\n")))
     tempat = lok(node, berkas)
     if not _node_aman(node, k, tempat):
         return None
@@ -561,8 +589,8 @@ KANTOR = Peta((
         Bidang("laman", _TEKS, "alamat situs web kantor"),
         Bidang("logo", _TEKS, "berkas logo untuk kop surat (PNG/SVG), relatif terhadap akar repo"),
     )), "identitas kantor untuk kop surat dan situs", wajib=True),
-    Bidang("kertas", Pilihan(("A4", "F4")), "ukuran kertas laporan: A4 atau F4 (215 × 330 mm)",
-           wajib=True),
+    Bidang("kertas", Pilihan(("A4", "F4"), (("folio", "F4"),)),
+           "ukuran kertas laporan: A4 atau F4 (folio, 215 × 330 mm)", wajib=True),
     Bidang("zona_waktu", Pilihan(("WIB", "WITA", "WIT")),
            "zona waktu kantor: WIB, WITA, atau WIT (bawaan WIB); jadwal dihitung pada jam kantor "
            "ini, apa pun zona waktu komputer atau CI"),
