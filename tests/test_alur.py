@@ -221,3 +221,16 @@ def test_kantor_kecil_tanpa_pelaksana(kantor: Path, monkeypatch: pytest.MonkeyPa
     assert "status     disahkan" in k.setujui_dan_sahkan()
     assert " 5. Staf/Pelaksana: selesai 6 Juli 2026 13.00 oleh Kasubbag Contoh" in k.kinerja(
         "status", "2026-tw2")
+
+
+def test_status_menyebut_nama_dari_kinerja_yml(k: Kantor) -> None:
+    """A PC's Git name (an account, or a name Git cut at its trailing dot) is not what the
+    status shows: people are named as kinerja.yml names them, found by their e-mail."""
+    k.sebagai("kasubbag", "2026-07-06 09:00")
+    k.mp.setenv("GIT_AUTHOR_NAME", "pc-perencanaan")
+    k.kinerja("periode", "baru", "2026", "tw2", "--mulai", "2026-07-06")
+    k.git("add", "periods")
+    k.git("commit", "-qm", "Buat periode")
+    status = k.kinerja("status", "2026-tw2")
+    assert "selesai 6 Juli 2026 09.00 oleh Kasubbag Contoh" in status
+    assert "pc-perencanaan" not in status

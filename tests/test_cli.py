@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -144,3 +145,64 @@ def test_kinerja_tanpa_perintah_dan_perintah_salah_ketik(capsys: pytest.CaptureF
     assert hasil.kode == 2
     assert hasil.galat.splitlines()[0] == ("kinerja: galat: perintah tidak dikenal: periksaa; "
                                            "maksud Anda «periksa»?")
+
+
+# What each SOP step is known by (from the SOP's own words in scripts/kinerja/data/sop.yml): a
+# sentence that names a step by number must also speak of that step.
+_TANDA_LANGKAH = {
+    1: ("camat", "menugaskan", "perintah", "disposisi"),
+    2: ("formulir", "form", "jadwal", "timeline", "disposisi", "sekcam"),
+    3: ("tautan", "formulir", "periode", "commit"),
+    4: ("isi", "mengisi", "formulir", "seksi", "kasi"),
+    5: ("draf", "siap diperiksa", "staf", "pelaksana"),
+    6: ("kasubbag",),
+    7: ("sekcam", "sekretaris kecamatan"),
+    8: ("camat", "pengesahan", "sahkan", "disahkan"),
+    9: ("surat pengantar", "disposisi"),
+    10: ("kirim", "dikirim", "arsip", "push"),
+}
+
+
+def _kalimat_berlangkah(teks: str) -> list[tuple[str, list[int]]]:
+    """Each sentence (or code comment) that names SOP steps, with the step numbers it names."""
+    hasil = []
+    for kalimat in re.split(r"\n\s*\n|(?<=[.;])\s+|\n(?=kinerja )", teks):
+        for m in re.finditer(r"langkah ((?:\d+(?:\s*(?:,|dan|–|-|/)\s*)?)+)", kalimat):
+            angka = [int(x) for x in re.findall(r"\d+", m[1])]
+            if re.search(r"\d\s*[–-]\s*\d", m[1]):
+                angka = list(range(angka[0], angka[-1] + 1))
+            hasil.append((" ".join(kalimat.split()), angka))
+    return hasil
+
+
+def test_nomor_langkah_sesuai_sop_di_bantuan_dan_readme(capsys: pytest.CaptureFixture[str]) -> None:
+    from conftest import AKAR
+    from kinerja.cli import kinerja
+    from kinerja.sop import sop
+
+    assert [x.nomor for x in sop().langkah] == list(range(1, 11))
+    teks = [(" ".join(argv), jalankan(capsys, *argv, "--help").keluaran)
+            for argv in [[n] for n in kinerja.commands if n != "periode"] + [["periode", "baru"]]]
+    teks += [(p.name, p.read_text(encoding="utf-8"))
+             for p in [AKAR / "README.md", *sorted((AKAR / "content").glob("*.md"))]]
+    diperiksa = 0
+    for asal, isi in teks:
+        for kalimat, angka in _kalimat_berlangkah(isi):
+            for n in angka:
+                assert any(t in kalimat.lower() for t in _TANDA_LANGKAH[n]), (asal, n, kalimat)
+                diperiksa += 1
+    assert diperiksa > 25
+
+
+def test_setiap_argumen_dijelaskan_bantuannya(capsys: pytest.CaptureFixture[str]) -> None:
+    """Each word the usage line shows (PERIODE, KODE, LANGKAH …) is explained below it, so an
+    error that names it («nilai untuk KODE tidak valid») points at something the help says."""
+    from kinerja.cli import kinerja
+
+    for argv in [[n] for n in kinerja.commands if n != "periode"] + [["periode", "baru"]]:
+        keluaran = jalankan(capsys, *argv, "--help").keluaran
+        pemakaian, _, isi = keluaran.partition("\n")
+        isi = isi.split("\nOpsi:")[0]
+        for kata in re.findall(r"\b[A-Z]{4,}\b", pemakaian.removeprefix("Pemakaian: ")):
+            if kata != "OPSI":
+                assert f"{kata}:" in isi or f"Tanpa {kata}" in isi, (argv, kata, isi)

@@ -504,13 +504,20 @@ def status(mulai: Path, tunjuk: str | None, putusan_forge: Putusan | None = None
     semua = _keputusan(k)
     dibuat = commit_pembuatan(k.akar, k.folder)
     p = putusan_forge or putusan(k)
+    def siapa(c: git.Commit) -> str:
+        # People as kinerja.yml names them: Git strips a trailing dot from author names
+        # ("S.Sos" for "S.Sos."), and an account name is not a person's name.
+        orang = next((x for x in k.kantor.pegawai
+                      if x.email and x.email.lower() == c.email.lower()), None)
+        return orang.nama if orang is not None else c.nama
+
     kapan: dict[int, tuple[datetime, str, str]] = {}
     for c in semua:
         if c.trailer.get("Kinerja-Keputusan") == "langkah":
             langkah = c.trailer.get("Kinerja-Langkah", "")
             if re.fullmatch(r"[0-9]{1,2}", langkah):  # anything else was not written by kinerja
-                kapan.setdefault(int(langkah), (c.waktu, c.nama, ""))
-    kapan[3] = (dibuat.waktu, dibuat.nama, "periode di-commit")
+                kapan.setdefault(int(langkah), (c.waktu, siapa(c), ""))
+    kapan[3] = (dibuat.waktu, siapa(dibuat), "periode di-commit")
     keputusan_pertama = next((c for c in semua if c.trailer.get("Kinerja-Keputusan") in KEPUTUSAN),
                              None)
     isi = [c for c in git.log(k.akar, "--reverse", "--", f"{k.folder}/formulir")
@@ -518,12 +525,12 @@ def status(mulai: Path, tunjuk: str | None, putusan_forge: Putusan | None = None
     if keputusan_pertama is not None:
         isi = [c for c in isi if c.waktu <= keputusan_pertama.waktu]
         if 4 not in kapan and isi:
-            kapan[4] = (isi[-1].waktu, isi[-1].nama, "isian terakhir sebelum pemeriksaan")
+            kapan[4] = (isi[-1].waktu, siapa(isi[-1]), "isian terakhir sebelum pemeriksaan")
         if 5 not in kapan and isi:
-            kapan[5] = (keputusan_pertama.waktu, keputusan_pertama.nama,
+            kapan[5] = (keputusan_pertama.waktu, siapa(keputusan_pertama),
                         "disimpulkan: draf diserahkan untuk diperiksa")
     elif 4 not in kapan and isi and _lengkap(k):
-        kapan[4] = (isi[-1].waktu, isi[-1].nama, "semua formulir lengkap")
+        kapan[4] = (isi[-1].waktu, siapa(isi[-1]), "semua formulir lengkap")
     for s, nomor in zip(p.disetujui, (6, 7, 8), strict=False):
         kapan[nomor] = (s.peristiwa.waktu, s.pegawai.nama, "disetujui" if nomor < 8 else "disahkan")
     kembali = [e for e in peristiwa(k) if e.aksi == MINTA_PERUBAHAN]
@@ -536,7 +543,7 @@ def status(mulai: Path, tunjuk: str | None, putusan_forge: Putusan | None = None
     for ls in sop().langkah:
         selesai, oleh, cat = kapan.get(ls.nomor, (None, None, ""))
         if ls.nomor in (6, 7) and selesai is None and kembali:
-            cat = f"dikembalikan {len(kembali)} kali, terakhir {kembali[-1].waktu:%d-%m-%Y %H.%M}"
+            cat = f"dikembalikan {len(kembali)} kali, terakhir {waktu_teks(kembali[-1].waktu)}"
         menit = None
         if selesai is not None and sebelumnya is not None:
             menit = menit_kerja(_lokal(sebelumnya), _lokal(selesai), jam, libur)

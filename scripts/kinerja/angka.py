@@ -10,7 +10,7 @@ Writing: ``1.234,56``, ``85,5%``, ``Rp 1.250.000``, ``25 November 2026``.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Context, Decimal
 
 BULAN = (
@@ -127,3 +127,9 @@ def format_rupiah(x: float) -> str:
 
 def format_tanggal(t: date) -> str:
     return f"{t.day} {BULAN[t.month - 1]} {t.year}"
+
+
+def format_waktu(t: datetime) -> str:
+    """The one way a moment is written to people: «30 November 2026 21.20» (PUEBI: a dot
+    between hours and minutes)."""
+    return f"{format_tanggal(t.date())} {t:%H.%M}"

@@ -7,6 +7,7 @@ with the code it implies. Heavy modules are imported inside the commands that ne
 
 from __future__ import annotations
 
+import inspect
 import os
 import re
 import sys
@@ -311,8 +312,9 @@ def persetujuan(periode: str | None, forge: str | None, nomor: int | None, proye
 @_repo_opsi
 def terbit(forge: str, proyek: str | None, api: str | None, sebelum: str | None,
            repo: Path | None) -> None:
-    """Setelah push ke main (langkah 8–10): periksa ulang pull request yang digabung, buat tag
-    pengesahan/<periode> berisi riwayat persetujuan, dan PDF final.
+    """Setelah push ke main: periksa ulang pull request yang digabung, buat tag
+    pengesahan/<periode> berisi riwayat persetujuan (langkah 8), lalu laporan final dan surat
+    pengantar bila nomornya sudah diisi (langkah 9), sebagai rilis yang diarsipkan (langkah 10).
 
     Dijalankan oleh alur kerja terbit.yml. Push yang tidak mengubah periode mana pun berhasil
     tanpa menerbitkan apa pun. Aman diulang: tag yang sudah ada pada commit ini dipakai lagi.
@@ -369,7 +371,8 @@ def setujui(periode: str, sebagai: str, repo: Path | None) -> None:
 @click.option("--alasan", required=True, help="Apa yang harus diperbaiki.")
 @_repo_opsi
 def kembalikan(periode: str, sebagai: str, alasan: str, repo: Path | None) -> None:
-    """Kembalikan periode untuk perbaikan (langkah 6/7: «jika tidak, dikembalikan»)."""
+    """Kembalikan periode untuk perbaikan: oleh Kasubbag Perencanaan (langkah 6) atau Sekcam
+    (langkah 7) yang belum setuju."""
     _keputusan("kembalikan", periode, sebagai, alasan, repo)
 
 
@@ -467,7 +470,11 @@ def revisi(periode: str, alasan: str, nomor: str | None, repo: Path | None) -> N
 @click.option("--catatan", default="", help="Keterangan, misalnya nomor disposisi.")
 @_repo_opsi
 def catat(periode: str, langkah: int, catatan: str, repo: Path | None) -> None:
-    """Catat langkah SOP yang terjadi di luar Git (1, 2, 4, 5, 9, 10) sebagai commit."""
+    """Catat langkah SOP yang terjadi di luar Git sebagai commit.
+
+    LANGKAH: nomor langkah SOP yang dicatat dengan perintah ini: 1, 2, 4, 5, 9, atau 10 (langkah
+    3 tercatat saat periode di-commit, 6–8 dengan «setujui» dan «sahkan»).
+    """
     from kinerja.alur import catat as jalankan
 
     sha = jalankan(repo or Path.cwd(), periode, langkah, catatan)
@@ -544,14 +551,17 @@ def periode() -> None:
 @periode.command(add_help_option=False)
 @_bantuan
 @click.argument("tahun", type=_Tahun())
-@click.argument("kode", type=_Pilihan(["tw1", "tw2", "tw3", "tw4", "tahunan"]))
+@click.argument("kode", type=_Pilihan(["tw1", "tw2", "tw3", "tw4", "tahunan"]), metavar="KODE")
 @click.option("--mulai", type=_Tanggal(), default=None,
-              help="Tanggal perintah Camat (langkah 1), TTTT-BB-HH; bawaan: hari ini.")
+              help="Tanggal perintah Camat (langkah 1), TTTT-BB-HH; bawaan: saat kerja "
+                   "berikutnya menurut jam kerja dan zona_waktu kinerja.yml.")
 @click.option("--timpa", is_flag=True,
               help="Tulis ulang berkas yang sudah ada (isian di dalamnya akan hilang).")
 @_repo_opsi
 def baru(tahun: int, kode: str, mulai: date | None, timpa: bool, repo: Path | None) -> None:
     """Buat folder periode dan formulir tiap seksi dari Perjanjian Kinerja (langkah 2–3 SOP).
+
+    TAHUN: tahun Perjanjian Kinerja, misalnya 2026. KODE: tw1, tw2, tw3, tw4, atau tahunan.
 
     Berkas yang sudah ada tidak ditimpa; formulir yang sudah ada hanya ditambahi indikator
     baru dari Perjanjian Kinerja, isian dan komentarnya tetap utuh.
@@ -623,6 +633,26 @@ def _galat(pesan: str) -> None:
     from kinerja.lolos import terminal
 
     click.echo(terminal(f"kinerja: galat: {pesan}"), err=True)
+
+
+def _jelaskan_periode(kelompok: click.Group) -> None:
+    """Every command that takes PERIODE says what it is, in the same words (the help explains
+    each word its usage line shows)."""
+    for nama in kelompok.list_commands(click.Context(kelompok)):
+        perintah = kelompok.get_command(click.Context(kelompok), nama)
+        if isinstance(perintah, click.Group):
+            _jelaskan_periode(perintah)
+            continue
+        arg = next((p for p in (perintah.params if perintah else ())
+                    if isinstance(p, click.Argument) and p.name == "periode"), None)
+        if perintah is None or arg is None or "PERIODE:" in (perintah.help or ""):
+            continue
+        tambah = "PERIODE: folder periode (periods/2026/tw3) atau 2026-tw3"
+        tambah += "; tanpa PERIODE: periode terakhir." if not arg.required else "."
+        perintah.help = inspect.cleandoc(perintah.help or "") + "\n\n" + tambah
+
+
+_jelaskan_periode(kinerja)
 
 
 def main(argv: list[str] | None = None) -> NoReturn:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from kinerja import lolos
-from kinerja.angka import format_persen, format_rupiah, format_tanggal
+from kinerja.angka import format_persen, format_rupiah, format_tanggal, format_waktu
 from kinerja.model import NAMA_PERIODE, Kantor, Pegawai, Periode, PerjanjianKinerja, Revisi
 from kinerja.rekap import BarisIndikator, Rekap, teks_nilai, teks_target
 from kinerja.sop import NAMA_PERAN
@@ -323,7 +323,7 @@ def _buat(akar: Path, tunjuk: str | None, proses: Pandoc, *, draf: bool,
     logo = salin_logo(akar, kantor, folder)
     riwayat = tuple(
         Persetujuan(NAMA_PERAN[c.peran], c.nama,
-                    f"{format_tanggal(c.waktu.date())} {c.waktu:%H.%M}", "disetujui"
+                    format_waktu(c.waktu), "disetujui"
                     if c.peran != "camat" else "disahkan")
         for c in rekap.periode.riwayat)
     sah = next((c.waktu.date() for c in rekap.periode.riwayat if c.peran == "camat"), None)

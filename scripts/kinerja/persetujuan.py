@@ -26,7 +26,7 @@ from datetime import datetime
 from enum import Enum
 from typing import Literal
 
-from kinerja.angka import format_tanggal
+from kinerja.angka import format_waktu
 from kinerja.model import Kantor, Pegawai
 from kinerja.segel import tersegel
 from kinerja.sop import NAMA_PERAN, URUTAN, PeranPenyetuju
@@ -300,7 +300,7 @@ def periksa_jalur(berubah: Iterable[str]) -> Jalur:
 # --- the words people read ------------------------------------------------------------------------
 
 def waktu_teks(t: datetime) -> str:
-    return f"{format_tanggal(t.date())} {t:%H.%M}"
+    return format_waktu(t)
 
 
 def _siapa(a: Alasan, sumber: str) -> str:

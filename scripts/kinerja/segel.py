@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from kinerja import lolos
+from kinerja.angka import format_waktu
 from kinerja.model import (
     AturanCapaian,
     Indikator,
@@ -249,12 +250,11 @@ def perubahan(s: Segel, sekarang: dict[str, str]) -> list[Perubahan]:
 
 def pesan_rusak(p: Periode) -> str:
     """The one message for a sealed period whose files changed (checker, report, site)."""
-    from kinerja.angka import format_tanggal
 
     kapan = ""
     if p.segel is not None and p.segel.disahkan is not None:
         t = p.segel.disahkan
-        kapan = f" pada {format_tanggal(t.date())} {t:%H.%M}"
+        kapan = f" pada {format_waktu(t)}"
     return (f"periode {p.id} telah disahkan{kapan}; perubahan sesudah pengesahan harus melalui "
             f"revisi: kinerja revisi {p.id} --alasan \"…\" (di Git host: pull request revisi yang "
             "disetujui ulang ketiga penyetuju), atau kembalikan berkas ini seperti saat disahkan")

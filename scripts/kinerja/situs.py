@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kinerja import grafik, lolos
-from kinerja.angka import format_angka, format_persen, format_rupiah, format_tanggal
+from kinerja.angka import format_angka, format_persen, format_rupiah, format_tanggal, format_waktu
 from kinerja.errors import BerkasTidakValid, KinerjaError
 from kinerja.model import NAMA_PERIODE, PERIODE, Indikator, Kantor, Periode, PerjanjianKinerja
 from kinerja.periksa import penghalang, periksa_repo
@@ -366,7 +366,7 @@ def _halaman_periode(akar: Path, kantor: Kantor, t: _Terbit, *,
     baris += ["## Riwayat pemeriksaan"]
     baris += _tabel(["Langkah", "Peran", "Nama", "Waktu"], "llll",
                     [[str(n), h(NAMA_PERAN[c.peran]), h(c.nama),
-                      f"{format_tanggal(c.waktu.date())} {c.waktu:%H.%M}"]
+                      format_waktu(c.waktu)]
                      for n, c in zip((6, 7, 8), p.riwayat, strict=False)])
     return "\n".join(baris) + "\n", salinan
 

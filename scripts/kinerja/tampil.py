@@ -7,7 +7,7 @@ from typing import Any
 
 from kinerja import lolos
 from kinerja.alur import StatusPeriode
-from kinerja.angka import format_tanggal
+from kinerja.angka import format_waktu
 from kinerja.persetujuan import Persetujuan, Putusan, waktu_teks
 from kinerja.sop import NAMA_PERAN
 
@@ -72,7 +72,7 @@ def status(s: StatusPeriode, format_: str) -> str:
             lama = "" if x.menit is None else f", {_durasi(x.menit)} dari mutu baku {_durasi(x.baku)}"
             tanda = "" if x.tepat_waktu is None else (" — tepat waktu" if x.tepat_waktu
                                                        else " — TERLAMBAT")
-            keadaan = (f"selesai {format_tanggal(x.selesai.date())} {x.selesai:%H.%M} oleh "
+            keadaan = (f"selesai {format_waktu(x.selesai)} oleh "
                        f"{x.oleh}{lama}{tanda}")
         baris.append(f"{x.nomor:>2}. {x.pelaksana}: {keadaan}")
     baris += ["", f"Persetujuan: {s.putusan.tahap}"]

@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from kinerja import git
-from kinerja.angka import format_tanggal
+from kinerja.angka import format_tanggal, format_waktu
 from kinerja.errors import KinerjaError
 from kinerja.model import Kantor, Periode
 from kinerja.repo import cari_akar, cari_periode, muat_repo, tahun_tunjukan
@@ -92,7 +92,7 @@ def pesan(t: Tautan, format_: str) -> str:
             isi += ["", "### Jadwal (mutu baku SOP, hari dan jam kerja)", "",
                     "| Langkah | Pelaksana | Selesai paling lambat |", "|---:|---|---|"]
             isi += [f"| {j.langkah}. {j.uraian} | {j.pelaksana} | "
-                    f"{format_tanggal(j.selesai.date())} {j.selesai:%H.%M} |"
+                    f"{format_waktu(j.selesai)} |"
                     for j in t.periode.jadwal]
         return "\n".join(isi) + "\n"
     isi = [f"Yth. Bapak/Ibu Kepala Seksi, mohon mengisi formulir pengukuran kinerja "
