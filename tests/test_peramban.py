@@ -137,3 +137,30 @@ def test_skrip_sisipan_tidak_berjalan(halaman: tuple[Any, list[str], list[str]],
     assert h.evaluate("typeof window.diretas") == "undefined"
     assert h.get_by_text("<script>window.diretas=1</script>", exact=False).count() >= 1
     assert galat == [] and asing == []
+
+
+HALAMAN = ["/", "/arsip/", "/arsip/2026/", "/arsip/2026/tw3/", "/arsip/indikator/",
+           "/arsip/indikator/ik-1-1/", "/arsip/sop/", "/panduan/", "/tentang/", "/pemeriksaan/"]
+
+
+@pytest.mark.parametrize(("lebar", "tinggi"), [(1280, 800), (390, 844)])
+def test_setiap_halaman_muat_tanpa_teks_terpotong(peramban: Any, alamat: str, lebar: int,
+                                                   tinggi: int) -> None:
+    """At a desktop and at a phone (people open the archive from WhatsApp links): the page never
+    scrolls sideways, no text is cut (an ellipsis, a clipped box), and at the desktop width no
+    table even needs scrolling; on the phone a wide table scrolls inside its own box. Full-page
+    screenshots of both sizes are kept in test-artifacts/."""
+    cek = (Path(__file__).parent / "tata_letak.js").read_text(encoding="utf-8")
+    konteks = peramban.new_context(viewport={"width": lebar, "height": tinggi}, locale="id-ID")
+    h = konteks.new_page()
+    masalah = {}
+    for path in HALAMAN:
+        h.goto(alamat + path)
+        hasil = h.evaluate(cek, lebar >= 1000)
+        if hasil:
+            masalah[path] = hasil
+        ARTEFAK.mkdir(exist_ok=True)
+        h.screenshot(path=str(ARTEFAK / f"tata-{lebar}{path.replace('/', '_')}.png"),
+                     full_page=True)
+    konteks.close()
+    assert masalah == {}

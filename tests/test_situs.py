@@ -195,7 +195,7 @@ def test_banyak_tahun_dalam_beberapa_proses(tmp_path: Path) -> None:
     # periods, years, indicators, index pages, and the office's own words (_kantor.md and
     # _aturan.md; _situs.yml is not Markdown)
     assert len(hasil[1]) == 48 + 12 + 16 + 4 + 2
-    indikator = hasil[1][Path("indikator/ik-1-1.md")].decode()
+    indikator = hasil[1][Path("indikator/ik-1-1/index.md")].decode()
     assert indikator.count("Tahun 2015</a>") == 4  # every period in the table…
     label = re.findall(r'font-size="10">(TW [IV]+ \d{4})</text>', indikator)
     assert label[-1] == "TW IV 2026" and 4 <= len(label) < 24  # …the last 24 in the chart,

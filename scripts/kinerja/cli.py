@@ -522,17 +522,31 @@ def tautan(periode: str | None, forge: str | None, host: str | None, proyek: str
 @_bantuan
 @click.option("--pdf", is_flag=True,
               help="Buat PDF laporan dan surat periode yang disahkan bila belum ada di build/.")
+@click.option("--bangun", "bangun_", is_flag=True,
+              help="Lalu bangun situsnya ke site/ (tautan rusak menggagalkan pembangunan).")
+@click.option("--pembangun", type=_Pilihan(["zensical", "mkdocs"]), default=None,
+              help="Pembangun situs untuk --bangun; bawaan: Zensical bila terpasang, "
+                   "selain itu MkDocs.")
 @_repo_opsi
-def situs(pdf: bool, repo: Path | None) -> None:
-    """Tulis halaman arsip publik ke content/arsip/ (hanya periode yang disahkan).
+def situs(pdf: bool, bangun_: bool, pembangun: str | None, repo: Path | None) -> None:
+    """Tulis halaman arsip publik ke content/arsip/ (hanya periode yang disahkan), dan dengan
+    --bangun bangun situsnya ke site/.
 
-    Lanjutkan dengan «mkdocs build --strict» (atau «make situs»).
+    Situs dibangun dari mkdocs.yml oleh Zensical (penerus Material for MkDocs) atau MkDocs.
     """
+    from kinerja.pembangun import bangun_html
+    from kinerja.repo import cari_akar
     from kinerja.situs import bangun
 
     hasil = bangun(repo or Path.cwd(), pdf=pdf)
     click.echo(f"{hasil.halaman} halaman ({hasil.ditulis} berubah), {hasil.pdf} PDF; periode: "
                + (", ".join(hasil.periode) or "belum ada yang disahkan"))
+    if bangun_:
+        html = bangun_html(cari_akar(repo or Path.cwd()),
+                           "mkdocs" if pembangun == "mkdocs" else
+                           "zensical" if pembangun == "zensical" else None)
+        click.echo(f"situs dibangun dengan {html.pembangun}: {html.halaman} halaman di "
+                   f"{_tampil(html.folder)}/")
 
 
 def _tampil(path: Path) -> str:

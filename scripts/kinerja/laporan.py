@@ -78,8 +78,11 @@ def meta_kop(kantor: Kantor, logo: str | None = None) -> dict[str, object]:
         f"Kode Pos {i.kode_pos}" if i.kode_pos else "",
     ) if x)
     meta: dict[str, object] = {
-        "pemerintah": md(i.pemerintah.upper()),
-        "instansi": md(i.nama.upper()),
+        # A letterhead reads «PEMERINTAH KABUPATEN …» whether kinerja.yml wrote «Pemerintah».
+        "pemerintah": md(("" if i.pemerintah.lower().startswith("pemerintah ") else
+                          "PEMERINTAH ") + i.pemerintah.upper()),
+        "instansi": md(i.nama.upper()),  # the letterhead's capitals
+        "instansi_nama": md(i.nama),  # as written, for sentences and page footers
         "alamat": md(i.alamat),
         "kontak": md(kontak),
         "kertas-f4": kantor.kertas == "F4",
@@ -168,7 +171,7 @@ def susun(rekap: Rekap, kantor: Kantor, pk: PerjanjianKinerja, *, draf: bool,
     meta: dict[str, object] = {
         **meta_kop(kantor, logo),
         "title": md(judul(rekap)),
-        "subtitle": md(f"{i.nama} {i.pemerintah.removeprefix('Pemerintah ')}"),
+        "subtitle": md(f"{i.nama}, {i.pemerintah.removeprefix('Pemerintah ')}"),
         "draf": draf,
         "tanggal": md(format_tanggal(tanggal)),
         "pengesah_jabatan": md((camat.jabatan if camat else "Camat").upper()),
@@ -232,13 +235,15 @@ def susun(rekap: Rekap, kantor: Kantor, pk: PerjanjianKinerja, *, draf: bool,
             "# Realisasi Anggaran",
             "",
             "| Program | Pagu | Realisasi | Serapan | Capaian | Efisiensi |",
-            _pemisah((34, 17, 17, 10, 10, 12), "lrrrrl"),
+            _pemisah((30, 17, 17, 10, 10, 16), "lrrrrl"),
         ]
         for x in rekap.program:
             baris.append("| " + " | ".join([
                 f"{sel(x.kode)} {sel(x.nama)}", _rupiah(x.pagu),
                 "belum diisi" if x.realisasi is None else _rupiah(x.realisasi),
-                _persen(x.serapan), _persen(x.capaian), sel(x.efisiensi or "–")]) + " |")
+                # «Kurang efisien» on one line: a no-break space, in a column wide enough.
+                _persen(x.serapan), _persen(x.capaian),
+                sel(x.efisiensi or "–").replace(" ", "\u00a0")]) + " |")
         baris += ["", md("Serapan dihitung terhadap pagu setahun; efisiensi membandingkan capaian "
                          "program dengan serapan terhadap rencana penarikan dana sampai akhir "
                          "periode."), ""]

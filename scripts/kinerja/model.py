@@ -55,6 +55,17 @@ class Instansi:
     kode_pos: str | None = None
     logo: str | None = None
 
+    @property
+    def kepala_daerah(self) -> tuple[str, str]:
+        """Whom the cover letter goes to, and where: («Bupati Banjarnegara», «Banjarnegara»)
+        for a kabupaten, («Wali Kota Semarang», «Semarang») for a kota."""
+        daerah = self.pemerintah.removeprefix("Pemerintah ").strip()
+        for awalan, jabatan in (("Kabupaten ", "Bupati"), ("Kota ", "Wali Kota")):
+            if daerah.startswith(awalan):
+                tempat = daerah.removeprefix(awalan).strip()
+                return f"{jabatan} {tempat}", tempat
+        return f"Kepala Daerah {daerah}", daerah
+
 
 @dataclass(frozen=True)
 class Pegawai:

@@ -232,8 +232,8 @@ def teks_periode(kantor: Kantor, tahun: int, kode: str, awal: datetime) -> str:
         "  sifat: Biasa",
         "  lampiran: 1 (satu) berkas",
         f"  hal: Laporan Pengukuran Kinerja {nama}",
-        f"  kepada: Bupati {kantor.instansi.pemerintah.removeprefix('Pemerintah Kabupaten ')}",
-        f"  di: {kantor.instansi.pemerintah.removeprefix('Pemerintah Kabupaten ')}",
+        f"  kepada: {_kutip(kantor.instansi.kepala_daerah[0])}",
+        f"  di: {_kutip(kantor.instansi.kepala_daerah[1])}",
         "  tembusan:",
         "    - Arsip",
     ]

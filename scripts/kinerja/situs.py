@@ -249,7 +249,10 @@ def _tabel(kepala: list[str], rata: str,
     indicators). Cells are HTML already escaped by the caller. Markdown passes the block through
     untouched, which keeps people's text literal and spares the inline pass that made large
     archives slow to build (bench/situs.py)."""
-    kelas = ['' if r == "l" else ' class="kanan"' for r in rata]
+    # l: text, L: the long text a row is about (kept readable: it does not shrink to a sliver),
+    # r: numbers, right-aligned on one line.
+    menurut = {"l": "", "L": ' class="utama"', "r": ' class="kanan"'}
+    kelas = [menurut[r] for r in rata]
     hasil = ["", "<table>", "<thead><tr>" + "".join(
         f"<th{k}>{h(j)}</th>" for j, k in zip(kepala, kelas, strict=True)) +
         "</tr></thead>", "<tbody>"]
@@ -268,16 +271,39 @@ def _a(url: str, isi: str) -> str:
     return f'<a href="{h(url)}">{isi}</a>'
 
 
-def _tautan_bukti(bukti: str) -> str:
+def _tautan_bukti(bukti: str, salinan: str | None = None) -> str:
     if re.match(r"https?://", bukti, re.IGNORECASE):
         return (f'<a href="{h(bukti)}" rel="nofollow noopener">'
                 f"{h(bukti)}</a>")
+    if salinan is not None:
+        return f'<a href="{h(salinan)}">{h(bukti)}</a>'
     return f"<code>{h(bukti)}</code>"
 
 
-# Raw HTML links are not rewritten by MkDocs, so they point at directory URLs
-# (use_directory_urls: true, as mkdocs.yml sets and Zensical defaults to); a test walks every
-# link of the built site.
+# Evidence a browser would run or the site generator would render as a page of this site (a
+# Markdown note, an HTML or SVG file) is published as plain text: people's files are data.
+_BUKTI_SEBAGAI_TEKS = frozenset({".md", ".markdown", ".html", ".htm", ".xhtml", ".svg", ".xml",
+                                 ".js", ".mjs", ".css", ".txt"})
+
+
+def _berkas_bukti(akar: Path, p: Periode, bukti: str) -> tuple[Path, str] | None:
+    """An evidence file in the repository (as the checker accepts it) and its name on the
+    site, under the period's page: ``bukti/<name>``, made safe for a URL."""
+    dalam = akar.resolve()
+    for dasar in (p.folder, akar):
+        path = (dasar / bukti).resolve()
+        if path.is_file() and dalam in path.parents:
+            akhiran = path.suffix.lower()
+            nama = lolos.slug(path.stem)[:80] + (akhiran if re.fullmatch(r"\.[a-z0-9]{1,8}",
+                                                                         akhiran) else "")
+            return path, "bukti/" + (nama + ".txt" if akhiran in _BUKTI_SEBAGAI_TEKS else nama)
+    return None
+
+
+# Raw HTML links point at directory URLs (use_directory_urls: true, as mkdocs.yml sets and
+# Zensical defaults to). MkDocs leaves them as written, Zensical resolves them from the source
+# file: every page that has such links is an index.md, so both read them alike. A test walks
+# every link of the built site.
 def _url_periode(tahun: int, kode: str, naik: str) -> str:
     return f"{naik}{tahun}/{kode}/"
 
@@ -333,13 +359,13 @@ def _halaman_periode(akar: Path, kantor: Kantor, t: _Terbit, *,
                  h(teks_nilai(b.realisasi)), _persen(b.capaian.nilai), _kategori(b.kategori)]
                 for b in isi]))
     baris += _tabel(["Indikator", "Satuan", "Target", "Realisasi", "Capaian", "Kategori"],
-                    "llrrrl", kelompok)
+                    "Llrrrl", kelompok)
     baris += ['<div class="grafik" data-search-exclude>', _svg_periode(rekap, kantor).strip(),
               "</div>", ""]
     if rekap.program:
         baris += ["## Realisasi anggaran"]
         baris += _tabel(["Program", "Pagu", "Realisasi", "Serapan", "Capaian", "Efisiensi"],
-                        "lrrrrl",
+                        "Lrrrrl",
                         [[f"{h(x.kode)} {h(x.nama)}", format_rupiah(x.pagu),
                           "–" if x.realisasi is None else format_rupiah(x.realisasi),
                           _persen(x.serapan), _persen(x.capaian), h(x.efisiensi or "–")]
@@ -349,6 +375,7 @@ def _halaman_periode(akar: Path, kantor: Kantor, t: _Terbit, *,
                   ""]
     baris += ["## Penjelasan per indikator", ""]
     per_sasaran = ""
+    bukti_terpakai: dict[str, Path] = {}
     for b in rekap.indikator:
         i = b.isian
         if b.sasaran != per_sasaran:
@@ -361,8 +388,21 @@ def _halaman_periode(akar: Path, kantor: Kantor, t: _Terbit, *,
             if teks:
                 baris += [f"**{judul}.** {aman(teks)}", ""]
         if i and i.bukti_dukung:
-            baris += ["**Bukti dukung:** " + ", ".join(_tautan_bukti(x) for x in i.bukti_dukung),
-                      ""]
+            tautan = []
+            for x in i.bukti_dukung:
+                berkas = None if re.match(r"https?://", x, re.IGNORECASE) else \
+                    _berkas_bukti(akar, p, x)
+                if berkas is not None:
+                    # Two files whose names read alike («Notulen.pdf», «notulen.pdf») get two
+                    # names on the site.
+                    nama, n = berkas[1], 2
+                    while bukti_terpakai.get(nama, berkas[0]) != berkas[0]:
+                        nama, n = re.sub(r"(\.[^./]+)?$", rf"-{n}\g<1>", berkas[1], count=1), n + 1
+                    bukti_terpakai[nama] = berkas[0]
+                    berkas = (berkas[0], nama)
+                    salinan.append((berkas[0], f"{rel}/{nama}"))
+                tautan.append(_tautan_bukti(x, berkas[1] if berkas else None))
+            baris += ["**Bukti dukung:** " + ", ".join(tautan), ""]
     baris += ["## Riwayat pemeriksaan"]
     baris += _tabel(["Langkah", "Peran", "Nama", "Waktu"], "llll",
                     [[str(n), h(NAMA_PERAN[c.peran]), h(c.nama),
@@ -442,7 +482,7 @@ def _halaman_tahun(kantor: Kantor, th: int, terbit: list[_Terbit]) -> str:
     isi += ["## Sasaran dan indikator", ""]
     for s in pk.sasaran:
         isi += [f"**{aman(s.kode)}** {aman(s.uraian)}", ""]
-        isi += [f"- [{aman(i.kode)}](../indikator/{slug(i.kode)}.md) {aman(i.uraian)} — "
+        isi += [f"- [{aman(i.kode)}](../indikator/{slug(i.kode)}/index.md) {aman(i.uraian)} — "
                 f"target {aman(teks_target(i.target))} {aman(i.satuan)}" for i in s.indikator]
         isi.append("")
     return "\n".join(isi) + "\n"
@@ -467,7 +507,7 @@ def _halaman_indikator(penulis: _Penulis, nilai: list[_Nilai]) -> None:
     # the latest year's wording of each indicator
     definisi = {kode: daftar[-1].indikator for kode, daftar in per_kode.items()}
     daftar = ["# Indikator kinerja"]
-    daftar += _tabel(["Kode", "Indikator", "Satuan", "Periode"], "lllr",
+    daftar += _tabel(["Kode", "Indikator", "Satuan", "Periode"], "lLlr",
                      [[_a(f"{slug(k)}/", h(k)), h(definisi[k].uraian), h(definisi[k].satuan),
                        str(len(v))] for k, v in sorted(per_kode.items())]) if per_kode else [
         "", "Belum ada periode yang disahkan, jadi belum ada nilai indikator yang diterbitkan."]
@@ -485,7 +525,9 @@ def _halaman_indikator(penulis: _Penulis, nilai: list[_Nilai]) -> None:
                 grafik.garis(titik, judul=f"Capaian {kode} per periode").strip(), "</div>"]
         isi += _tabel(["Periode", "Target", "Realisasi", "Capaian", "Kategori"], "lrrrl",
                       [list(n.sel) for n in baris])
-        penulis.tulis(f"indikator/{slug(kode)}.md", "\n".join(isi) + "\n")
+        # A folder per page: a raw HTML link then resolves the same whether the builder reads it
+        # from the page's URL (MkDocs) or from its source file (Zensical).
+        penulis.tulis(f"indikator/{slug(kode)}/index.md", "\n".join(isi) + "\n")
 
 
 def _halaman_sop(penulis: _Penulis) -> None:
@@ -494,7 +536,7 @@ def _halaman_sop(penulis: _Penulis) -> None:
            "Sepuluh langkah pengukuran kinerja, pelaksananya, dan mutu baku waktunya. Tabel ini "
            "dibaca dari data SOP yang sama dengan yang dipakai untuk menjadwalkan dan memantau "
            "setiap periode."]
-    isi += _tabel(["No", "Uraian", "Pelaksana", "Masukan", "Mutu baku", "Keluaran"], "rlllrl",
+    isi += _tabel(["No", "Uraian", "Pelaksana", "Masukan", "Mutu baku", "Keluaran"], "rLllrl",
                   [[str(x.nomor), h(x.uraian), h(x.nama_pelaksana), h(x.masukan),
                     h(x.mutu_baku), h(x.keluaran)] for x in s.langkah])
     isi += [f"**Kelengkapan:** {aman(', '.join(s.kelengkapan))}.", "",
