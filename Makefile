@@ -40,8 +40,7 @@ demo: $(CONTOH)/.salin
 	cd $(CONTOH) && $(KINERJA) laporan 2026-tw3
 	cd $(CONTOH) && $(KINERJA) surat 2026-tw3
 	cd $(CONTOH) && $(KINERJA) disposisi 2026-tw3
-	cd $(CONTOH) && $(KINERJA) situs --pdf
-	cd $(CONTOH) && $(MKDOCS) build --strict --quiet
+	cd $(CONTOH) && $(KINERJA) situs --pdf --bangun
 	@echo "PDF ada di $(CONTOH)/build/: 2026-tw4 (draf periode berjalan), 2026-tw3 (final)"
 	@echo "Situs ada di $(CONTOH)/site/index.html; pratinjau dengan «make serve» (http://127.0.0.1:8000)"
 
@@ -62,8 +61,7 @@ skema: $(VENV)/.pasang
 
 ## situs: generate the sample office's archive pages and build its site
 situs: $(CONTOH)/.salin
-	cd $(CONTOH) && $(KINERJA) situs --pdf
-	cd $(CONTOH) && $(MKDOCS) build --strict
+	cd $(CONTOH) && $(KINERJA) situs --pdf --bangun
 
 serve: situs
 	cd $(CONTOH) && $(MKDOCS) serve --dev-addr 127.0.0.1:8000

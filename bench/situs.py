@@ -1,11 +1,12 @@
-"""Benchmark: the public archive at scale — `kinerja situs` and `mkdocs build` timed separately,
-beside plain MkDocs Material builds of the same number of plain pages.
+"""Benchmark: the public archive at scale — `kinerja situs`, `mkdocs build` and `zensical build`
+timed separately, beside plain MkDocs Material builds of the same number of plain pages.
 
 For each size (default 40 and 400 ratified periods: 10 and 100 years of four quarters) a
 synthetic office is generated from the sample one, then:
 
 * `kinerja situs` from an empty `content/arsip/` (what a fresh CI clone does);
-* `mkdocs build --strict` of the generated site;
+* `mkdocs build --strict` of the generated site, and `zensical build --strict --clean` of the
+  same site (Zensical, the maintained successor, when installed);
 * two plain twins with the same number of pages, each generated page replaced by prose
   paragraphs of the same size:
   - "polos": a plain MkDocs Material site (`theme: material`, nothing else), whose default
@@ -85,7 +86,7 @@ def _kembaran_polos(asli: Path, tujuan: Path, *, konfigurasi_kita: bool) -> int:
         md.write_text("\n".join(baris), encoding="utf-8")
         n += 1
     for berkas in (tujuan / "content" / "arsip").rglob("*"):
-        if berkas.is_file() and berkas.suffix != ".md":
+        if berkas.is_file() and berkas.suffix not in (".md", ".yml"):  # _situs.yml is INHERITed
             berkas.unlink()
     return n
 
@@ -108,6 +109,9 @@ def main() -> None:
             t_situs = _ukur([kinerja, "situs"], akar, args.ulang, akar / "content" / "arsip")
             t_build = _ukur([mkdocs, "build", "--strict", "--quiet"], akar, args.ulang)
             halaman = sum(1 for _ in (akar / "site").rglob("*.html"))
+            zensical = BIN / "zensical"
+            t_zen = _ukur([str(zensical), "build", "--strict", "--clean"], akar, args.ulang) \
+                if zensical.is_file() else float("nan")
             per_polos = []
             for kita in (False, True):
                 polos = Path(tmp) / f"polos-{n}-{kita}"
@@ -115,7 +119,7 @@ def main() -> None:
                 t = _ukur([mkdocs, "build", "--quiet"], polos, args.ulang)
                 per_polos.append(t / sum(1 for _ in (polos / "site").rglob("*.html")) * 1000)
                 shutil.rmtree(polos)
-            hasil.append((n, halaman, t_situs, t_build, *per_polos))
+            hasil.append((n, halaman, t_situs, t_build, t_zen, *per_polos))
             shutil.rmtree(akar)
 
     print(f"median dari {args.ulang} kali, detik (proses utuh, Python {sys.version.split()[0]}, "
@@ -123,15 +127,15 @@ def main() -> None:
     print()
     print("| periode | halaman | kinerja situs | mkdocs build | total (≤ 20 untuk 400) | "
           "situs / total (≤ 10%) | ms per halaman | polos, ms | rasio (≤ 1,2) | "
-          "polos dengan mkdocs.yml kita, ms | rasio |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for n, halaman, t_situs, t_build, polos, polos_kita in hasil:
+          "polos dengan mkdocs.yml kita, ms | rasio | zensical build | zensical / mkdocs |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for n, halaman, t_situs, t_build, t_zen, polos, polos_kita in hasil:
         total = t_situs + t_build
         per = t_build / halaman * 1000
         print(f"| {n} | {halaman} | {_id(t_situs)} | {_id(t_build)} | {_id(total)} | "
               f"{_id(t_situs / total * 100, '.1f')}% | {_id(per, '.1f')} | {_id(polos, '.1f')} | "
               f"{_id(per / polos, '.2f')}× | {_id(polos_kita, '.1f')} | "
-              f"{_id(per / polos_kita, '.2f')}× |")
+              f"{_id(per / polos_kita, '.2f')}× | {_id(t_zen)} | {_id(t_zen / t_build, '.2f')}× |")
 
 
 if __name__ == "__main__":

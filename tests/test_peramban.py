@@ -37,8 +37,15 @@ class _Diam(SimpleHTTPRequestHandler):
         pass
 
 
+@pytest.fixture(scope="module", params=["mkdocs", "zensical"])
+def pembangun(request: pytest.FixtureRequest) -> str:
+    """Every check runs on the site as each builder makes it: MkDocs (Material) and Zensical,
+    its maintained successor, from the same mkdocs.yml."""
+    return str(request.param)
+
+
 @pytest.fixture(scope="module")
-def alamat(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def alamat(tmp_path_factory: pytest.TempPathFactory, pembangun: str) -> Iterator[str]:
     _perlu_chromium()
     import subprocess
     import sys
@@ -51,10 +58,8 @@ def alamat(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "hambatan: Akses jalan", "hambatan: <script>window.diretas=1</script> "
         "<img src=x onerror=\"window.diretas=2\"> Akses jalan", 1))
     bin_ = Path(sys.executable).parent
-    subprocess.run([str(bin_ / "kinerja"), "situs", "--pdf"], cwd=akar, check=True,
-                   capture_output=True)
-    subprocess.run([str(bin_ / "mkdocs"), "build", "--strict"], cwd=akar, check=True,
-                   capture_output=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    subprocess.run([str(bin_ / "kinerja"), "situs", "--pdf", "--bangun", "--pembangun",
+                    pembangun], cwd=akar, check=True, capture_output=True)
     server = ThreadingHTTPServer(("127.0.0.1", 0),
                                  functools.partial(_Diam, directory=str(akar / "site")))
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -92,28 +97,36 @@ def _foto(h: Any, nama: str) -> None:
     h.screenshot(path=str(ARTEFAK / f"{nama}.png"), full_page=False)
 
 
-def test_beranda_periode_indikator(halaman: tuple[Any, list[str], list[str]], alamat: str) -> None:
+def _mkdocs_saja(pembangun: str) -> None:
+    if pembangun != "mkdocs":
+        pytest.skip("Material for MkDocs' own search box; Zensical's is tested on its own")
+
+
+def test_beranda_periode_indikator(halaman: tuple[Any, list[str], list[str]], alamat: str,
+                                   pembangun: str) -> None:
     h, galat, asing = halaman
     h.goto(alamat + "/")
     assert "Pengukuran Kinerja Kecamatan Pejawaran" in h.title()
     assert h.get_by_role("heading", name="Terakhir disahkan").is_visible()
-    _foto(h, "1-beranda")
+    _foto(h, f"{pembangun}-1-beranda")
     h.get_by_role("link", name="Triwulan III Tahun 2026", exact=True).first.click()
     h.wait_for_url("**/arsip/2026/tw3/")
     assert h.locator("svg").first.is_visible()
     assert h.locator(".kategori-sangat-tinggi").first.inner_text() == "Sangat Tinggi"
     # numbers right-aligned: our rule must beat Material's table styles
     assert h.locator("td.kanan").first.evaluate("e => getComputedStyle(e).textAlign") == "right"
-    _foto(h, "2-periode")
+    _foto(h, f"{pembangun}-2-periode")
     h.get_by_role("link", name="IK-4.2", exact=True).first.click()
     h.wait_for_url("**/arsip/indikator/ik-4-2/")
     assert "Prevalensi balita stunting" in h.locator("h1").inner_text()
-    _foto(h, "3-indikator")
+    _foto(h, f"{pembangun}-3-indikator")
     assert galat == []
     assert asing == []
 
 
-def test_pencarian(halaman: tuple[Any, list[str], list[str]], alamat: str) -> None:
+def test_pencarian(halaman: tuple[Any, list[str], list[str]], alamat: str,
+                   pembangun: str) -> None:
+    _mkdocs_saja(pembangun)
     h, galat, asing = halaman
     h.goto(alamat + "/")
     h.wait_for_load_state("networkidle")  # the search index loads in a web worker
@@ -144,8 +157,8 @@ HALAMAN = ["/", "/arsip/", "/arsip/2026/", "/arsip/2026/tw3/", "/arsip/indikator
 
 
 @pytest.mark.parametrize(("lebar", "tinggi"), [(1280, 800), (390, 844)])
-def test_setiap_halaman_muat_tanpa_teks_terpotong(peramban: Any, alamat: str, lebar: int,
-                                                   tinggi: int) -> None:
+def test_setiap_halaman_muat_tanpa_teks_terpotong(peramban: Any, alamat: str, pembangun: str,
+                                                   lebar: int, tinggi: int) -> None:
     """At a desktop and at a phone (people open the archive from WhatsApp links): the page never
     scrolls sideways, no text is cut (an ellipsis, a clipped box), and at the desktop width no
     table even needs scrolling; on the phone a wide table scrolls inside its own box. Full-page
@@ -160,7 +173,50 @@ def test_setiap_halaman_muat_tanpa_teks_terpotong(peramban: Any, alamat: str, le
         if hasil:
             masalah[path] = hasil
         ARTEFAK.mkdir(exist_ok=True)
-        h.screenshot(path=str(ARTEFAK / f"tata-{lebar}{path.replace('/', '_')}.png"),
+        h.screenshot(path=str(ARTEFAK / f"tata-{pembangun}-{lebar}{path.replace('/', '_')}.png"),
                      full_page=True)
     konteks.close()
     assert masalah == {}
+
+
+INGGRIS = ("Search", "result", "Loading", "Close", "Filters", "Tags", "unavailable")
+
+
+def test_pencarian_zensical_berbahasa_indonesia(halaman: tuple[Any, list[str], list[str]],
+                                                alamat: str, pembangun: str) -> None:
+    """Zensical's search dialog (drawn by its script, in English) reads Indonesian in every
+    state a visitor meets: open and empty, results, and no result."""
+    if pembangun != "zensical":
+        pytest.skip("Zensical's dialog; Material's search box is tested above")
+    h, galat, asing = halaman
+    h.goto(alamat + "/")
+    h.wait_for_load_state("networkidle")
+    h.locator(".md-search__button").first.click()
+
+    def teks_dialog() -> str:
+        return str(h.evaluate("""() => { const r = [];
+          for (const el of document.body.children) if (el.shadowRoot) {
+            const w = document.createTreeWalker(el.shadowRoot, NodeFilter.SHOW_ELEMENT
+                                                | NodeFilter.SHOW_TEXT);
+            for (let n = w.currentNode; n; n = w.nextNode()) {
+              if (n.nodeType === 3) r.push(n.data);
+              else for (const a of ["aria-label", "placeholder", "title"])
+                if (n.getAttribute && n.getAttribute(a)) r.push(n.getAttribute(a)); } }
+          return r.join(" | "); }"""))
+
+    kosong = teks_dialog()
+    assert "Cari" in kosong, kosong
+    h.keyboard.type("stunting", delay=30)
+    h.wait_for_function("""() => [...document.body.children].some(e => e.shadowRoot &&
+        /dokumen ditemukan/.test(e.shadowRoot.textContent))""", timeout=10_000)
+    ada = teks_dialog()
+    assert "stunting" in ada.lower()
+    _foto(h, "zensical-4-pencarian")
+    h.keyboard.press("Control+A")
+    h.keyboard.type("qqzzxx", delay=30)
+    h.wait_for_function("""() => [...document.body.children].some(e => e.shadowRoot &&
+        /Tidak ada dokumen/.test(e.shadowRoot.textContent))""", timeout=10_000)
+    tidak = teks_dialog()
+    for teks in (kosong, ada, tidak):
+        assert not [k for k in INGGRIS if k in teks], teks
+    assert galat == [] and asing == []
