@@ -38,10 +38,17 @@ def test_laporan_final_berisi_angka_dan_nama(laporan_tw3: Path) -> None:
     assert re.search(r"IK-2\.2 Persentase gangguan .* 90 100 111,11% Sangat Tinggi", semua)
     assert "65–75 78 104% Sangat Tinggi" in semua
     assert "Rp 1.850.000.000 Rp 1.312.750.000 70,96% 90% Cukup efisien" in semua
+    # «Kurang efisien» stays on one line in its column
+    assert re.search(r"85,48% Kurang\s?efisien", semua)
     assert "DRAF" not in semua
     n = len(halaman)
     assert all(f"Halaman {i} dari {n}" in h for i, h in enumerate(halaman, 1))
+    assert "Kecamatan Pejawaran, Kabupaten Banjarnegara" in halaman[0]  # with its comma
+    assert all("Triwulan III Tahun 2026 · Kecamatan Pejawaran" in h for h in halaman)
     pengesahan = next(h for h in halaman if "LEMBAR PENGESAHAN" in h)
+    # the office as written mid-sentence; capitals only where a title is set in capitals
+    assert "Triwulan III Tahun 2026 Kecamatan Pejawaran telah diperiksa" in \
+        " ".join(pengesahan.split())
     assert "Disahkan di Pejawaran pada tanggal 7 Oktober 2026" in pengesahan
     assert "CAMAT PEJAWARAN" in pengesahan
     assert "NIP. 19720315 199803 1 004" in pengesahan

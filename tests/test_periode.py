@@ -247,3 +247,16 @@ def test_jadwal_mulai_di_masa_depan_menurut_zona_kantor(utc: str, zona: str, har
     assert f"{awal:%Y-%m-%d %H:%M}" == harap
     lokal = kini.astimezone(timezone(timedelta(hours=ZONA[zona]))).replace(tzinfo=None)
     assert awal > lokal  # never in the past, in the office's own clock
+
+
+@pytest.mark.parametrize(("pemerintah", "kepada"), [
+    ("Pemerintah Kabupaten Banjarnegara", ("Bupati Banjarnegara", "Banjarnegara")),
+    ("Kabupaten Banjarnegara", ("Bupati Banjarnegara", "Banjarnegara")),
+    ("Pemerintah Kota Semarang", ("Wali Kota Semarang", "Semarang")),
+    ("Pemerintah Provinsi Jawa Tengah", ("Kepala Daerah Provinsi Jawa Tengah",
+                                         "Provinsi Jawa Tengah")),
+])
+def test_surat_pengantar_kepada_kepala_daerah(pemerintah: str, kepada: tuple[str, str]) -> None:
+    from kinerja.model import Instansi
+
+    assert Instansi("Kecamatan Batur", pemerintah, "Jl. Raya", "Batur").kepala_daerah == kepada

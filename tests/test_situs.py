@@ -67,6 +67,18 @@ def test_tautan_pdf_mengarah_ke_berkas(situs: Path) -> None:
         assert (situs / "arsip/2026/tw3" / t).read_bytes().startswith(b"%PDF")
 
 
+def test_berkas_bukti_ditautkan_sebagai_data(situs: Path) -> None:
+    """Evidence uploaded into the period folder is a link on the public page, like an http one;
+    a Markdown (or HTML) file is published as plain text, never as a page of the site."""
+    halaman = (situs / "arsip/2026/tw3/index.html").read_text()
+    assert ('<a href="bukti/notulen-rapat-seksi-pemerintahan.md.txt">'
+            "bukti/notulen-rapat-seksi-pemerintahan.md</a>") in halaman
+    salinan = situs / "arsip/2026/tw3/bukti/notulen-rapat-seksi-pemerintahan.md.txt"
+    asli = situs.parent / "periods/2026/tw3/bukti/notulen-rapat-seksi-pemerintahan.md"
+    assert salinan.read_bytes() == asli.read_bytes()
+    assert not (situs / "arsip/2026/tw3/bukti/notulen-rapat-seksi-pemerintahan").exists()
+
+
 def test_halaman_periode_dan_indikator(situs: Path) -> None:
     halaman = (situs / "arsip/2026/tw3/index.html").read_text()
     assert '<span class="kategori kategori-sangat-tinggi">Sangat Tinggi</span>' in halaman
