@@ -112,7 +112,7 @@ def test_format_github(kantor: Path, capsys: pytest.CaptureFixture[str],
         "::error file=periods/2026/tw1/formulir/pemerintahan.yml,line=26,col=5,"
         "title=kinerja%3A kunci-tak-dikenal::kunci «penjelasn» tidak dikenal; maksud Anda "
         "«penjelasan»?; kunci yang boleh: indikator, realisasi, penjelasan, hambatan, "
-        "tindak_lanjut, bukti_dukung")
+        "tindak_lanjut, bukti_dukung, rencana_aksi")
     md = ringkasan.read_text()
     assert ("| 2026-tw1 | Seksi Trantib | 0 dari 1 | ⏳ belum lengkap: IK-3: penjelasan, "
             "bukti\\_dukung, hambatan, tindak\\_lanjut kosong |") in md

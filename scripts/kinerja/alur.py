@@ -327,7 +327,7 @@ def _sahkan(k: Konteks, pesan: str, tag: str, calon: Putusan, nama: str) -> None
     # What is sealed: the files as committed now (the work tree held no change to them) and the
     # targets and rules in force now, which the figures were computed with.
     s = segel.buat(repo.kantor, tahun.pk, k.periode.folder,
-                   git.git(k.akar, "rev-parse", "HEAD").strip())
+                   git.git(k.akar, "rev-parse", "HEAD").strip(), tahun.renaksi)
     path = k.periode.folder / RIWAYAT
     sebelum = path.read_bytes() if path.is_file() else None
     isi = riwayat_.teks(k.periode.id, "git", calon, s, versi=k.periode.versi,

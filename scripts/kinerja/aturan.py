@@ -82,6 +82,12 @@ ATURAN: dict[str, Aturan] = {
     "belum-diisi": Aturan(_G, "isian yang harus diisi untuk laporan final (--lengkap)"),
     "bukti-tak-valid": Aturan(_G, "bukti dukung berupa tautan http(s) yang tidak valid"),
     "bukti-tak-ada": Aturan(_G, "bukti dukung yang bukan tautan dan bukan berkas di repo"),
+    # The Rencana Aksi (rencana-aksi.yml) and its quarterly evaluation in the forms
+    "aksi-kurang": Aturan(_G, "indikator tanpa aksi pada triwulan yang diberi target oleh PK"),
+    "pegawai-tak-dikenal": Aturan(_G, "penanggung jawab aksi yang tidak ada di daftar pegawai"),
+    "aksi-tak-dikenal": Aturan(_G, "evaluasi aksi yang tidak direncanakan untuk indikator dan "
+                                   "triwulan itu"),
+    "aksi-hilang": Aturan(_G, "aksi yang direncanakan triwulan ini tanpa evaluasi di formulir"),
     # Ratification
     "segel-rusak": Aturan(_G, "berkas periode yang sudah disahkan berubah tanpa revisi"),
     "riwayat-hilang": Aturan(_G, "periode yang pernah disahkan kehilangan catatan dan tag "

@@ -556,6 +556,64 @@ def _tampil(path: Path) -> str:
         return str(path)
 
 
+class _KelompokTahun(_Kelompok):
+    """A group whose first word may be a year: «kinerja renaksi 2026» runs its «cetak»."""
+
+    def resolve_command(self, ctx: click.Context, args: list[str]
+                        ) -> tuple[str | None, click.Command | None, list[str]]:
+        if args and re.fullmatch(r"[0-9]{4}", args[0]):
+            return "cetak", self.commands["cetak"], args
+        return super().resolve_command(ctx, args)
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        formatter.write_usage(ctx.command_path, "[OPSI] TAHUN | baru TAHUN", "Pemakaian: ")
+
+
+@kinerja.group(cls=_KelompokTahun, add_help_option=False)
+@_bantuan
+def renaksi() -> None:
+    """Rencana Aksi tahunan: aksi per indikator per triwulan, dievaluasi setiap triwulan.
+
+    TAHUN: tahun Perjanjian Kinerja, misalnya 2026. «kinerja renaksi baru TAHUN» menulis
+    kerangka periods/TAHUN/rencana-aksi.yml dari Perjanjian Kinerja; «kinerja renaksi TAHUN»
+    menyusun dokumen Rencana Aksi (PDF) yang ditandatangani Camat.
+    """
+
+
+@renaksi.command("baru", add_help_option=False)
+@_bantuan
+@click.argument("tahun", type=_Tahun())
+@_repo_opsi
+def renaksi_baru(tahun: int, repo: Path | None) -> None:
+    """Tulis kerangka periods/TAHUN/rencana-aksi.yml dari Perjanjian Kinerja (tidak menimpa).
+
+    TAHUN: tahun Perjanjian Kinerja, misalnya 2026.
+    """
+    from kinerja.renaksi_berkas import buat_kerangka
+
+    hasil = buat_kerangka(repo or Path.cwd(), tahun)
+    click.echo(f"ditulis    {_tampil(hasil.berkas)}")
+    click.echo("Isi uraian, penanggung jawab, dan keluaran setiap aksi, lalu jalankan "
+               "«kinerja periksa».")
+
+
+@renaksi.command(add_help_option=False, hidden=True)
+@_bantuan
+@click.argument("tahun", type=_Tahun())
+@click.option("-o", "--keluaran", type=click.Path(path_type=Path), default=None,
+              metavar="BERKAS", help="Berkas PDF tujuan (bawaan: build/TAHUN/rencana-aksi-TAHUN.pdf).")
+@_repo_opsi
+def cetak(tahun: int, keluaran: Path | None, repo: Path | None) -> None:
+    """Susun dokumen Rencana Aksi (PDF) yang ditandatangani Camat.
+
+    TAHUN: tahun Perjanjian Kinerja, misalnya 2026.
+    """
+    from kinerja.renaksi_berkas import buat_dokumen
+
+    hasil = buat_dokumen(repo or Path.cwd(), tahun, keluaran=keluaran)
+    click.echo(f"ditulis    {_tampil(hasil.berkas)}")
+
+
 @kinerja.group(cls=_Kelompok, add_help_option=False)
 @_bantuan
 def periode() -> None:

@@ -17,9 +17,11 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from kinerja import lolos
-from kinerja.angka import format_persen, format_rupiah, format_tanggal, format_waktu
+from kinerja import renaksi as renaksi_
+from kinerja.angka import format_angka, format_persen, format_rupiah, format_tanggal, format_waktu
 from kinerja.model import NAMA_PERIODE, Kantor, Pegawai, Periode, PerjanjianKinerja, Revisi
 from kinerja.rekap import BarisIndikator, Rekap, teks_nilai, teks_target
+from kinerja.renaksi import RencanaAksi
 from kinerja.sop import NAMA_PERAN
 
 if TYPE_CHECKING:
@@ -163,7 +165,7 @@ def teks_revisi(r: Revisi) -> str:
 
 def susun(rekap: Rekap, kantor: Kantor, pk: PerjanjianKinerja, *, draf: bool,
           tanggal: date, grafik: str | None, riwayat: tuple[Persetujuan, ...] = (),
-          logo: str | None = None) -> str:
+          logo: str | None = None, renaksi: RencanaAksi | None = None) -> str:
     p = rekap.periode
     i = kantor.instansi
     camat = next(iter(kantor.pemegang("camat")), None)
@@ -247,10 +249,78 @@ def susun(rekap: Rekap, kantor: Kantor, pk: PerjanjianKinerja, *, draf: bool,
         baris += ["", md("Serapan dihitung terhadap pagu setahun; efisiensi membandingkan capaian "
                          "program dengan serapan terhadap rencana penarikan dana sampai akhir "
                          "periode."), ""]
+    if renaksi is not None and p.kode != "tahunan":
+        baris += _evaluasi_renaksi(rekap, kantor, pk, renaksi, draf=draf)
     baris += ["# Penjelasan per Indikator", ""]
     for b in rekap.indikator:
         baris += _penjelasan(b, draf=draf)
     return "\n".join(baris).rstrip("\n") + "\n"
+
+
+def selisih(b: BarisIndikator) -> str:
+    """Realisation minus target, in the indicator's unit (a range: from its nearer bound); a
+    graded indicator has no arithmetic gap."""
+    t, r = b.target, b.realisasi
+    if not isinstance(r, (int, float)) or isinstance(r, bool):
+        return "–"
+    if t.nilai is not None:
+        acuan = t.nilai
+    elif t.bawah is not None and t.atas is not None:
+        acuan = t.bawah if r < t.bawah else t.atas if r > t.atas else r
+    else:
+        return "–"
+    beda = r - acuan
+    return ("+" if beda > 0 else "−" if beda < 0 else "") + format_angka(abs(beda))
+
+
+def _evaluasi_renaksi(rekap: Rekap, kantor: Kantor, pk: PerjanjianKinerja, ra: RencanaAksi, *,
+                      draf: bool) -> list[str]:
+    """Evaluasi Rencana Aksi: actions done against planned, per section and per indicator, the
+    gap between target and realisation, and the follow-up where the target or an action fell
+    short."""
+    isian = {b.indikator.kode: b.isian for b in rekap.indikator if b.isian is not None}
+    per_ind, per_seksi = renaksi_.evaluasi(kantor, pk, ra, rekap.periode.kode,
+                                           renaksi_.status_formulir(isian))
+    if not per_ind:
+        return []
+    baris = ["# Evaluasi Rencana Aksi", "",
+             md(f"Aksi Rencana Aksi Tahun {pk.tahun} yang direncanakan untuk "
+                f"{rekap.periode.nama}, menurut formulir setiap seksi. Tingkat pelaksanaan "
+                "menghitung aksi yang terlaksana sebagian sebagai setengah."), "",
+             "| Seksi | Direncanakan | Terlaksana | Sebagian | Belum | Pelaksanaan |",
+             _pemisah((36, 14, 12, 11, 10, 17), "lrrrrr")]
+    for s in per_seksi:
+        belum = s.direncanakan - s.terlaksana - s.sebagian
+        baris.append("| " + " | ".join([sel(s.nama), str(s.direncanakan), str(s.terlaksana),
+                                        str(s.sebagian), str(belum), _persen(s.persen)]) + " |")
+    baris += ["", "| Indikator | Target | Realisasi | Selisih | Capaian | Aksi terlaksana |",
+              _pemisah((40, 11, 12, 10, 11, 16), "lrrrrr")]
+    menurut = {b.indikator.kode: b for b in rekap.indikator}
+    for e in per_ind:
+        b = menurut.get(e.indikator.kode)
+        if b is None:
+            continue
+        baris.append("| " + " | ".join([
+            f"{sel(e.indikator.kode)} {sel(e.indikator.uraian)}", sel(teks_target(b.target)),
+            sel(teks_nilai(b.realisasi)), sel(selisih(b)), _persen(b.capaian.nilai),
+            f"{e.jumlah('terlaksana')} dari {len(e.aksi)}"]) + " |")
+    baris.append("")
+    for e in per_ind:
+        b = menurut.get(e.indikator.kode)
+        baris += [f"## {sel(e.indikator.kode)} {sel(e.indikator.uraian)}", ""]
+        for a in e.aksi:
+            orang = kantor.pegawai_id(a.aksi.penanggung_jawab)
+            status = renaksi_.NAMA_STATUS[a.status] if a.status else "belum dievaluasi"
+            baris.append(f"- **{md(a.aksi.kode)}** {md(a.aksi.uraian)} "
+                         f"({md(orang.jabatan if orang else a.aksi.penanggung_jawab)}): "
+                         f"*{md(status)}*" + (f". {md(a.catatan)}" if a.catatan else ""))
+        baris.append("")
+        kurang = any(a.status != "terlaksana" for a in e.aksi) or (
+            b is not None and b.capaian.nilai is not None and b.capaian.nilai < 100)
+        lanjut = b.isian.tindak_lanjut if b is not None and b.isian else None
+        if kurang and (lanjut or draf):
+            baris += ["**Tindak lanjut.** " + (md(lanjut) if lanjut else "*belum diisi*"), ""]
+    return baris
 
 
 def _penjelasan(b: BarisIndikator, *, draf: bool = True) -> list[str]:
@@ -333,7 +403,8 @@ def _buat(akar: Path, tunjuk: str | None, proses: Pandoc, *, draf: bool,
         for c in rekap.periode.riwayat)
     sah = next((c.waktu.date() for c in rekap.periode.riwayat if c.peran == "camat"), None)
     teks = susun(rekap, kantor, rp.pk, draf=draf, tanggal=tanggal or sah or date.today(),
-                 grafik="grafik-capaian.svg", riwayat=riwayat, logo=logo)
+                 grafik="grafik-capaian.svg", riwayat=riwayat, logo=logo,
+                 renaksi=rp.renaksi)
     nama_pdf = f"laporan-pengukuran-kinerja-{rekap.periode.id}{'-draf' if draf else ''}.pdf"
     pdf = keluaran or folder / nama_pdf
     render.pdf(teks, "laporan", folder, "laporan", pdf.resolve(), proses)

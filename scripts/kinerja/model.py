@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Literal
 
 from kinerja.sop import URUTAN
 from kinerja.temuan import Lok
@@ -233,6 +234,19 @@ class PerjanjianKinerja:
         return next((p for p in self.program if p.kode == kode), None)
 
 
+StatusAksi = Literal["terlaksana", "sebagian", "belum"]
+
+
+@dataclass(frozen=True)
+class StatusIsian:
+    """What a quarter's form says of one action of the Rencana Aksi."""
+
+    aksi: str
+    status: StatusAksi | None
+    catatan: str | None
+    lok: Lok
+
+
 @dataclass(frozen=True)
 class Isian:
     indikator: str
@@ -245,6 +259,7 @@ class Isian:
     lok_bukti: tuple[Lok, ...] = ()
     lok_bidang: dict[str, Lok] = field(default_factory=dict)  # where each key stood
     tidak_valid: frozenset[str] = frozenset()  # keys present but refused (already reported)
+    rencana_aksi: tuple[StatusIsian, ...] = ()  # the quarter's actions, as the form reports them
 
     def posisi(self, kunci: str) -> Lok:
         return self.lok_bidang.get(kunci, self.lok)
@@ -340,6 +355,17 @@ class ProgramSegel:
 
 
 @dataclass(frozen=True)
+class AksiSegel:
+    """An action of the Rencana Aksi planned for the quarter, as it stood when ratified."""
+
+    kode: str
+    indikator: str
+    uraian: str
+    penanggung_jawab: str
+    keluaran: str
+
+
+@dataclass(frozen=True)
 class Segel:
     berkas: dict[str, str]  # path within the period folder → SHA-256 of its bytes
     aturan: AturanCapaian
@@ -348,6 +374,8 @@ class Segel:
     pk: str = ""  # the PK version it was measured against, in words
     program: tuple[ProgramSegel, ...] = ()  # programmes and their ceilings, as ratified
     disahkan: datetime | None = None  # when the Camat ratified this version
+    # The quarter's planned actions when ratified (None: the year had no Rencana Aksi then).
+    aksi: tuple[AksiSegel, ...] | None = None
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,19 @@ from pathlib import Path
 from typing import Literal
 
 from kinerja import capaian as cp
-from kinerja import skema
+from kinerja import renaksi, skema
 from kinerja.angka import format_angka
 from kinerja.lolos import slug
-from kinerja.model import TRIWULAN, Formulir, Indikator, Kantor, Periode, PerjanjianKinerja
+from kinerja.model import (
+    NAMA_PERIODE,
+    TRIWULAN,
+    Formulir,
+    Indikator,
+    Kantor,
+    Periode,
+    PerjanjianKinerja,
+)
+from kinerja.renaksi import RencanaAksi
 from kinerja.repo import Repo, cari_akar, geser_temuan, muat_repo
 from kinerja.segel import pesan_rusak, terapkan
 from kinerja.sop import URUTAN
@@ -156,6 +165,8 @@ def periksa_repo(repo: Repo, *, lengkap: bool, hanya: Periode | None = None) -> 
     for t in repo.tahun.values():
         if t.pk is not None and k is not None:
             periksa_pk(k, t.pk, repo.temuan)
+            if t.renaksi is not None:
+                renaksi.periksa(k, t.pk, t.renaksi, repo.temuan)
         for p in t.periode.values():
             if hanya is not None and p is not hanya:
                 continue
@@ -366,12 +377,53 @@ def periksa_formulir(repo: Repo, pk: PerjanjianKinerja, p: Periode, nama: str, f
             temuan.tambah(f.lok_isian, "program-hilang",
                           f"realisasi anggaran program {kode} tidak ada; tambahkan butir "
                           f"«- program: {kode}» di bawah anggaran")
+    t = repo.tahun.get(p.tahun)
+    ra = t.renaksi if t is not None else None
+    # A quarter ratified before the year had a Rencana Aksi is not reopened by it: only the
+    # actions its forms do report are checked.
+    if ra is not None and p.kode != "tahunan":
+        _periksa_aksi(repo, ra, p, f, kode_milik, lengkap=lengkap, semua=p.segel is None)
     for isian in f.isian:
         for n, bukti in enumerate(isian.bukti_dukung):
             tempat = isian.lok_bukti[n] if n < len(isian.lok_bukti) else isian.posisi("bukti_dukung")
             periksa_bukti(repo, p, bukti, tempat)
     if lengkap:
         _wajib_isi(repo, pk, p, nama, f, kode_milik)
+
+
+def _periksa_aksi(repo: Repo, ra: RencanaAksi, p: Periode, f: Formulir, kode_milik: list[str], *,
+                  lengkap: bool, semua: bool) -> None:
+    """The form's evaluation of the Rencana Aksi: every action planned for this indicator and
+    quarter, and nothing else; with --lengkap, each one's status."""
+    temuan = repo.temuan
+    for isian in f.isian:
+        if isian.indikator not in kode_milik:
+            continue
+        rencana = {a.kode: a for a in ra.untuk(isian.indikator, p.kode)}
+        ada = set()
+        for s in isian.rencana_aksi:
+            if s.aksi not in rencana:
+                lain = ra.kode(s.aksi)
+                sebab = (f"direncanakan untuk {lain.indikator} pada "
+                         f"{', '.join(NAMA_PERIODE.get(x, x) for x in lain.triwulan)}"
+                         if lain is not None else
+                         f"tidak ada di {ra.berkas}{skema.saran(s.aksi, list(rencana))}")
+                temuan.tambah(s.lok, "aksi-tak-dikenal",
+                              f"aksi «{s.aksi}» bukan aksi {isian.indikator} untuk "
+                              f"{NAMA_PERIODE[p.kode]}: {sebab}; hapus butir ini")
+                continue
+            ada.add(s.aksi)
+            if lengkap and s.status is None:
+                temuan.tambah(s.lok, "belum-diisi",
+                              f"status aksi {s.aksi} belum diisi; tulis terlaksana, sebagian, "
+                              "atau belum")
+        for kode, a in rencana.items():
+            if kode not in ada and semua:
+                temuan.tambah(isian.lok, "aksi-hilang",
+                              f"aksi {kode} ({a.uraian}) direncanakan untuk {isian.indikator} "
+                              f"pada {NAMA_PERIODE[p.kode]} tetapi tidak dievaluasi; tambahkan "
+                              f"di bawah «rencana_aksi:» butir «- aksi: {kode}» dengan status "
+                              "dan catatannya")
 
 
 BUKTI_MAKS = 2000  # characters: longer than any real link, and Typst refuses far longer ones

@@ -19,6 +19,7 @@ from kinerja.jadwal import awal_kerja, jadwalkan, libur_indonesia
 from kinerja.model import NAMA_PERIODE, PERIODE, Indikator, Kantor, PerjanjianKinerja
 from kinerja.periksa import penghalang, periksa_kantor, periksa_pk
 from kinerja.rekap import teks_target
+from kinerja.renaksi import Aksi, RencanaAksi
 from kinerja.repo import BERKAS_PERIODE, Repo, muat_repo
 from kinerja.sop import NAMA_PERAN, sop
 
@@ -63,7 +64,8 @@ def buat_periode(akar: Path, tahun: int, kode: str, *, mulai: date | None = None
             continue
         path = folder / "formulir" / f"{seksi.id}.yml"
         if timpa or not path.exists():
-            _tulis(path, teks_formulir(kantor, pk, seksi.id, tahun, kode))
+            _tulis(path, teks_formulir(kantor, pk, seksi.id, tahun, kode,
+                                       repo.tahun[tahun].renaksi))
             dibuat.append(repo.rel(path))
         elif lengkapi_formulir(path, pk, seksi.id, kode):
             ditambah.append(repo.rel(path))
@@ -110,8 +112,9 @@ def _komentar_indikator(ind: Indikator, kode: str, indent: str) -> list[str]:
     return baris
 
 
-def _entri_isian(kode_ind: str) -> list[str]:
-    return [
+def _entri_isian(kode_ind: str, aksi: tuple[Aksi, ...] = (), kantor: Kantor | None = None
+                 ) -> list[str]:
+    baris = [
         f"  - indikator: {kode_ind}",
         "    realisasi:",
         "    penjelasan:",
@@ -119,9 +122,24 @@ def _entri_isian(kode_ind: str) -> list[str]:
         "    tindak_lanjut:",
         "    bukti_dukung:",
     ]
+    if aksi:
+        # The quarter's actions from the Rencana Aksi, each to be marked by the section.
+        baris.append("    rencana_aksi:  # status: terlaksana, sebagian, atau belum")
+        for a in aksi:
+            orang = kantor.pegawai_id(a.penanggung_jawab) if kantor is not None else None
+            baris.append(f"      # {a.kode} {_satu_baris(a.uraian)} · penanggung jawab: "
+                         f"{_satu_baris(orang.jabatan if orang else a.penanggung_jawab)}")
+            baris += [f"      - aksi: {_kode_yaml(a.kode)}", "        status:", "        catatan:"]
+    return baris
 
 
-def teks_formulir(kantor: Kantor, pk: PerjanjianKinerja, seksi: str, tahun: int, kode: str) -> str:
+def _satu_baris(teks: str) -> str:
+    """People's text in a comment line: one line, whatever it held."""
+    return " ".join(teks.split())
+
+
+def teks_formulir(kantor: Kantor, pk: PerjanjianKinerja, seksi: str, tahun: int, kode: str,
+                  ra: RencanaAksi | None = None) -> str:
     nama_seksi = (kantor.seksi_id(seksi) or _tak_ada(seksi)).nama
     garis = "# " + "─" * 76
     baris = [
@@ -139,7 +157,11 @@ def teks_formulir(kantor: Kantor, pk: PerjanjianKinerja, seksi: str, tahun: int,
         "#                   lebih dari satu: tulis di baris baru, masing-masing diawali «- »",
         "# Teks panjang boleh beberapa baris: tulis «>-» setelah titik dua, lalu teksnya di",
         "# baris berikutnya dengan indentasi lebih dalam. Gunakan spasi, bukan tab.",
-        "# Jangan mengubah seksi:, periode:, indikator: dan program:.",
+        *(["#   rencana_aksi:   status tiap aksi Rencana Aksi triwulan ini: terlaksana, "
+           "sebagian,", "#                   atau belum, dengan catatan singkat",
+           "# Jangan mengubah seksi:, periode:, indikator:, aksi: dan program:."]
+          if ra is not None and kode != "tahunan" else
+          ["# Jangan mengubah seksi:, periode:, indikator: dan program:."]),
         garis,
         f"seksi: {seksi}",
         f"periode: {tahun}-{kode}",
@@ -149,7 +171,8 @@ def teks_formulir(kantor: Kantor, pk: PerjanjianKinerja, seksi: str, tahun: int,
     for ind in pk.indikator:
         if ind.seksi == seksi:
             baris += _komentar_indikator(ind, kode, "  ")
-            baris += _entri_isian(ind.kode)
+            baris += _entri_isian(ind.kode, ra.untuk(ind.kode, kode) if ra is not None and
+                                  kode != "tahunan" else (), kantor)
             baris.append("")
     program = [p for p in pk.program if p.seksi == seksi]
     if program:

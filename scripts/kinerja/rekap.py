@@ -17,6 +17,7 @@ from kinerja.model import (
     PerjanjianKinerja,
     Target,
 )
+from kinerja.renaksi import RencanaAksi
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,7 @@ class RekapPeriode:
     rekap: Rekap
     kantor: Kantor
     pk: PerjanjianKinerja
+    renaksi: RencanaAksi | None = None  # the plan the quarter is evaluated against
 
 
 def rekap_periode(mulai: Path, tunjuk: str | None, *, draf: bool = True) -> RekapPeriode:
@@ -147,7 +149,7 @@ def rekap_periode(mulai: Path, tunjuk: str | None, *, draf: bool = True) -> Reka
     from kinerja.errors import BerkasTidakValid, KinerjaError
     from kinerja.periksa import penghalang, periksa_repo
     from kinerja.repo import cari_akar, cari_periode, muat_repo, tahun_tunjukan
-    from kinerja.segel import terapkan
+    from kinerja.segel import renaksi_periode, terapkan
 
     akar = cari_akar(mulai)
     repo = muat_repo(akar, tahun=tahun_tunjukan(akar, tunjuk))
@@ -166,4 +168,5 @@ def rekap_periode(mulai: Path, tunjuk: str | None, *, draf: bool = True) -> Reka
         raise KinerjaError("kinerja.yml atau Perjanjian Kinerja tidak dapat dibaca")
     # A ratified period is measured by what it was sealed with, not by today's PK and rules.
     kantor, pk = terapkan(repo.kantor, tahun.pk, periode.segel)
-    return RekapPeriode(susun(kantor, pk, periode, tahun.periode), kantor, pk)
+    return RekapPeriode(susun(kantor, pk, periode, tahun.periode), kantor, pk,
+                        renaksi_periode(tahun.renaksi, periode))

@@ -40,9 +40,11 @@ from kinerja.model import (
     Sasaran,
     Segel,
     Seksi,
+    StatusIsian,
     SuratPengantar,
     baca_rujukan,
 )
+from kinerja.renaksi import BERKAS_RENAKSI, Aksi, RencanaAksi
 from kinerja.temuan import Lok, Pengumpul
 
 if TYPE_CHECKING:
@@ -60,6 +62,7 @@ class Tahun:
     folder: Path
     pk: PerjanjianKinerja | None
     periode: dict[str, Periode] = field(default_factory=dict)
+    renaksi: RencanaAksi | None = None  # the year's Rencana Aksi, when the office keeps one
 
 
 @dataclass
@@ -295,10 +298,11 @@ def muat_kantor(akar: Path, temuan: Pengumpul, teks: str | None = None) -> Kanto
 
 
 def muat_tahun(repo: Repo, folder: Path) -> Tahun:
-    tahun = Tahun(int(folder.name), folder, muat_pk(repo, folder))
-    _periksa_isi(repo, folder, berkas=(BERKAS_PK,), sub=tuple(
+    tahun = Tahun(int(folder.name), folder, muat_pk(repo, folder), renaksi=muat_renaksi(repo, folder))
+    _periksa_isi(repo, folder, berkas=(BERKAS_PK, BERKAS_RENAKSI), sub=tuple(
         f.name for f in folder.iterdir() if f.is_dir()),
-                 apa=f"folder tahun {folder.name} (hanya {BERKAS_PK} dan folder periode)")
+                 apa=f"folder tahun {folder.name} (hanya {BERKAS_PK}, {BERKAS_RENAKSI}, dan "
+                     "folder periode)")
     for sub in sorted(folder.iterdir()):
         if sub.name.startswith(".") or not sub.is_dir() or sub.is_symlink():
             continue
@@ -312,6 +316,34 @@ def muat_tahun(repo: Repo, folder: Path) -> Tahun:
         if p is not None:
             tahun.periode[sub.name] = p
     return tahun
+
+
+def muat_renaksi(repo: Repo, folder: Path) -> RencanaAksi | None:
+    """The year's Rencana Aksi, or None when the office keeps none (it is optional)."""
+    path = folder / BERKAS_RENAKSI
+    if not path.is_file() or path.is_symlink():
+        return None
+    berkas = repo.rel(path)
+    d = baca_dokumen(path, berkas, skema.RENCANA_AKSI, repo.temuan)
+    if d is None:
+        return None
+    if d.get("tahun") is not None and d["tahun"] != int(folder.name):
+        repo.temuan.tambah(d.posisi("tahun"), "tahun-salah",
+                           f"tahun {d['tahun']} tidak sesuai dengan folder {folder.name}")
+    aksi = []
+    indikator = []
+    for blok in d.get("rencana_aksi") or ():
+        if "indikator" not in blok:
+            continue
+        indikator.append((blok["indikator"], blok.posisi("indikator")))
+        for a in blok.get("aksi") or ():
+            if "kode" not in a:
+                continue
+            aksi.append(Aksi(a["kode"], blok["indikator"], tuple(a.get("triwulan") or ()),
+                             a.get("uraian") or "", a.get("penanggung_jawab") or "",
+                             a.get("keluaran") or "", a.posisi("kode"),
+                             {k: a.posisi(k) for k in a.lok_kunci}))
+    return RencanaAksi(int(folder.name), tuple(aksi), berkas, tuple(indikator))
 
 
 def muat_pk(repo: Repo, folder: Path) -> PerjanjianKinerja | None:
@@ -587,7 +619,10 @@ def muat_formulir(repo: Repo, pk: PerjanjianKinerja | None, path: Path) -> Formu
             continue
         ind = pk.indikator_kode(x["indikator"]) if pk else None
         realisasi = _realisasi(x, ind, repo.temuan)
+        status = tuple(StatusIsian(r["aksi"], r.get("status"), r.get("catatan"), r.posisi("aksi"))
+                       for r in x.get("rencana_aksi") or () if "aksi" in r)
         isian.append(Isian(
+            rencana_aksi=status,
             indikator=x["indikator"], realisasi=realisasi, penjelasan=x.get("penjelasan"),
             hambatan=x.get("hambatan"), tindak_lanjut=x.get("tindak_lanjut"),
             bukti_dukung=tuple(x.get("bukti_dukung") or ()), lok=x.posisi("indikator"),

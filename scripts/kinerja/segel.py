@@ -23,6 +23,8 @@ from typing import Any
 from kinerja import lolos
 from kinerja.angka import format_waktu
 from kinerja.model import (
+    TRIWULAN,
+    AksiSegel,
     AturanCapaian,
     Indikator,
     IndikatorSegel,
@@ -36,6 +38,7 @@ from kinerja.model import (
     Segel,
     Target,
 )
+from kinerja.renaksi import Aksi, RencanaAksi
 from kinerja.temuan import Lok
 
 # Outside the seal: the schedule and the cover letter's number (steps 9–10 come after the
@@ -77,8 +80,14 @@ def versi_pk(pk: PerjanjianKinerja) -> str:
             f"{format_tanggal(u.tanggal)}{nomor}")
 
 
-def buat(kantor: Kantor, pk: PerjanjianKinerja, folder: Path, commit: str = "") -> Segel:
+def buat(kantor: Kantor, pk: PerjanjianKinerja, folder: Path, commit: str = "",
+         ra: RencanaAksi | None = None) -> Segel:
     sasaran = {i.kode: s for s in pk.sasaran for i in s.indikator}
+    # The quarter's planned actions are sealed with it: a later change of the Rencana Aksi
+    # does not rewrite what a ratified quarter was evaluated against.
+    aksi = None if ra is None or folder.name not in TRIWULAN else tuple(
+        AksiSegel(a.kode, a.indikator, a.uraian, a.penanggung_jawab, a.keluaran)
+        for a in ra.aksi if folder.name in a.triwulan)
     return Segel(
         sidik_berkas(folder), kantor.capaian,
         {i.kode: IndikatorSegel(i.polaritas, i.agregasi, i.target, i.target_triwulan,
@@ -88,7 +97,7 @@ def buat(kantor: Kantor, pk: PerjanjianKinerja, folder: Path, commit: str = "") 
          for i in pk.indikator},
         commit, pk=versi_pk(pk),
         program=tuple(ProgramSegel(p.kode, p.nama, p.seksi, p.anggaran, p.indikator,
-                                   p.rencana_triwulan) for p in pk.program))
+                                   p.rencana_triwulan) for p in pk.program), aksi=aksi)
 
 
 def _angka(x: float) -> str:
@@ -143,6 +152,14 @@ def teks(s: Segel, indentasi: str = "  ") -> list[str]:
         if p.rencana_triwulan:
             baris.append(f"{indentasi}    rencana_triwulan: "
                          f"[{', '.join(map(_angka, p.rencana_triwulan))}]")
+    if s.aksi is not None:
+        baris.append(f"{indentasi}aksi:" + ("" if s.aksi else " []"))
+        for x in s.aksi:
+            baris += [f"{indentasi}  - kode: {lolos.yaml(x.kode)}",
+                      f"{indentasi}    indikator: {lolos.yaml(x.indikator)}",
+                      f"{indentasi}    uraian: {lolos.yaml(x.uraian)}",
+                      f"{indentasi}    penanggung_jawab: {lolos.yaml(x.penanggung_jawab)}",
+                      f"{indentasi}    keluaran: {lolos.yaml(x.keluaran)}"]
     return baris
 
 
@@ -183,9 +200,25 @@ def dari_data(d: dict[str, Any]) -> Segel:
                      tuple(float(v) for v in x["rencana_triwulan"])
                      if x.get("rencana_triwulan") else None)
         for kode, x in (d.get("program") or {}).items() if x)
+    aksi = None if d.get("aksi") is None else tuple(
+        AksiSegel(*(str(x.get(k) or "") for k in ("kode", "indikator", "uraian",
+                                                  "penanggung_jawab", "keluaran")))
+        for x in d["aksi"] if x)
     return Segel({str(k): str(v) for k, v in (d.get("berkas") or {}).items()}, aturan,
                  indikator, str(d.get("commit") or ""), pk=str(d.get("pk") or ""),
-                 program=program)
+                 program=program, aksi=aksi)
+
+
+def renaksi_periode(ra: RencanaAksi | None, p: Periode) -> RencanaAksi | None:
+    """The plan a period is evaluated against: for a ratified quarter, the actions sealed with
+    it (none when the year had no plan then); otherwise the year's plan as it stands."""
+    if p.segel is None:
+        return ra
+    if p.segel.aksi is None:
+        return None
+    return RencanaAksi(p.tahun, tuple(Aksi(a.kode, a.indikator, (p.kode,), a.uraian,
+                                           a.penanggung_jawab, a.keluaran) for a in p.segel.aksi),
+                       ra.berkas if ra is not None else f"periods/{p.tahun}/rencana-aksi.yml")
 
 
 # --- measuring a sealed period -------------------------------------------------------------------

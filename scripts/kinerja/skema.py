@@ -742,6 +742,13 @@ FORMULIR = Peta((
                isian=True),
         Bidang("bukti_dukung", Daftar(_TEKS, tunggal_boleh=True),
                "tautan https:// atau berkas di repo", isian=True),
+        Bidang("rencana_aksi", Daftar(Peta((
+            Bidang("aksi", Teks(r"[A-Za-z0-9][A-Za-z0-9.\-/]*", "RA-1.1.1"),
+                   "kode aksi dari rencana-aksi.yml", wajib=True),
+            Bidang("status", Pilihan(("terlaksana", "sebagian", "belum")),
+                   "terlaksana, sebagian, atau belum", isian=True),
+            Bidang("catatan", _TEKS, "keterangan pelaksanaan aksi"),
+        ))), "evaluasi aksi Rencana Aksi yang direncanakan triwulan ini"),
     ), terlarang=(("target", _TARGET_DI_FORMULIR), ("target_triwulan", _TARGET_DI_FORMULIR)))),
            "isian per indikator", wajib=True),
     Bidang("anggaran", Daftar(Peta((
@@ -792,6 +799,34 @@ SEGEL = Peta((
         Bidang("rencana_triwulan", Daftar(_ANGKA_SEGEL, min_isi=4, maks_isi=4),
                "rencana penarikan dana kumulatif"),
     ))), "program dan pagunya saat pengesahan"),
+    Bidang("aksi", Daftar(Peta((
+        Bidang("kode", _TEKS, "kode aksi", wajib=True),
+        Bidang("indikator", _TEKS, "kode indikator", wajib=True),
+        Bidang("uraian", _TEKS, "uraian aksi"),
+        Bidang("penanggung_jawab", _TEKS, "id pegawai penanggung jawab"),
+        Bidang("keluaran", _TEKS, "keluaran yang diharapkan"),
+    ))), "aksi Rencana Aksi triwulan ini saat pengesahan"),
+))
+
+_KODE_AKSI = Teks(r"[A-Za-z0-9][A-Za-z0-9.\-/]*", "RA-1.1.1")
+
+RENCANA_AKSI = Peta((
+    Bidang("tahun", Bulat(2000, 2100), "tahun rencana aksi (sama dengan folder tahunnya)",
+           wajib=True),
+    Bidang("rencana_aksi", Daftar(Peta((
+        Bidang("indikator", Teks(r"[A-Za-z0-9][A-Za-z0-9.\-/]*", "IK-1.1"),
+               "kode indikator Perjanjian Kinerja", wajib=True),
+        Bidang("aksi", Daftar(Peta((
+            Bidang("kode", _KODE_AKSI, "kode aksi, unik dalam setahun", wajib=True),
+            Bidang("triwulan", Daftar(Pilihan(("tw1", "tw2", "tw3", "tw4")), tunggal_boleh=True,
+                                      min_isi=1),
+                   "triwulan pelaksanaan: tw1, tw2, tw3, tw4 (satu atau lebih)", wajib=True),
+            Bidang("uraian", _TEKS, "uraian aksi", wajib=True),
+            Bidang("penanggung_jawab", Kode("kasi-pemerintahan"), "id pegawai penanggung jawab",
+                   wajib=True),
+            Bidang("keluaran", _TEKS, "keluaran yang diharapkan", wajib=True),
+        ))), "aksi untuk indikator ini"),
+    ))), "aksi per indikator", wajib=True),
 ))
 
 RIWAYAT_YML = Peta((
@@ -825,6 +860,7 @@ SKEMA: dict[str, tuple[Peta, str]] = {
     "perjanjian-kinerja": (PERJANJIAN, "Perjanjian Kinerja tahunan"),
     "periode": (PERIODE_YML, "Periode pengukuran kinerja (periode.yml)"),
     "formulir": (FORMULIR, "Formulir pengukuran kinerja satu seksi"),
+    "rencana-aksi": (RENCANA_AKSI, "Rencana Aksi tahunan: aksi per indikator per triwulan"),
     "riwayat": (RIWAYAT_YML, "Riwayat persetujuan periode (riwayat.yml, ditulis kinerja)"),
 }
 

@@ -308,7 +308,8 @@ def terbitkan(mulai: Path, *, forge: str, proyek: str | None, api: str | None,
             tag = riwayat.nama_tag(pid, versi)
         if repo.kantor is None or tahun.pk is None:
             raise KinerjaError("kinerja.yml atau Perjanjian Kinerja tidak dapat dibaca")
-        isi = riwayat.teks(pid, forge, p, segel.buat(repo.kantor, tahun.pk, periode.folder, sha),
+        isi = riwayat.teks(pid, forge, p, segel.buat(repo.kantor, tahun.pk, periode.folder, sha,
+                                                   tahun.renaksi),
                            versi=versi, revisi=revisi)
         git.git(akar, "tag", "-a", "--cleanup=verbatim", tag, "-F", "-", sha,
                 masukan=riwayat.pesan_tag(
