@@ -40,6 +40,7 @@ demo: $(CONTOH)/.salin
 	cd $(CONTOH) && $(KINERJA) laporan 2026-tw3
 	cd $(CONTOH) && $(KINERJA) surat 2026-tw3
 	cd $(CONTOH) && $(KINERJA) disposisi 2026-tw3
+	cd $(CONTOH) && $(KINERJA) renaksi 2026
 	cd $(CONTOH) && $(KINERJA) situs --pdf --bangun
 	@echo "PDF ada di $(CONTOH)/build/: 2026-tw4 (draf periode berjalan), 2026-tw3 (final)"
 	@echo "Situs ada di $(CONTOH)/site/index.html; pratinjau dengan «make serve» (http://127.0.0.1:8000)"

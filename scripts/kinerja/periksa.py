@@ -24,7 +24,7 @@ from kinerja.model import (
 )
 from kinerja.renaksi import RencanaAksi
 from kinerja.repo import Repo, cari_akar, geser_temuan, muat_repo
-from kinerja.segel import pesan_rusak, terapkan
+from kinerja.segel import pesan_rusak, renaksi_periode, terapkan
 from kinerja.sop import URUTAN
 from kinerja.temuan import Lok, Pengumpul, Temuan
 
@@ -378,11 +378,11 @@ def periksa_formulir(repo: Repo, pk: PerjanjianKinerja, p: Periode, nama: str, f
                           f"realisasi anggaran program {kode} tidak ada; tambahkan butir "
                           f"«- program: {kode}» di bawah anggaran")
     t = repo.tahun.get(p.tahun)
-    ra = t.renaksi if t is not None else None
+    ra = renaksi_periode(t.renaksi if t is not None else None, p)  # a ratified one: as sealed
     # A quarter ratified before the year had a Rencana Aksi is not reopened by it: only the
     # actions its forms do report are checked.
     if ra is not None and p.kode != "tahunan":
-        _periksa_aksi(repo, ra, p, f, kode_milik, lengkap=lengkap, semua=p.segel is None)
+        _periksa_aksi(repo, ra, p, f, kode_milik, lengkap=lengkap, semua=not p.disahkan)
     for isian in f.isian:
         for n, bukti in enumerate(isian.bukti_dukung):
             tempat = isian.lok_bukti[n] if n < len(isian.lok_bukti) else isian.posisi("bukti_dukung")

@@ -62,10 +62,11 @@ class RencanaAksi:
 
 
 def perlu_aksi(ind: Indikator, triwulan: str) -> bool:
-    """Whether the PK gives this indicator a target to work for in this quarter (a target of 0,
-    or none, needs no action)."""
+    """Whether the PK gives this indicator a target to work for in this quarter. Only a target
+    of 0 on a «more is better» indicator (nothing planned that quarter) needs no action; 0 on a
+    «less is better» one (no complaint left unhandled) is a goal like any other."""
     t = ind.target_periode(triwulan)
-    return not (t.nilai is not None and t.nilai == 0 and t.bawah is None and t.teks is None)
+    return not (ind.polaritas == "naik" and t.nilai is not None and t.nilai == 0)
 
 
 def periksa(k: Kantor, pk: PerjanjianKinerja, ra: RencanaAksi, temuan: Pengumpul) -> None:

@@ -73,7 +73,7 @@ def teks_kerangka(kantor: Kantor, pk: PerjanjianKinerja) -> str:
         "rencana_aksi:",
     ]
     for ind in pk.indikator:
-        tw = [x for x in TRIWULAN if perlu_aksi(ind, x)]
+        tw = [x for x in TRIWULAN if perlu_aksi(ind, x)] or list(TRIWULAN)
         seksi = kantor.seksi_id(ind.seksi)
         baris += [
             f"  # {' '.join(ind.kode.split())} {' '.join(ind.uraian.split())}",

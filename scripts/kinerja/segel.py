@@ -212,9 +212,9 @@ def dari_data(d: dict[str, Any]) -> Segel:
 def renaksi_periode(ra: RencanaAksi | None, p: Periode) -> RencanaAksi | None:
     """The plan a period is evaluated against: for a ratified quarter, the actions sealed with
     it (none when the year had no plan then); otherwise the year's plan as it stands."""
-    if p.segel is None:
+    if not p.disahkan:
         return ra
-    if p.segel.aksi is None:
+    if p.segel is None or p.segel.aksi is None:
         return None
     return RencanaAksi(p.tahun, tuple(Aksi(a.kode, a.indikator, (p.kode,), a.uraian,
                                            a.penanggung_jawab, a.keluaran) for a in p.segel.aksi),

@@ -1,0 +1,110 @@
+"""The Rencana Aksi: the skeleton from the PK, the forms pre-filled with the quarter's actions,
+the quarterly evaluation (figures checked by hand), the signed document, and the seal that keeps
+a ratified quarter's plan as it was."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import KASUS, jalankan
+from test_alur import kantor_git
+
+RENAKSI = KASUS / "valid/renaksi/repo/periods/2026/rencana-aksi.yml"
+
+
+def _teks_pdf(pdf: Path) -> str:
+    return "\n".join(" ".join(h.extract_text().split()) for h in PdfReader(pdf).pages)
+
+
+def test_kerangka_dari_pk(kantor: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    hasil = jalankan(capsys, "renaksi", "baru", "2026")
+    assert hasil.kode == 0, hasil.galat
+    teks = (kantor / "periods/2026/rencana-aksi.yml").read_text()
+    # one block per indicator, the person in charge defaulting to the section's head
+    assert '  - indikator: "IK-3"\n    aksi:\n      - kode: "RA-3.1"\n' \
+           "        triwulan: [tw1, tw2, tw3, tw4]\n        uraian:\n" \
+           '        penanggung_jawab: "kasi-trantib"\n        keluaran:\n' in teks
+    periksa = jalankan(capsys, "periksa")
+    assert periksa.kode == 1
+    assert "periods/2026/rencana-aksi.yml:23:16: galat: «uraian» tidak boleh kosong: uraian " \
+           "aksi [wajib-diisi]" in periksa.keluaran
+    lagi = jalankan(capsys, "renaksi", "baru", "2026")
+    assert lagi.kode == 1 and "sudah ada dan tidak ditimpa" in lagi.galat
+    assert (kantor / "periods/2026/rencana-aksi.yml").read_text() == teks
+
+
+def test_formulir_diisi_aksi_triwulannya(kantor: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copy(RENAKSI, kantor / "periods/2026/rencana-aksi.yml")
+    assert jalankan(capsys, "periode", "baru", "2026", "tw2", "--mulai", "2026-07-06").kode == 0
+    trantib = (kantor / "periods/2026/tw2/formulir/trantib.yml").read_text()
+    # TW II: only RA-3.2 (RA-3.1 is planned for TW I)
+    assert "    rencana_aksi:  # status: terlaksana, sebagian, atau belum\n" \
+           "      # RA-3.2 Piket siaga bencana · penanggung jawab: Kepala Seksi Trantib\n" \
+           "      - aksi: RA-3.2\n        status:\n        catatan:\n" in trantib
+    assert "RA-3.1" not in trantib
+    assert jalankan(capsys, "periksa", "periods/2026/tw2").kode == 0
+    lengkap = jalankan(capsys, "periksa", "--lengkap", "periods/2026/tw2")
+    assert "status aksi RA-3.2 belum diisi; tulis terlaksana, sebagian, atau belum " \
+           "[belum-diisi]" in lengkap.keluaran
+
+
+def test_evaluasi_di_laporan_triwulan(kantor: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The golden case's TW I: Pemerintahan planned 2 actions (RA-1.1 done, RA-2.1 half done:
+    75%), Trantib 1 (RA-3.1 not done: 0%). IK-1: target 10, realisation 12, gap +2."""
+    shutil.copytree(KASUS / "valid/renaksi/repo", kantor, dirs_exist_ok=True)
+    hasil = jalankan(capsys, "laporan", "--draf", "2026-tw1")
+    assert hasil.kode == 0, hasil.galat
+    md = (kantor / "build/2026-tw1/laporan.md").read_text()
+    assert "# Evaluasi Rencana Aksi" in md
+    teks = _teks_pdf(kantor / "build/2026-tw1/laporan-pengukuran-kinerja-2026-tw1-draf.pdf")
+    assert "Seksi Pemerintahan 2 1 1 0 75%" in teks
+    assert "Seksi Trantib 1 0 0 1 0%" in teks
+    assert "IK-1 Jumlah desa yang dibina 10 12 +2 120% 1 dari 1" in teks
+    assert "RA-2.1 Melengkapi dokumen SAKIP: Renstra, Renja, PK (Kasubbag Perencanaan): " \
+           "Sebagian. Renja belum ditetapkan." in teks
+    assert "RA-3.1 Simulasi tanggap bencana (Kepala Seksi Trantib): Belum" in teks
+
+
+def test_dokumen_rencana_aksi(kantor: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copy(RENAKSI, kantor / "periods/2026/rencana-aksi.yml")
+    hasil = jalankan(capsys, "renaksi", "2026")
+    assert hasil.kode == 0, hasil.galat
+    teks = _teks_pdf(kantor / "build/2026/rencana-aksi-2026.pdf")
+    assert "RENCANA AKSI TAHUN 2026" in teks
+    assert "Kecamatan Contoh, Kabupaten Contoh" in teks
+    assert "IK-3 Waktu tanggap bencana" in teks
+    assert "Target tahunan 2 jam; TW I 2 · TW II 2 · TW III 2 · TW IV 2." in teks
+    assert "RA-3.2 Piket siaga bencana II, III, IV Kepala Seksi Trantib Jadwal piket" in teks
+    assert "CAMAT" in teks and "Camat Contoh" in teks
+    tanpa = jalankan(capsys, "renaksi", "2025")
+    assert tanpa.kode == 1 and "Perjanjian Kinerja 2025 belum ada" in tanpa.galat
+
+
+def test_aksi_triwulan_disegel(kantor: Path, monkeypatch: pytest.MonkeyPatch,
+                               capsys: pytest.CaptureFixture[str]) -> None:
+    """After TW II is ratified, the Rencana Aksi is rewritten: the ratified quarter is still
+    evaluated against the actions sealed with it, and its forms are not reopened."""
+    shutil.copy(RENAKSI, kantor / "periods/2026/rencana-aksi.yml")
+    k = kantor_git(kantor, monkeypatch, capsys)
+    k.periode_terisi("kasi-pem")
+    for seksi, kode in (("pemerintahan", "RA-1.1"), ("pemerintahan", "RA-2.1"),
+                        ("trantib", "RA-3.2")):
+        k.isi(seksi, {f"      - aksi: {kode}\n        status:\n":
+                      f"      - aksi: {kode}\n        status: terlaksana\n"}, f"Aksi {kode}")
+    assert "status     disahkan" in k.setujui_dan_sahkan()
+    rencana = kantor / "periods/2026/rencana-aksi.yml"
+    rencana.write_text(rencana.read_text().replace("Piket siaga bencana", "Apel siaga")
+                       .replace("triwulan: [tw2, tw3, tw4]", "triwulan: [tw3, tw4]")
+                       .replace("      - kode: RA-3.1\n        triwulan: tw1",
+                                "      - kode: RA-3.1\n        triwulan: [tw1, tw2]"))
+    k.git("commit", "-qam", "Rencana aksi diubah")
+    # the ratified quarter is not reopened by the new plan
+    assert jalankan(capsys, "periksa", "periods/2026/tw2").kode == 0
+    assert jalankan(capsys, "laporan", "2026-tw2").kode == 0
+    teks = (kantor / "build/2026-tw2/laporan.md").read_text()
+    assert "Piket siaga bencana" in teks and "Apel siaga" not in teks
+    assert "RA-3.1" not in teks
