@@ -108,3 +108,14 @@ def test_aksi_triwulan_disegel(kantor: Path, monkeypatch: pytest.MonkeyPatch,
     teks = (kantor / "build/2026-tw2/laporan.md").read_text()
     assert "Piket siaga bencana" in teks and "Apel siaga" not in teks
     assert "RA-3.1" not in teks
+    # and the public page of the quarter shows the same evaluation
+    from buatan import salin_situs
+
+    salin_situs(kantor)
+    assert jalankan(capsys, "situs").kode == 0
+    halaman = (kantor / "content/arsip/2026/tw2/index.md").read_text()
+    assert "## Evaluasi Rencana Aksi" in halaman
+    assert ('<td class="utama">Seksi Trantib</td><td class="kanan">1</td><td class="kanan">1</td>'
+            in halaman)
+    assert "RA-3.2 Piket siaga bencana</td><td>Kepala Seksi Trantib</td><td>Terlaksana" in halaman
+    assert "Apel siaga" not in halaman

@@ -14,14 +14,15 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from kinerja import grafik, lolos
+from kinerja import grafik, lolos, renaksi
 from kinerja.angka import format_angka, format_persen, format_rupiah, format_tanggal, format_waktu
 from kinerja.errors import BerkasTidakValid, KinerjaError
 from kinerja.model import NAMA_PERIODE, PERIODE, Indikator, Kantor, Periode, PerjanjianKinerja
 from kinerja.periksa import penghalang, periksa_repo
 from kinerja.rekap import Rekap, susun, teks_nilai, teks_target
+from kinerja.renaksi import RencanaAksi
 from kinerja.repo import Repo, cari_akar, muat_repo
-from kinerja.segel import dari_segel, pesan_rusak, terapkan
+from kinerja.segel import dari_segel, pesan_rusak, renaksi_periode, terapkan
 from kinerja.sop import NAMA_PERAN, sop
 from kinerja.temuan import GALAT, Temuan
 
@@ -118,6 +119,7 @@ class _Terbit:
     periode: Periode
     pk: PerjanjianKinerja
     rekap: Rekap
+    renaksi: RencanaAksi | None = None  # the plan the quarter was evaluated against (sealed)
 
 
 @dataclass(frozen=True)
@@ -239,7 +241,8 @@ def _yang_disahkan(repo: Repo, kantor: Kantor, th: int) -> list[_Terbit]:
             raise BerkasTidakValid(tuple(Temuan(x.berkas, x.baris, x.kolom, "segel-rusak", GALAT,
                                                 pesan_rusak(p)) for x in p.rusak_segel))
         k_segel, pk_segel = terapkan(kantor, tahun.pk, p.segel)
-        hasil.append(_Terbit(p, pk_segel, susun(k_segel, pk_segel, p, tahun.periode)))
+        hasil.append(_Terbit(p, pk_segel, susun(k_segel, pk_segel, p, tahun.periode),
+                             renaksi_periode(tahun.renaksi, p)))
     return hasil
 
 
@@ -373,6 +376,8 @@ def _halaman_periode(akar: Path, kantor: Kantor, t: _Terbit, *,
         baris += ["Serapan dihitung terhadap pagu setahun; efisiensi membandingkan capaian "
                   "program dengan serapan terhadap rencana penarikan dana sampai akhir periode.",
                   ""]
+    if t.renaksi is not None and p.kode != "tahunan":
+        baris += _evaluasi_renaksi(kantor, t)
     baris += ["## Penjelasan per indikator", ""]
     per_sasaran = ""
     bukti_terpakai: dict[str, Path] = {}
@@ -409,6 +414,45 @@ def _halaman_periode(akar: Path, kantor: Kantor, t: _Terbit, *,
                       format_waktu(c.waktu)]
                      for n, c in zip((6, 7, 8), p.riwayat, strict=False)])
     return "\n".join(baris) + "\n", salinan
+
+
+def _evaluasi_renaksi(kantor: Kantor, t: _Terbit) -> list[str]:
+    """The quarter's Rencana Aksi evaluation, as the report has it."""
+    from kinerja.laporan import selisih
+
+    assert t.renaksi is not None
+    isian = {b.indikator.kode: b.isian for b in t.rekap.indikator if b.isian is not None}
+    per_ind, per_seksi = renaksi.evaluasi(kantor, t.pk, t.renaksi, t.periode.kode,
+                                          renaksi.status_formulir(isian))
+    if not per_ind:
+        return []
+    baris = ["## Evaluasi Rencana Aksi", "",
+             f"Aksi Rencana Aksi yang direncanakan untuk {t.periode.nama}, menurut formulir "
+             "setiap seksi; aksi yang terlaksana sebagian dihitung setengah."]
+    baris += _tabel(["Seksi", "Direncanakan", "Terlaksana", "Sebagian", "Belum", "Pelaksanaan"],
+                    "Lrrrrr",
+                    [[h(x.nama), str(x.direncanakan), str(x.terlaksana), str(x.sebagian),
+                      str(x.direncanakan - x.terlaksana - x.sebagian), _persen(x.persen)]
+                     for x in per_seksi])
+    menurut = {b.indikator.kode: b for b in t.rekap.indikator}
+    isi = []
+    for e in per_ind:
+        b = menurut.get(e.indikator.kode)
+        for n, a in enumerate(e.aksi):
+            orang = kantor.pegawai_id(a.aksi.penanggung_jawab)
+            status = renaksi.NAMA_STATUS[a.status] if a.status else "belum dievaluasi"
+            isi.append([
+                f"{_a(_url_indikator(e.indikator.kode, '../../'), h(e.indikator.kode))}"
+                if n == 0 else "",
+                h(teks_target(b.target)) if b is not None and n == 0 else "",
+                h(teks_nilai(b.realisasi)) if b is not None and n == 0 else "",
+                h(selisih(b)) if b is not None and n == 0 else "",
+                f"{h(a.aksi.kode)} {h(a.aksi.uraian)}",
+                h(orang.jabatan if orang else a.aksi.penanggung_jawab),
+                h(status) + (f": {h(a.catatan)}" if a.catatan else "")])
+    baris += _tabel(["Indikator", "Target", "Realisasi", "Selisih", "Aksi", "Penanggung jawab",
+                     "Status"], "lrrrLll", isi)
+    return baris
 
 
 def _pdf_versi_lama(akar: Path, p: Periode, versi: int, tujuan: Path) -> None:
