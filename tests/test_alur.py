@@ -234,3 +234,17 @@ def test_status_menyebut_nama_dari_kinerja_yml(k: Kantor) -> None:
     status = k.kinerja("status", "2026-tw2")
     assert "selesai 6 Juli 2026 09.00 oleh Kasubbag Contoh" in status
     assert "pc-perencanaan" not in status
+
+
+def test_status_pada_jam_kantor_apa_pun_zona_commitnya(k: Kantor) -> None:
+    """A commit made on a machine set to UTC (or on a forge) at 02.00 UTC is 09.00 on the
+    office's clock (WIB): the status shows and measures it so."""
+    k.sebagai("kasubbag", "2026-07-06 09:00")
+    for jenis in ("AUTHOR", "COMMITTER"):
+        k.mp.setenv(f"GIT_{jenis}_DATE", "2026-07-06 02:00:00 +0000")
+    k.kinerja("periode", "baru", "2026", "tw2", "--mulai", "2026-07-06")
+    k.git("add", "periods")
+    k.git("commit", "-qm", "Buat periode")
+    status = k.kinerja("status", "2026-tw2")
+    assert "selesai 6 Juli 2026 09.00 oleh Kasubbag Contoh" in status
+    assert "02.00" not in status

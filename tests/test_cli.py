@@ -94,7 +94,7 @@ def test_format_json(kantor: Path, capsys: pytest.CaptureFixture[str]) -> None:
         "periode": "2026-tw1", "seksi": "trantib", "nama": "Seksi Trantib",
         "berkas": "periods/2026/tw1/formulir/trantib.yml", "terisi": 0, "jumlah": 1,
         "kurang": [["IK-3", ["penjelasan", "bukti_dukung"]]], "salah": [["IK-3", ["realisasi"]]],
-        "rusak": False, "lengkap": False,
+        "rusak": False, "ada": True, "pk_galat": False, "lengkap": False,
         "keterangan": "IK-3: realisasi tidak valid dan penjelasan, bukti_dukung kosong"}
 
 

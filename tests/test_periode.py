@@ -240,7 +240,7 @@ def test_jadwal_mulai_di_masa_depan_menurut_zona_kantor(utc: str, zona: str, har
     from dataclasses import replace
     from datetime import timedelta, timezone
 
-    from kinerja.periode import ZONA
+    from kinerja.model import ZONA
 
     kini = datetime.fromisoformat(utc)
     awal = _awal(replace(kantor, zona_waktu=zona), None, kini)

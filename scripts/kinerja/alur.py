@@ -537,14 +537,18 @@ def status(mulai: Path, tunjuk: str | None, putusan_forge: Putusan | None = None
     tahun = {dibuat.waktu.year, datetime.now().year}
     libur = libur_indonesia(tahun | {t + 1 for t in tahun})
     jam = k.kantor.jam_kerja
+    zona = k.kantor.zona  # every moment read on the office's clock, whatever the commit's
     sebelumnya: datetime | None = (datetime.combine(k.periode.mulai, time(*jam.mulai))
-                                   .replace(tzinfo=dibuat.waktu.tzinfo) if k.periode.mulai else None)
+                                   .replace(tzinfo=zona) if k.periode.mulai else None)
     hasil = []
     for ls in sop().langkah:
         selesai, oleh, cat = kapan.get(ls.nomor, (None, None, ""))
         if ls.nomor in (6, 7) and selesai is None and kembali:
-            cat = f"dikembalikan {len(kembali)} kali, terakhir {waktu_teks(kembali[-1].waktu)}"
+            cat = (f"dikembalikan {len(kembali)} kali, terakhir "
+                   f"{waktu_teks(kembali[-1].waktu.astimezone(zona))}")
         menit = None
+        if selesai is not None:
+            selesai = selesai.astimezone(zona)
         if selesai is not None and sebelumnya is not None:
             menit = menit_kerja(_lokal(sebelumnya), _lokal(selesai), jam, libur)
         hasil.append(StatusLangkah(ls.nomor, ls.uraian, ls.nama_pelaksana, selesai, oleh, menit,
@@ -555,7 +559,7 @@ def status(mulai: Path, tunjuk: str | None, putusan_forge: Putusan | None = None
 
 
 def _lokal(t: datetime) -> datetime:
-    """Office time is wall-clock time where the commit was made."""
+    """Wall-clock time on the office's clock (``t`` is already in its zone)."""
     return t.replace(tzinfo=None)
 
 

@@ -31,6 +31,8 @@ ATURAN: dict[str, Aturan] = {
     "yaml-tag": Aturan(_G, "tag YAML (!nama) dipakai"),
     # The shape of each file
     "butir-kosong": Aturan(_G, "butir daftar kosong: baris «-» tanpa isi"),
+    "komentar-dalam-teks": Aturan("peringatan", "teks sesudah «#» yang terbuang sebagai "
+                                                "komentar YAML (isian terpotong diam-diam)"),
     "kunci-tak-dikenal": Aturan(_G, "kunci yang tidak dikenal (salah ketik), dengan saran"),
     "kunci-ganda": Aturan(_G, "kunci yang sama ditulis dua kali"),
     "kunci-kosong": Aturan(_G, "pegawai yang menyetujui tanpa surel atau kunci penanda tangan "

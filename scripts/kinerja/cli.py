@@ -682,8 +682,22 @@ def _pesan_click(e: click.ClickException) -> str:
         saran = f"; maksud Anda {e.possibilities[0]}?" if e.possibilities else ""
         return f"opsi «{e.option_name}» tidak dikenal{saran}"
     if isinstance(e, click.MissingParameter) and e.param is not None:
+        if isinstance(e.param, click.Option):
+            return f"opsi «{max(e.param.opts, key=len)}» wajib diberikan"
         nama = (e.param.human_readable_name or "").upper()
         return f"argumen {nama} wajib diberikan"
+    if isinstance(e, click.BadOptionUsage) and "requires an argument" in e.message:
+        return f"opsi «{e.option_name}» memerlukan nilai sesudahnya"
+    if isinstance(e, click.UsageError) and e.message.startswith("Got unexpected extra argument"):
+        lebih = e.message.partition("(")[2].rstrip(")")
+        argv = sys.argv[1:]
+        # «kinerja status 2026 tw4», as «periode baru 2026 tw4» is written: one word here.
+        if re.fullmatch(r"tw[1-4]|tahunan", lebih.split()[0] if lebih else "") and any(
+                re.fullmatch(r"[0-9]{4}", a) for a in argv):
+            tahun = next(a for a in argv if re.fullmatch(r"[0-9]{4}", a))
+            return (f"argumen berlebih: {lebih}; periode ditulis satu kata, misalnya "
+                    f"{tahun}-{lebih.split()[0]}")
+        return f"argumen berlebih: {lebih}"
     if isinstance(e, click.BadParameter):
         p = e.param
         if isinstance(p, click.Option):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Literal
 
@@ -13,6 +13,7 @@ from kinerja.temuan import Lok
 PERAN = ("camat", "sekcam", "kasubbag-perencanaan", "kasi", "pelaksana")
 PERIODE = ("tw1", "tw2", "tw3", "tw4", "tahunan")
 TRIWULAN = ("tw1", "tw2", "tw3", "tw4")
+ZONA = {"WIB": 7, "WITA": 8, "WIT": 9}  # hours ahead of UTC
 # A period as people write it: «2026-tw3» (or «2026/tw3»), ASCII digits only — a year written
 # in look-alike digits (２０２６, ٢٠٢٦) is not a year.
 POLA_RUJUKAN = r"([0-9]{4})[-/](tw[1-4]|tahunan)"
@@ -130,6 +131,11 @@ class Kantor:
     tanda_tangan_wajib: bool = False  # plain-Git decisions must be signed commits
     zona_waktu: str = "WIB"  # WIB (UTC+7), WITA (UTC+8) or WIT (UTC+9): Indonesia has no DST
 
+    @property
+    def zona(self) -> timezone:
+        """The office's clock: commits made on a UTC machine or on a forge are read in it."""
+        return timezone(timedelta(hours=ZONA.get(self.zona_waktu, 7)), self.zona_waktu)
+
     def pegawai_id(self, id_: str) -> Pegawai | None:
         return next((p for p in self.pegawai if p.id == id_), None)
 
@@ -163,6 +169,7 @@ class Indikator:
     rumus_turun: str | None = None
     lok: Lok = field(default_factory=lambda: Lok(""))
     lok_bidang: dict[str, Lok] = field(default_factory=dict)
+    target_renstra: Target | None = None  # the medium-term (Renstra) target, where the PK has one
 
     def posisi(self, kunci: str) -> Lok:
         return self.lok_bidang.get(kunci, self.lok)

@@ -44,16 +44,23 @@ class Kelengkapan:
     kurang: tuple[tuple[str, tuple[str, ...]], ...] = ()
     salah: tuple[tuple[str, tuple[str, ...]], ...] = ()  # per code, fields filled but invalid
     rusak: bool = False  # the form exists but could not be read at all (its error is reported)
+    ada: bool = True  # the form file exists
+    pk_galat: bool = False  # the year's PK has errors: what the section must fill is not known
 
     @property
     def lengkap(self) -> bool:
-        return self.terisi == self.jumlah and not self.rusak
+        return self.terisi == self.jumlah and not self.rusak and self.ada and not self.pk_galat
 
     @property
     def keterangan(self) -> str:
         """Why it is not complete, in one sentence (empty when it is)."""
+        if self.pk_galat:
+            return ("belum dapat dihitung: Perjanjian Kinerja masih bergalat, sehingga indikator "
+                    "yang harus diisi belum pasti; perbaiki PK lebih dulu")
         if self.rusak:
-            return "formulir tidak dapat dibaca; perbaiki galat sintaksnya lebih dulu"
+            return "formulir tidak dapat dibaca; perbaiki galatnya lebih dulu"
+        if not self.ada:
+            return f"formulir belum ada ({self.berkas})"
         salah = dict(self.salah)
         kosong = [kode for kode, k in self.kurang if not k and not salah.get(kode)]
         bagian = [f"{', '.join(kosong)} belum diisi"] if kosong else []
@@ -509,6 +516,7 @@ def hitung_kelengkapan(repo: Repo, p: Periode) -> list[Kelengkapan]:
     k = repo.kantor
     if t is None or t.pk is None or k is None:
         return []
+    pk_galat = any(x.galat and x.berkas == t.pk.berkas for x in repo.temuan.temuan)
     hasil = []
     for sid in _seksi_berformulir(k, t.pk):
         seksi = k.seksi_id(sid)
@@ -536,7 +544,8 @@ def hitung_kelengkapan(repo: Repo, p: Periode) -> list[Kelengkapan]:
         berkas = f.berkas if f else f"{repo.rel(p.folder)}/formulir/{sid}.yml"
         hasil.append(Kelengkapan(p.id, sid, seksi.nama if seksi else sid, berkas, terisi,
                                  len(milik), tuple(kurang), tuple(salah),
-                                 sid in p.formulir_rusak))
+                                 sid in p.formulir_rusak,
+                                 f is not None or sid in p.formulir_rusak, pk_galat))
     return hasil
 
 

@@ -202,21 +202,18 @@ def _tak_ada(seksi: str) -> Any:
     raise KinerjaError(f"seksi «{seksi}» tidak ada di kinerja.yml", berkas="kinerja.yml")
 
 
-ZONA = {"WIB": 7, "WITA": 8, "WIT": 9}
-
-
 def _awal(kantor: Kantor, mulai: date | None, sekarang: datetime | None = None) -> datetime:
     """When step 1 is scheduled: the office's opening hour on the day the Camat ordered it, or,
     without a date, the next working moment from now in the office's own time zone — never in
     the past, so no deadline is already missed (CI runs in UTC: at 05.00 WIB it is yesterday
     there)."""
-    from datetime import timedelta, timezone
+    from datetime import timedelta
 
     jam = kantor.jam_kerja
     if mulai is not None:
         awal = datetime.combine(mulai, time(*jam.mulai))
     else:
-        zona = timezone(timedelta(hours=ZONA.get(kantor.zona_waktu, 7)))
+        zona = kantor.zona
         kini = (sekarang or datetime.now(UTC)).astimezone(zona).replace(tzinfo=None)
         awal = kini.replace(second=0, microsecond=0) + timedelta(minutes=1)
     return awal_kerja(awal, jam, libur_indonesia({awal.year, awal.year + 1}))

@@ -353,9 +353,17 @@ def muat_pk(repo: Repo, folder: Path) -> PerjanjianKinerja | None:
         repo.temuan.tambah(Lok(repo.rel(folder)), "pk-hilang",
                            f"{berkas} tidak ada; setiap tahun memerlukan Perjanjian Kinerja")
         return None
-    d = baca_dokumen(path, berkas, skema.PERJANJIAN, repo.temuan)
-    if d is None or not {"tahun", "pihak_pertama", "pihak_kedua", "tanggal", "sasaran"} <= d.keys():
+    # A broken part is already a finding, and any error in the PK blocks the year's periods: the
+    # PK is still built from what is usable (read past a syntax error where its fix is known),
+    # so the forms are checked against it in the same run.
+    d = baca_dokumen(path, berkas, skema.PERJANJIAN, repo.temuan, pulihkan=True)
+    if d is None or "sasaran" not in d:
         return None
+    d.setdefault("tahun", int(folder.name))
+    d.setdefault("tanggal", date(int(folder.name), 1, 1))
+    for pihak in ("pihak_pertama", "pihak_kedua"):
+        if not {"nama", "jabatan"} <= (d.get(pihak) or {}).keys():
+            d[pihak] = {"nama": "", "jabatan": ""}
     if d["tahun"] != int(folder.name):
         repo.temuan.tambah(d.posisi("tahun"), "tahun-salah",
                            f"tahun {d['tahun']} tidak sesuai dengan folder {folder.name}")
@@ -434,6 +442,7 @@ def _indikator(x: skema.Obj, sasaran: str, temuan: Pengumpul) -> Indikator:
         seksi=x["seksi"], sasaran=sasaran, definisi=x.get("definisi"), skala=skala,
         rumus_turun=x.get("rumus_turun"), lok=x.lok,
         lok_bidang={k: x.posisi(k) for k in x.lok_kunci},
+        target_renstra=x.get("target_renstra"),
     )
 
 
@@ -462,7 +471,9 @@ def muat_periode(repo: Repo, tahun: Tahun, folder: Path) -> Periode | None:
     rusak: set[str] = set()
     pulihan: list[tuple[str, Formulir]] = []
     _periksa_isi(repo, folder, berkas=(BERKAS_PERIODE, "riwayat.yml"),
-                 sub=("formulir", "bukti", "arsip"), apa=f"folder periode {folder.name}")
+                 sub=("formulir", "bukti", "arsip", *(("lkjip",) if folder.name == "tahunan"
+                                                         else ())),
+                 apa=f"folder periode {folder.name}")
     folder_form = folder / "formulir"
     if folder_form.is_dir() and not folder_form.is_symlink():
         _periksa_isi(repo, folder_form, berkas=tuple(
@@ -657,8 +668,11 @@ def _realisasi(x: skema.Obj, ind: Indikator | None, temuan: Pengumpul) -> float 
     try:
         nilai = baca_angka(str(teks))
     except AngkaTidakValid as e:
-        if ind is None:
-            return str(teks)  # an unknown indicator is reported as such; its value means nothing
+        if ind is None and not re.fullmatch(r"(?:Rp\.?\s*)?[-+]?[0-9][0-9.,\s]*%?", str(teks)):
+            # An unknown (or, in a broken PK, unusable) indicator is reported as such; a value
+            # that is no number means nothing yet. A number written ambiguously is a slip of
+            # its own, whatever the indicator: said now, not after the PK is fixed.
+            return str(teks)
 
         temuan.tambah(tempat, "angka-tak-valid", f"realisasi {e}")
         x.salah.add("realisasi")

@@ -31,7 +31,7 @@ def baris_teks(t: Temuan) -> str:
 
 
 def _kelengkapan_teks(k: Kelengkapan) -> str:
-    if k.rusak:
+    if k.rusak or k.pk_galat or not k.ada:
         return f"  {k.nama}: {k.keterangan}"
     tanda = "lengkap" if k.lengkap else f"belum lengkap — {k.keterangan}"
     return f"  {k.nama}: {k.terisi} dari {k.jumlah} indikator terisi ({tanda})"
@@ -86,7 +86,7 @@ def ringkasan_langkah(hasil: HasilPeriksa) -> str:
         baris += ["| Periode | Seksi | Terisi | Status |", "|---|---|---:|---|"]
         for k in hasil.kelengkapan:
             status = "✅ lengkap" if k.lengkap else f"⏳ belum lengkap: {lolos.gfm(k.keterangan)}"
-            terisi = "—" if k.rusak else f"{k.terisi} dari {k.jumlah}"
+            terisi = "—" if k.rusak or k.pk_galat or not k.ada else f"{k.terisi} dari {k.jumlah}"
             baris.append(f"| {k.periode} | {lolos.gfm(k.nama)} | {terisi} | {status} |")
         baris.append("")
     if hasil.temuan:

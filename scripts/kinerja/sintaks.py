@@ -147,10 +147,31 @@ def _kutip(semua: list[str], n: int, kolom: int, coba: Coba, sebelum: int) -> Sa
                  f"baru; apit seluruh nilainya dengan tanda kutip — tulis «{baru.strip()}»", baru)
 
 
+_TANPA_SPASI = re.compile(r"^( *(?:- +)*)([A-Za-z_][A-Za-z0-9_.-]*):(?=[^\s/])(.*)$")
+
+
+def _spasi_titik_dua(semua: list[str], n: int, coba: Coba, sebelum: int) -> Saran | None:
+    """«realisasi:9»: no space after a key's colon makes the whole line one plain text, and the
+    parser stops a line later. The line is found at or above where it stopped."""
+    for i in range(min(n, len(semua) - 1), max(-1, n - 3), -1):
+        m = _TANPA_SPASI.match(semua[i])
+        if m is None:
+            continue
+        baru = f"{m[1]}{m[2]}: {m[3]}"
+        if not _lebih_jauh(coba(_ganti(semua, i, baru)), sebelum):
+            continue
+        return Saran(i + 1, len(m[1]) + len(m[2]) + 1,
+                     f"sesudah titik dua «{m[2]}:» harus ada spasi; tanpa spasi seluruh baris "
+                     f"dibaca sebagai satu teks — tulis «{baru.strip()}»", baru, 0)
+    return None
+
+
 def sebab(teks: str, baris: int, kolom: int, coba: Coba) -> Saran | None:
     """The cause of a syntax error reported at ``baris``:``kolom`` (1-based), or ``None``."""
     semua = teks.split("\n")
     n = baris - 1
+    if 0 <= n - 1 < len(semua) and (s := _spasi_titik_dua(semua, n, coba, baris)) is not None:
+        return s
     if not 0 <= n < len(semua) or _kunci(semua[n]) is None:
         return None
     # The key itself may be right and the line above be the one that moved.

@@ -174,6 +174,30 @@ class Bulat(Jenis):
         return {"type": "integer", "minimum": self.min, "maximum": self.maks}
 
 
+def _komentar_terpotong(kunci: str, node: yaml.Node, k: Konteks) -> None:
+    """«90 persen #tahap III»: YAML drops everything from « #» as a comment, so the text a person
+    typed is silently cut. A comment that reads like text (no space after «#») is pointed out,
+    with the quoted line to write instead."""
+    if not isinstance(node, yaml.ScalarNode) or node.style not in (None, "") or not k.baris:
+        return
+    akhir = node.end_mark
+    if akhir is None or akhir.line >= len(k.baris):
+        return
+    baris = k.baris[akhir.line]
+    m = re.match(r"\s*#(.*)$", baris[akhir.column:])
+    # «# keterangan» (a space after «#») is how comments are written, in our own files too;
+    # «#tahap III» is how text is.
+    if m is None or m[1][:1] in ("", " ", "\t"):
+        return
+    nilai = " ".join(f"{node.value} #{m[1]}".split()) if node.value else f"#{m[1].strip()}"
+    awal = baris[: node.start_mark.column].rstrip() if node.value else \
+        baris[: akhir.column].rstrip()
+    k.temuan.peringatan(lok(node, k.berkas), "komentar-dalam-teks",
+                        f"teks sesudah «#» pada «{kunci}» dianggap komentar dan tidak terbaca "
+                        "(YAML membuang bagian itu); bila itu bagian isian, apit seluruh teks "
+                        f"dengan tanda kutip — tulis «{awal.strip()} \"{nilai}\"»")
+
+
 def _mentah(node: yaml.Node, k: Konteks) -> str:
     """A one-line value as it was written (empty when it spans lines or the text is unknown)."""
     awal, akhir = node.start_mark, node.end_mark
@@ -456,6 +480,7 @@ class Peta(Jenis):
                 k.temuan.tambah(lok_v, "tipe-salah", f"«{kunci}» {e}")
                 hasil.salah.add(kunci)
                 continue
+            _komentar_terpotong(kunci, nilai_node, k)
             if nilai is None and bidang.wajib:
                 k.temuan.tambah(lok_v, "wajib-diisi", f"«{kunci}» tidak boleh kosong: {bidang.ket}")
                 hasil.salah.add(kunci)
@@ -677,6 +702,8 @@ PERJANJIAN = Peta((
             Bidang("skala", PetaBebas(Angka()), "nilai tiap predikat untuk target berupa teks, "
                    "misalnya {AA: 6, A: 5, BB: 4}"),
             Bidang("rumus_turun", Pilihan(("2T-R", "T/R")), "rumus khusus indikator ini"),
+            Bidang("target_renstra", _TARGET, "target akhir Rencana Strategis (jangka menengah), "
+                   "untuk pembanding di LKjIP"),
         )), min_isi=1), "indikator sasaran ini", wajib=True),
     )), min_isi=1), "sasaran strategis", wajib=True),
     Bidang("perubahan", Daftar(Peta((
