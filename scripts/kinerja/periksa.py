@@ -346,6 +346,9 @@ def periksa_formulir(repo: Repo, pk: PerjanjianKinerja, p: Periode, nama: str, f
         if isian.indikator in kode_milik or isian.indikator in pk.kode_rusak:
             continue
         lain = pk.indikator_kode(isian.indikator)
+        if lain is not None and repo.kantor is not None and \
+                repo.kantor.seksi_id(lain.seksi) is None:
+            continue  # the PK names a section that does not exist: reported there, not here
         if lain is not None:
             temuan.tambah(isian.lok, "indikator-seksi-lain",
                           f"indikator {isian.indikator} milik seksi «{lain.seksi}», bukan «{nama}»;"

@@ -262,12 +262,14 @@ def muat_kantor(akar: Path, temuan: Pengumpul, teks: str | None = None) -> Kanto
     instansi = Instansi(i.get("nama") or "", i.get("pemerintah") or "", i.get("alamat") or "",
                         i.get("kota") or "", i.get("telepon"),
                         i.get("email"), i.get("laman"), i.get("kode_pos"), logo)
+    # Someone whose name or title is still blank (already a finding) is still on the staff:
+    # otherwise their section head and role would be reported missing as well.
     pegawai = tuple(
-        Pegawai(p["id"], p["nama"], p.get("nip"), p["jabatan"], p.get("pangkat"),
-                tuple(p["peran"]), p.get("email"), dict(p.get("akun") or {}), p.lok,
-                p.get("kunci_ssh"),
+        Pegawai(p["id"], p.get("nama") or "", p.get("nip"), p.get("jabatan") or "",
+                p.get("pangkat"), tuple(p.get("peran") or ()), p.get("email"),
+                dict(p.get("akun") or {}), p.lok, p.get("kunci_ssh"),
                 re.sub(r"\s", "", p["kunci_gpg"]).upper() if p.get("kunci_gpg") else None)
-        for p in d["pegawai"] if {"id", "nama", "jabatan", "peran"} <= p.keys()
+        for p in d["pegawai"] if "id" in p
     )
     seksi = tuple(Seksi(s["id"], s["nama"], s["kepala"], s.posisi("kepala"))
                   for s in d["seksi"] if {"id", "nama", "kepala"} <= s.keys())
