@@ -614,6 +614,29 @@ def cetak(tahun: int, keluaran: Path | None, repo: Path | None) -> None:
     click.echo(f"ditulis    {_tampil(hasil.berkas)}")
 
 
+@kinerja.command(add_help_option=False)
+@_bantuan
+@click.argument("tahun", type=_Tahun())
+@click.option("--draf", is_flag=True,
+              help="Cap «DRAF» di setiap halaman; bagian yang belum ditulis ditandai.")
+@click.option("-o", "--keluaran", type=click.Path(path_type=Path), default=None,
+              metavar="BERKAS", help="Berkas PDF tujuan (bawaan: build/TAHUN/lkjip-TAHUN.pdf).")
+@_repo_opsi
+def lkjip(tahun: int, draf: bool, keluaran: Path | None, repo: Path | None) -> None:
+    """Susun Laporan Kinerja Instansi Pemerintah (LKjIP) setahun: Markdown dan PDF.
+
+    TAHUN: tahun Perjanjian Kinerja, misalnya 2026. Angkanya dari periode tahunan dan
+    triwulannya, pembandingnya dari tahun-tahun di arsip; uraian yang ditulis kantor dibaca
+    dari periods/TAHUN/tahunan/lkjip/ (ikhtisar.md, pendahuluan.md, analisis-<sasaran>.md,
+    penutup.md). LKjIP disetujui dan disahkan bersama periode tahunan.
+    """
+    from kinerja.lkjip_berkas import buat
+
+    hasil = buat(repo or Path.cwd(), tahun, draf=draf, keluaran=keluaran)
+    click.echo(f"ditulis    {_tampil(hasil.markdown)}")
+    click.echo(f"ditulis    {_tampil(hasil.pdf)}")
+
+
 @kinerja.group(cls=_Kelompok, add_help_option=False)
 @_bantuan
 def periode() -> None:
