@@ -1,0 +1,184 @@
+"""The LKjIP of an office with two years of data, its figures checked against values computed
+by hand: an indicator of each aggregation (jumlah, terakhir, rata-rata), a «less is better» one,
+a graded one, an amended target, the earlier year from the archive, the budget, the Rencana
+Aksi; the PDF's text; the final version refused while the office's prose is blank."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import DASAR, KASUS, jalankan
+
+# Realisation per quarter, TW I–IV. IK-1 jumlah (naik), IK-2 terakhir (graded: A 5, BB 4, B 3),
+# IK-3 rata-rata (turun, 2T-R). Capaian is capped at 120%.
+REALISASI = {
+    2025: {"IK-1": ["9", "11", "10", "12"], "IK-2": ["B", "BB", "BB", "A"],
+           "IK-3": ["2,5", "2", "1,5", "2"]},
+    2026: {"IK-1": ["12", "11", "12", "13"], "IK-2": ["BB", "BB", "A", "A"],
+           "IK-3": ["3", "2,5", "2", "1,5"]},
+}
+ANGGARAN = {2025: "Rp 80.000.000", 2026: "Rp 90.000.000"}  # P-1 by the end of TW IV
+
+PROSA = {
+    "ikhtisar.md": "Kecamatan Contoh mencapai sebagian besar target.\n\n"
+                   "- capaian IK-1 melampaui target\n- IK-3 belum tercapai\n",
+    "pendahuluan.md": "Kecamatan melaksanakan tugas pemerintahan umum.\n",
+    "analisis-ss-1.md": "### Faktor pendukung\n\nPembinaan desa rutin. "
+                        "<script>alert(1)</script> #set page(width: 1cm)\n",
+    "analisis-ss-2.md": "Waktu tanggap masih di atas target pada awal tahun.\n",
+    "penutup.md": "Demikian laporan ini.\n",
+}
+
+
+def _isi_formulir(form: Path, tahun: int, tw: int) -> None:
+    teks = form.read_text(encoding="utf-8")
+    for kode, nilai in REALISASI[tahun].items():
+        teks = teks.replace(
+            f"  - indikator: {kode}\n    realisasi:\n    penjelasan:\n    hambatan:\n"
+            "    tindak_lanjut:\n    bukti_dukung:\n",
+            f"  - indikator: {kode}\n    realisasi: {nilai[tw]}\n"
+            f"    penjelasan: Penjelasan {kode} triwulan {tw + 1}.\n"
+            f"    hambatan: Hambatan {kode}.\n    tindak_lanjut: Tindak lanjut {kode}.\n"
+            f"    bukti_dukung: https://contoh.go.id/{tahun}/{kode}-{tw + 1}.pdf\n")
+    for aksi in ("RA-1.1", "RA-2.1", "RA-3.1", "RA-3.2"):
+        teks = teks.replace(f"      - aksi: {aksi}\n        status:\n",
+                            f"      - aksi: {aksi}\n        status: terlaksana\n")
+    teks = teks.replace("  - program: P-1\n    realisasi:\n",
+                        "  - program: P-1\n    realisasi: "
+                        f"Rp {(tw + 1) * 20}.000.000\n" if tw < 3 else
+                        f"  - program: P-1\n    realisasi: {ANGGARAN[tahun]}\n")
+    form.write_text(teks, encoding="utf-8")
+
+
+def _disahkan(folder: Path, periode: str) -> None:
+    """A record as the forge flow writes it (the folder is no Git repository: the sample way)."""
+    (folder / "riwayat.yml").write_text(
+        f"periode: {periode}\nsumber: github\ndisahkan: ya\npersetujuan:\n" + "".join(
+            f"  - peran: {peran}\n    nama: {nama}\n    akun: {akun}\n    commit: {'a' * 40}\n"
+            f"    waktu: 2026-01-0{n}T10:00+07:00\n"
+            for n, (peran, nama, akun) in enumerate((
+                ("kasubbag-perencanaan", "Kasubbag Contoh", "kasubbag"),
+                ("sekcam", "Sekcam Contoh", "sekcam"), ("camat", "Camat Contoh", "camat")), 1)),
+        encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def kantor_dua_tahun(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    import os
+
+    akar = tmp_path_factory.mktemp("lkjip") / "repo"
+    shutil.copytree(DASAR, akar)
+    shutil.rmtree(akar / "periods/2026/tw1")
+    pk = (akar / "periods/2026/perjanjian-kinerja.yml").read_text(encoding="utf-8")
+    (akar / "periods/2025").mkdir()
+    (akar / "periods/2025/perjanjian-kinerja.yml").write_text(
+        pk.replace("tahun: 2026", "tahun: 2025").replace("2026-01-15", "2025-01-15"),
+        encoding="utf-8")
+    # 2026: the PK amended in July, IK-1's target raised from 40 to 44, with a Renstra target.
+    pk = pk.replace("        target: 40\n        target_triwulan: [10, 10, 10, 10]\n",
+                    "        target: 44\n        target_triwulan: [10, 10, 12, 12]\n"
+                    "        target_renstra: 50\n")
+    pk += "perubahan:\n  - tanggal: 2026-07-01\n    nomor: 050/PK-P/2026\n" \
+          "    alasan: APBD Perubahan\n"
+    (akar / "periods/2026/perjanjian-kinerja.yml").write_text(pk, encoding="utf-8")
+    shutil.copy(KASUS / "valid/renaksi/repo/periods/2026/rencana-aksi.yml",
+                akar / "periods/2026/rencana-aksi.yml")
+    sebelum = Path.cwd()
+    os.chdir(akar)
+    try:
+        for tahun in (2025, 2026):
+            for n, kode in enumerate(("tw1", "tw2", "tw3", "tw4")):
+                from kinerja.periode import buat_periode
+
+                buat_periode(akar, tahun, kode, mulai=__import__("datetime").date(tahun, 4, 6))
+                for form in (akar / f"periods/{tahun}/{kode}/formulir").glob("*.yml"):
+                    _isi_formulir(form, tahun, n)
+                if tahun == 2025:
+                    _disahkan(akar / f"periods/{tahun}/{kode}", f"{tahun}-{kode}")
+        buat_periode(akar, 2026, "tahunan", mulai=__import__("datetime").date(2027, 1, 5))
+        for form in (akar / "periods/2026/tahunan/formulir").glob("*.yml"):
+            teks = form.read_text(encoding="utf-8")
+            teks = re.sub(r"    penjelasan:\n", "    penjelasan: Ringkasan tahunan.\n", teks)
+            teks = re.sub(r"    bukti_dukung:\n", "    bukti_dukung: https://contoh.go.id/t.pdf\n",
+                          teks)
+            teks = re.sub(r"    hambatan:\n", "    hambatan: Hambatan tahunan.\n", teks)
+            teks = re.sub(r"    tindak_lanjut:\n", "    tindak_lanjut: Tindak lanjut tahunan.\n",
+                          teks)
+            form.write_text(teks, encoding="utf-8")
+        yield akar
+    finally:
+        os.chdir(sebelum)
+
+
+def _teks(pdf: Path) -> str:
+    return "\n".join(" ".join(h.extract_text().split()) for h in PdfReader(pdf).pages)
+
+
+def test_angka_lkjip_sesuai_hitungan_tangan(kantor_dua_tahun: Path, capsys: pytest.CaptureFixture[str],
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(kantor_dua_tahun)
+    assert jalankan(capsys, "periksa", "--lengkap").kode == 0
+    hasil = jalankan(capsys, "lkjip", "2026", "--draf")
+    assert hasil.kode == 0, hasil.galat
+    # the Markdown as it reads (pandoc's escapes, «IK\-1» and «Rp\ 1», taken out)
+    md = (kantor_dua_tahun / "build/2026/lkjip-2026-draf.md").read_text(encoding="utf-8") \
+        .replace("\\", "")
+    # IK-1, jumlah: 12+11+12+13 = 48 against the amended 44 → 109,09%; 2025: 42/40 → 105%.
+    assert "| IK-1 Jumlah desa yang dibina | 44 | 48 | 109,09% | Sangat Tinggi | 105% | 50 |" in md
+    # IK-2, terakhir and graded: A (5) against BB (4) → 125%, capped at 120%; 2025 also A.
+    assert "| IK-2 Predikat SAKIP | BB | A | 120% | Sangat Tinggi | 120% | – |" in md
+    # IK-3, rata-rata and «less is better»: (3+2,5+2+1,5)/4 = 2,25; (2×2 − 2,25)/2 → 87,5%;
+    # 2025: (2,5+2+1,5+2)/4 = 2 → 100%.
+    assert "| IK-3 Waktu tanggap bencana | 2 | 2,25 | 87,5% | Tinggi | 100% | – |" in md
+    assert "Target 2 jam, realisasi 2,25 (selisih +0,25), capaian 87,5%" in md
+    # the amendment, in Bab II
+    assert "Perjanjian Kinerja diubah pada 1 Juli 2026 (nomor 050/PK-P/2026): APBD Perubahan." \
+        in md
+    # budget: P-1 90.000.000 of 100.000.000 → 90%; its capaian the mean of IK-1 and IK-2
+    # (109,09 and 120 → 114,55%), 24,55 points above the spending → efficient.
+    assert "| P-1 Program Pemerintahan | Rp 100.000.000 | Rp 90.000.000 | 90% | 114,55% | " \
+           "Efisien |" in md
+    # the Rencana Aksi over the year: RA-1.1 planned in every quarter and done each time
+    assert "Rencana Aksi: 4 dari 4 aksi terlaksana." in md
+    # the quarters' explanations, said once for the quarters that repeat them
+    assert "- Triwulan I, II, III, IV: Hambatan IK-1." in md
+    # a trend chart per indicator (2025 is in the archive)
+    assert (kantor_dua_tahun / "build/2026/tren-ik-1.svg").is_file()
+
+
+def test_pdf_lkjip(kantor_dua_tahun: Path, capsys: pytest.CaptureFixture[str],
+                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(kantor_dua_tahun)
+    final = jalankan(capsys, "lkjip", "2026")
+    assert final.kode == 1
+    assert "LKjIP final memerlukan setiap bagian yang ditulis kantor; belum ditulis: " \
+           "periods/2026/tahunan/lkjip/ikhtisar.md, periods/2026/tahunan/lkjip/pendahuluan.md" \
+           in final.galat
+    prosa = kantor_dua_tahun / "periods/2026/tahunan/lkjip"
+    prosa.mkdir(exist_ok=True)
+    for nama, isi in PROSA.items():
+        (prosa / nama).write_text(isi, encoding="utf-8")
+    try:
+        hasil = jalankan(capsys, "lkjip", "2026")
+        assert hasil.kode == 0, hasil.galat
+        teks = _teks(kantor_dua_tahun / "build/2026/lkjip-2026.pdf")
+    finally:
+        shutil.rmtree(prosa)
+    for bagian in ("LAPORAN KINERJA INSTANSI PEMERINTAH TAHUN 2026", "IKHTISAR EKSEKUTIF",
+                   "BAB I PENDAHULUAN", "BAB II PERENCANAAN KINERJA",
+                   "BAB III AKUNTABILITAS KINERJA", "A. Capaian Kinerja",
+                   "B. Realisasi Anggaran", "BAB IV PENUTUP", "LAMPIRAN: PERJANJIAN KINERJA"):
+        assert bagian in teks, bagian
+    assert "Kecamatan Contoh mencapai sebagian besar target." in teks
+    assert "• capaian IK-1 melampaui target" in teks
+    # people's text stays text in the PDF
+    assert "<script>alert(1)</script> #set page(width: 1cm)" in teks
+    assert "IK-1 Jumlah desa yang dibina 44 48 109,09% Sangat Tinggi 105% 50" in teks
+    assert "DRAF" not in teks
+    assert "Camat Contoh" in teks
