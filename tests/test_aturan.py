@@ -20,6 +20,8 @@ TANPA_KASUS = {
     "segel-rusak": "needs a ratification in a real Git history: test_segel",
     "riwayat-tangan": "needs a Git repository: test_segel",
     "riwayat-hilang": "needs a Git repository: test_segel",
+    "lkjip-belum-ditulis": "needs a year of four filled quarters and a yearly period: "
+                           "test_lkjip",
 }
 
 _POSISI = {"tambah": 1, "peringatan": 1, "temuan_berkas": 3, "Temuan": 3}

@@ -120,10 +120,12 @@ def _teks(pdf: Path) -> str:
     return "\n".join(" ".join(h.extract_text().split()) for h in PdfReader(pdf).pages)
 
 
-def test_angka_lkjip_sesuai_hitungan_tangan(kantor_dua_tahun: Path, capsys: pytest.CaptureFixture[str],
+def test_angka_lkjip_sesuai_hitungan_tangan(kantor_dua_tahun: Path,
+                                            capsys: pytest.CaptureFixture[str],
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(kantor_dua_tahun)
-    assert jalankan(capsys, "periksa", "--lengkap").kode == 0
+    for tw in ("tw1", "tw2", "tw3", "tw4"):
+        assert jalankan(capsys, "periksa", "--lengkap", f"periods/2026/{tw}").kode == 0
     hasil = jalankan(capsys, "lkjip", "2026", "--draf")
     assert hasil.kode == 0, hasil.galat
     # the Markdown as it reads (pandoc's escapes, «IK\-1» and «Rp\ 1», taken out)
@@ -155,11 +157,17 @@ def test_angka_lkjip_sesuai_hitungan_tangan(kantor_dua_tahun: Path, capsys: pyte
 def test_pdf_lkjip(kantor_dua_tahun: Path, capsys: pytest.CaptureFixture[str],
                    monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(kantor_dua_tahun)
+    # approving the yearly period needs every part of the LKjIP written
+    periksa = jalankan(capsys, "periksa", "--lengkap", "periods/2026/tahunan")
+    assert periksa.kode == 1
+    assert "periods/2026/tahunan/lkjip/analisis-ss-2.md:1:1: galat: " \
+           "periods/2026/tahunan/lkjip/analisis-ss-2.md (analisis sasaran SS-2) belum ditulis;" \
+           in periksa.keluaran
     final = jalankan(capsys, "lkjip", "2026")
     assert final.kode == 1
-    assert "LKjIP final memerlukan setiap bagian yang ditulis kantor; belum ditulis: " \
-           "periods/2026/tahunan/lkjip/ikhtisar.md, periods/2026/tahunan/lkjip/pendahuluan.md" \
-           in final.galat
+    assert "periods/2026/tahunan/lkjip/ikhtisar.md:1:1: galat: periods/2026/tahunan/lkjip/" \
+           "ikhtisar.md (Ikhtisar Eksekutif) belum ditulis;" in final.galat
+    assert "LKjIP disusun dari periode yang valid: 5 galat" in final.galat
     prosa = kantor_dua_tahun / "periods/2026/tahunan/lkjip"
     prosa.mkdir(exist_ok=True)
     for nama, isi in PROSA.items():
@@ -182,3 +190,77 @@ def test_pdf_lkjip(kantor_dua_tahun: Path, capsys: pytest.CaptureFixture[str],
     assert "IK-1 Jumlah desa yang dibina 44 48 109,09% Sangat Tinggi 105% 50" in teks
     assert "DRAF" not in teks
     assert "Camat Contoh" in teks
+
+
+def test_halaman_tahun_dengan_lkjip_dan_rencana_aksi(kantor_dua_tahun: Path,
+                                                     capsys: pytest.CaptureFixture[str],
+                                                     monkeypatch: pytest.MonkeyPatch,
+                                                     tmp_path: Path) -> None:
+    """Once the yearly period is ratified (sealed with its prose), the year's page of the
+    public archive shows the LKjIP's figures and PDF and the year's Rencana Aksi and PDF; in
+    Chromium it fits a desktop and a phone."""
+    from buatan import salin_situs
+    from kinerja import segel
+    from kinerja.repo import muat_repo
+
+    akar = tmp_path / "repo"
+    shutil.copytree(kantor_dua_tahun, akar)
+    monkeypatch.chdir(akar)
+    prosa = akar / "periods/2026/tahunan/lkjip"
+    prosa.mkdir()
+    for nama, isi in PROSA.items():
+        (prosa / nama).write_text(isi, encoding="utf-8")
+    repo = muat_repo(akar)
+    assert repo.kantor is not None
+    t = repo.tahun[2026]
+    assert t.pk is not None
+    tahunan = akar / "periods/2026/tahunan"
+    _disahkan(tahunan, "2026-tahunan")
+    with (tahunan / "riwayat.yml").open("a", encoding="utf-8") as f:
+        f.write("segel:\n" + "\n".join(segel.teks(segel.buat(repo.kantor, t.pk, tahunan, "",
+                                                              t.renaksi))) + "\n")
+    salin_situs(akar)
+    hasil = jalankan(capsys, "situs", "--pdf", "--bangun")
+    assert hasil.kode == 0, hasil.galat
+    halaman = (akar / "content/arsip/2026/index.md").read_text(encoding="utf-8")
+    assert "## Laporan Kinerja (LKjIP)" in halaman
+    assert "Unduh: [LKjIP 2026 (PDF)](lkjip-2026.pdf)" in halaman
+    assert '<td class="kanan">2,25</td><td class="kanan">87,5%</td>' in halaman
+    assert "## Rencana Aksi" in halaman
+    assert "Unduh: [Rencana Aksi 2026 (PDF)](rencana-aksi-2026.pdf)" in halaman
+    situs = akar / "site/arsip/2026"
+    assert (situs / "lkjip-2026.pdf").read_bytes().startswith(b"%PDF")
+    assert (situs / "rencana-aksi-2026.pdf").read_bytes().startswith(b"%PDF")
+
+    from test_peramban import BENDERA, _perlu_chromium
+
+    program = _perlu_chromium()
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    from playwright.sync_api import sync_playwright
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(
+        SimpleHTTPRequestHandler, directory=str(akar / "site")))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    cek = (Path(__file__).parent / "tata_letak.js").read_text(encoding="utf-8")
+    masalah = {}
+    try:
+        with sync_playwright() as p:
+            b = p.chromium.launch(executable_path=program, args=BENDERA)
+            for lebar, tinggi in ((1280, 800), (390, 844)):
+                h = b.new_page(viewport={"width": lebar, "height": tinggi})
+                galat: list[str] = []
+                h.on("pageerror", lambda e, g=galat: g.append(str(e)))
+                h.goto(f"http://127.0.0.1:{server.server_address[1]}/arsip/2026/")
+                assert h.get_by_role("heading", name="Laporan Kinerja (LKjIP)").is_visible()
+                assert h.get_by_role("link", name="LKjIP 2026 (PDF)").is_visible()
+                masalah[lebar] = h.evaluate(cek, lebar >= 1000) + galat
+                h.screenshot(path=str(tmp_path / f"tahun-{lebar}.png"), full_page=True)
+                h.close()
+            b.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert masalah == {1280: [], 390: []}

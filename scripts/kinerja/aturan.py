@@ -90,6 +90,8 @@ ATURAN: dict[str, Aturan] = {
     "aksi-tak-dikenal": Aturan(_G, "evaluasi aksi yang tidak direncanakan untuk indikator dan "
                                    "triwulan itu"),
     "aksi-hilang": Aturan(_G, "aksi yang direncanakan triwulan ini tanpa evaluasi di formulir"),
+    "lkjip-belum-ditulis": Aturan(_G, "bagian LKjIP yang ditulis kantor masih kosong saat "
+                                      "periode tahunan diperiksa untuk disetujui (--lengkap)"),
     # Ratification
     "segel-rusak": Aturan(_G, "berkas periode yang sudah disahkan berubah tanpa revisi"),
     "riwayat-hilang": Aturan(_G, "periode yang pernah disahkan kehilangan catatan dan tag "

@@ -313,6 +313,8 @@ def periksa_periode(repo: Repo, k: Kantor, pk: PerjanjianKinerja, p: Periode, *,
             temuan.tambah(Lok(folder), "formulir-hilang",
                           f"formulir seksi «{sid}» tidak ada ({folder}/{sid}.yml); buat dengan "
                           f"«kinerja periode baru {p.tahun} {p.kode}»")
+    if p.kode == "tahunan" and lengkap:
+        _periksa_prosa_lkjip(repo, pk, p)
     for nama, f in [*p.formulir.items(), *p.formulir_pulihan]:
         if nama not in seksi_ids:
             temuan.tambah(Lok(f.berkas), "seksi-tak-dikenal",
@@ -324,6 +326,25 @@ def periksa_periode(repo: Repo, k: Kantor, pk: PerjanjianKinerja, p: Periode, *,
         periksa_formulir(repo, pk, p, nama, f, lengkap=lengkap)
         if f.geser:
             geser_temuan(temuan, awal, dict(f.geser))
+
+
+def _periksa_prosa_lkjip(repo: Repo, pk: PerjanjianKinerja, p: Periode) -> None:
+    """The yearly period carries the LKjIP: its approval needs every part the office writes."""
+    from kinerja.lkjip import prosa_wajib
+
+    folder = p.folder / "lkjip"
+    for berkas, untuk in prosa_wajib(pk):
+        path = folder / berkas
+        try:
+            ada = path.is_file() and not path.is_symlink() and bool(
+                path.read_text(encoding="utf-8").strip())
+        except (OSError, UnicodeDecodeError):
+            ada = True  # unreadable: not «blank»; the final LKjIP reports what it cannot read
+        if not ada:
+            repo.temuan.tambah(Lok(repo.rel(path)), "lkjip-belum-ditulis",
+                               f"{repo.rel(path)} ({untuk}) belum ditulis; LKjIP tahun ini "
+                               "disetujui bersama periode tahunan, jadi setiap bagiannya harus "
+                               "ditulis (Markdown: paragraf, daftar «- », subjudul «### »)")
 
 
 def periksa_formulir(repo: Repo, pk: PerjanjianKinerja, p: Periode, nama: str, f: Formulir, *,

@@ -8,6 +8,7 @@ is HTML-escaped and Markdown-escaped: a ``<script>`` in an explanation shows as 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -213,7 +214,9 @@ def _olah(akar: Path, tahun: tuple[int, ...], pdf: bool) -> list[_Tahun]:
             teks, unduh = _halaman_periode(akar, kantor, t, pdf=pdf)
             halaman[f"{th}/{t.periode.kode}/index.md"] = teks
             salinan += unduh
-        halaman[f"{th}/index.md"] = _halaman_tahun(kantor, th, terbit)
+        dokumen, unduh = _dokumen_tahun(akar, repo, kantor, th, terbit, pdf=pdf)
+        halaman[f"{th}/index.md"] = _halaman_tahun(kantor, th, terbit) + dokumen
+        salinan += unduh
         hasil.append(_Tahun(th, halaman, tuple(salinan), tuple(t.periode.kode for t in terbit),
                             tuple(_nilai_indikator(terbit)), _ringkasan(kantor, terbit[-1])))
     return hasil
@@ -530,6 +533,61 @@ def _halaman_tahun(kantor: Kantor, th: int, terbit: list[_Terbit]) -> str:
                 f"target {aman(teks_target(i.target))} {aman(i.satuan)}" for i in s.indikator]
         isi.append("")
     return "\n".join(isi) + "\n"
+
+
+def _dokumen_tahun(akar: Path, repo: Repo, kantor: Kantor, th: int, terbit: list[_Terbit], *,
+                   pdf: bool) -> tuple[str, list[tuple[Path, str]]]:
+    """The year's own documents on its page: the LKjIP (ratified with the yearly period: its
+    figures and its PDF) and the Rencana Aksi (its actions and its PDF)."""
+    from kinerja.errors import KinerjaError
+
+    isi: list[str] = []
+    salinan: list[tuple[Path, str]] = []
+    tahunan = next((t for t in terbit if t.periode.kode == "tahunan"), None)
+    if tahunan is not None:
+        isi += ["## Laporan Kinerja (LKjIP)", "",
+                f"Capaian tahunan {th}, disahkan bersama pengukuran kinerja tahunan."]
+        isi += _tabel(["Indikator", "Target", "Realisasi", "Capaian", "Kategori"], "Lrrrl",
+                      [(f"{h(s.kode)} {h(s.uraian)}", [
+                          [f"{_a(_url_indikator(b.indikator.kode, '../'), h(b.indikator.kode))} "
+                           f"{h(b.indikator.uraian)}", h(teks_target(b.target)),
+                           h(teks_nilai(b.realisasi)), _persen(b.capaian.nilai),
+                           _kategori(b.kategori)]
+                          for b in tahunan.rekap.indikator if b.sasaran == s.kode])
+                       for s in tahunan.pk.sasaran])
+        nama = f"lkjip-{th}.pdf"
+        sumber = akar / "build" / str(th) / nama
+        if pdf and not dari_segel(sumber, tahunan.periode, "lkjip"):
+            from kinerja.lkjip_berkas import buat
+
+            # Its prose not all written yet: the page still shows the figures, without the PDF.
+            with contextlib.suppress(KinerjaError):
+                buat(akar, th, draf=False)
+        if dari_segel(sumber, tahunan.periode, "lkjip"):
+            salinan.append((sumber, f"{th}/{nama}"))
+            isi += [f"Unduh: [LKjIP {th} (PDF)]({nama})", ""]
+    ra = repo.tahun[th].renaksi
+    if ra is not None and ra.aksi:
+        isi += ["## Rencana Aksi", ""]
+        isi += _tabel(["Kode", "Indikator", "Aksi", "Triwulan", "Penanggung jawab", "Keluaran"],
+                      "llLlll",
+                      [[h(a.kode), h(a.indikator), h(a.uraian),
+                        h(", ".join(NAMA_PERIODE[x].removeprefix("Triwulan ") for x in a.triwulan
+                                    if x in NAMA_PERIODE)),
+                        h(o.jabatan if (o := kantor.pegawai_id(a.penanggung_jawab)) else
+                          a.penanggung_jawab), h(a.keluaran)] for a in ra.aksi])
+        nama = f"rencana-aksi-{th}.pdf"
+        sumber = akar / "build" / str(th) / nama
+        if pdf and not sumber.is_file():
+            from kinerja.renaksi_berkas import buat_dokumen
+
+            # The plan has errors («kinerja periksa» says which): no PDF yet.
+            with contextlib.suppress(KinerjaError):
+                buat_dokumen(akar, th)
+        if sumber.is_file():
+            salinan.append((sumber, f"{th}/{nama}"))
+            isi += [f"Unduh: [Rencana Aksi {th} (PDF)]({nama})", ""]
+    return ("\n".join(isi) + "\n" if isi else ""), salinan
 
 
 def _nilai_indikator(terbit: list[_Terbit]) -> list[_Nilai]:
