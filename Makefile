@@ -41,8 +41,10 @@ demo: $(CONTOH)/.salin
 	cd $(CONTOH) && $(KINERJA) surat 2026-tw3
 	cd $(CONTOH) && $(KINERJA) disposisi 2026-tw3
 	cd $(CONTOH) && $(KINERJA) renaksi 2026
+	cd $(CONTOH) && $(KINERJA) periode baru 2026 tahunan --mulai 2027-01-05 > /dev/null
+	cd $(CONTOH) && $(KINERJA) lkjip 2026 --draf
 	cd $(CONTOH) && $(KINERJA) situs --pdf --bangun
-	@echo "PDF ada di $(CONTOH)/build/: 2026-tw4 (draf periode berjalan), 2026-tw3 (final)"
+	@echo "PDF ada di $(CONTOH)/build/: 2026-tw4 (draf periode berjalan), 2026-tw3 (final), 2026 (Rencana Aksi, draf LKjIP)"
 	@echo "Situs ada di $(CONTOH)/site/index.html; pratinjau dengan «make serve» (http://127.0.0.1:8000)"
 
 ## test: lint, types, generated files up to date, then the whole suite

@@ -159,12 +159,14 @@ def buat(mulai: Path, tahun: int, *, draf: bool, keluaran: Path | None = None,
 
     akar = cari_akar(mulai)
     folder = akar / "build" / str(tahun)
-    b, tahunan = bahan(akar, tahun, draf=draf, tanggal=tanggal, folder_build=folder)
-    b = replace(b, logo=salin_logo(akar, b.kantor, folder))
-    nama = f"lkjip-{tahun}{'-draf' if draf else ''}"
-    teks = susun(b, f"periods/{tahun}/tahunan/{FOLDER_PROSA}")
-    pdf = keluaran or folder / f"{nama}.pdf"
-    render.pdf(teks, "dokumen", folder, nama, pdf.resolve())
+    # pandoc starts while the year is read and checked (as for the quarterly report)
+    with render.Pandoc("dokumen") as proses:
+        b, tahunan = bahan(akar, tahun, draf=draf, tanggal=tanggal, folder_build=folder)
+        b = replace(b, logo=salin_logo(akar, b.kantor, folder))
+        nama = f"lkjip-{tahun}{'-draf' if draf else ''}"
+        teks = susun(b, f"periods/{tahun}/tahunan/{FOLDER_PROSA}")
+        pdf = keluaran or folder / f"{nama}.pdf"
+        render.pdf(teks, "dokumen", folder, nama, pdf.resolve(), proses)
     if not draf:
         from kinerja.segel import tandai
 
