@@ -49,6 +49,14 @@ def test_karakter_nul(kantor: Path, capsys: pytest.CaptureFixture[str]) -> None:
     ("seksi: trantib\nperiode: 2026-tw1\nisian:\n  - indikator: IK-3\n    penjelasan: Catatan: "
      "rutin\n", 'tulis «penjelasan: "Catatan: rutin"»'),
     ("seksi: trantib\nisian:\n  - indikator: IK-3\n - realisasi: 2\n", "indentasi"),
+    ("seksi: trantib\nperiode: 2026-tw1\nisian:\n  - indikator: IK-3\n    penjelasan: "
+     '"Rapat "koordinasi" rutin."\n',
+     'diawali tanda kutip ganda, tetapi masih ada teks sesudah kutip penutupnya; apit seluruh '
+     'nilainya dengan tanda kutip ganda (kutip ganda di dalamnya ditulis \\") — tulis '
+     '«penjelasan: "\\"Rapat \\"koordinasi\\" rutin.\\""»'),
+    ("seksi: trantib\nperiode: 2026-tw1\nisian:\n  - indikator: IK-3\n    penjelasan: "
+     "[lihat lampiran] rapat rutin.\n", 'diawali «[», yang dibaca sebagai awal daftar'),
+    ("seksi: trantib\nperiode:2026-tw1\n", "tulis «periode: 2026-tw1»"),
     ("- satu\n- dua\n", "isi berkas harus berupa kumpulan «kunci: nilai»"),
     ("seksi: [trantib\n", "sintaks YAML tidak valid"),
     ('seksi: "a\\qb"\n', "garis miring terbalik"),

@@ -83,6 +83,10 @@ class _Pilihan(click.Choice):  # type: ignore[type-arg]
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if value in self.choices:
             return value
+        # «TW4», «f4»: the same choice in other letters
+        sama = [c for c in self.choices if str(c).lower() == str(value).lower()]
+        if len(sama) == 1:
+            return sama[0]
         self.fail(f"«{value}» bukan pilihan yang dikenal; pilih salah satu: "
                   f"{', '.join(map(str, self.choices))}", param, ctx)
         return None
@@ -402,7 +406,8 @@ def sahkan(periode: str, repo: Path | None) -> None:
 def mulai(instansi: str | None, pemerintah: str | None, kota: str | None, kertas: str | None,
           tahun: int | None, repo: Path | None) -> None:
     """Jadikan salinan repositori ini milik kantor Anda: tulis kinerja.yml dan Perjanjian
-    Kinerja tahun ini sebagai kerangka, dan hapus data kantor contoh.
+    Kinerja tahun ini sebagai kerangka; data kantor contoh di periods/ (bila ada) dihapus,
+    folder contoh/ dibiarkan.
 
     Yang tidak diberikan sebagai opsi ditanyakan bila dijalankan di terminal.
     """

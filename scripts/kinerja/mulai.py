@@ -109,8 +109,12 @@ def _pk(p: Permintaan) -> str:
 # Isi dari dokumen PK yang ditandatangani; «kinerja periksa» menyebut baris yang masih kosong.
 tahun: {p.tahun}
 tanggal:          # tanggal PK ditandatangani, TTTT-BB-HH
-pihak_pertama: {{nama: , jabatan: Camat}}
-pihak_kedua: {{nama: , jabatan: Bupati}}
+pihak_pertama:  # yang berjanji
+  nama:
+  jabatan: Camat
+pihak_kedua:  # atasan yang menerima janji
+  nama:
+  jabatan: Bupati
 sasaran:
   - kode: SS-1
     uraian:       # rumusan sasaran strategis

@@ -131,20 +131,63 @@ def _indentasi(semua: list[str], baris_calon: list[int], coba: Coba,
                  "ini", baru, beda)
 
 
+# Why a value whose first character means something to YAML broke the line, by that character.
+_AWALAN = {
+    '"': "diawali tanda kutip ganda, tetapi masih ada teks sesudah kutip penutupnya",
+    "'": "diawali tanda kutip tunggal, tetapi masih ada teks sesudah kutip penutupnya",
+    "[": "diawali «[», yang dibaca sebagai awal daftar",
+    "{": "diawali «{», yang dibaca sebagai awal kumpulan",
+    "@": "diawali «@», yang tidak boleh mengawali teks YAML",
+    "`": "diawali «`», yang tidak boleh mengawali teks YAML",
+    "-": "diawali «- », yang dibaca sebagai butir daftar",
+    "%": "diawali «%», yang tidak boleh mengawali teks YAML",
+}
+
+
+_AKUN_AT = re.compile(r"(?<=[\s,:{\[])@(?=\w)")
+
+
+def _dikutip(nilai: str) -> str:
+    """A value as one double-quoted YAML string, whatever it holds."""
+    return '"' + nilai.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def _kutip(semua: list[str], n: int, kolom: int, coba: Coba, sebelum: int) -> Saran | None:
+    """A value YAML could not read as text: «: » inside it, or a first character that means
+    something to YAML. Quoting the whole value is the fix, once it is seen to read."""
     k = _kunci(semua[n])
-    if k is None or kolom - 1 <= k.titik_dua:
+    if k is None:
         return None
     nilai = semua[n][k.titik_dua + 1:].strip()
-    if not nilai or nilai[0] in "\"'|>[{&*!":
+    if not nilai or nilai[0] in "|>&*!#":
+        return None
+    tutup = {'"': r'"(?:[^"\\]|\\.)*"\s*\S', "'": r"'(?:[^']|'')*'\s*\S"}
+    if nilai[0] in tutup and not re.match(tutup[nilai[0]], nilai):
+        return None  # not text after the closing quote (a bad escape, an unclosed quote)
+    if nilai[0] in _AWALAN:
+        sebab = f"nilai «{k.nama}» {_AWALAN[nilai[0]]}"
+    elif kolom - 1 > k.titik_dua:
+        sebab = (f"nilai «{k.nama}» memuat «: » (titik dua lalu spasi), yang dibaca sebagai "
+                 "kunci baru")
+    else:
         return None
     awal = semua[n][: k.titik_dua + 1]
-    baru = awal + ' "' + nilai.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    if not _lebih_jauh(coba(_ganti(semua, n, baru)), sebelum):
+    if nilai[0] in "[{" and _AKUN_AT.search(nilai):
+        # «{github: @nama}»: an account is written without its «@».
+        baru = awal + " " + _AKUN_AT.sub("", nilai)
+        if _lebih_jauh(coba(_ganti(semua, n, baru)), sebelum):
+            return Saran(n + 1, k.titik_dua + 3,
+                         f"«@» di dalam «{nilai[0]} …» tidak boleh mengawali nilai YAML; nama "
+                         f"akun ditulis tanpa «@» — tulis «{baru.strip()}»", baru)
+    baru = f"{awal} {_dikutip(nilai)}"
+    hasil = coba(_ganti(semua, n, baru))
+    # A list or mapping made one quoted text reads, but is no longer a list: only advised when
+    # the file is then free of problems.
+    if not _lebih_jauh(hasil, sebelum) or (nilai[0] in "[{" and hasil[1] > 0):
         return None
-    return Saran(n + 1, kolom,
-                 f"nilai «{k.nama}» memuat «: » (titik dua lalu spasi), yang dibaca sebagai kunci "
-                 f"baru; apit seluruh nilainya dengan tanda kutip — tulis «{baru.strip()}»", baru)
+    return Saran(n + 1, k.titik_dua + 3 if nilai[0] in _AWALAN else kolom,
+                 f"{sebab}; apit seluruh nilainya dengan tanda kutip ganda (kutip ganda di "
+                 f"dalamnya ditulis \\\") — tulis «{baru.strip()}»", baru)
 
 
 _TANPA_SPASI = re.compile(r"^( *(?:- +)*)([A-Za-z_][A-Za-z0-9_.-]*):(?=[^\s/])(.*)$")

@@ -462,6 +462,16 @@ class Peta(Jenis):
                 k.temuan.tambah(lok_k, "kunci-terlarang", terlarang[kunci])
                 continue
             bidang = menurut_nama.get(kunci)
+            if bidang is None and node.flow_style and isinstance(nilai_node, yaml.ScalarNode) \
+                    and nilai_node.tag == _TAG_DASAR + "null":
+                # «{nama: Drs. A, M.Si., jabatan: Camat}»: the comma in the name split it.
+                k.temuan.tambah(
+                    lok_k, "kunci-tak-dikenal",
+                    f"«{kunci}» terbaca sebagai kunci: di dalam {{ }} koma memisahkan pasangan "
+                    "«kunci: nilai», jadi koma di dalam sebuah nilai (misalnya gelar «, M.Si.») "
+                    "membelahnya; apit nilai yang memuat koma dengan tanda kutip, misalnya "
+                    '{nama: "Drs. A, M.Si.", jabatan: Camat}')
+                continue
             if bidang is None:
                 k.temuan.tambah(
                     lok_k, "kunci-tak-dikenal",
