@@ -260,3 +260,20 @@ def test_surat_pengantar_kepada_kepala_daerah(pemerintah: str, kepada: tuple[str
     from kinerja.model import Instansi
 
     assert Instansi("Kecamatan Batur", pemerintah, "Jl. Raya", "Batur").kepala_daerah == kepada
+
+
+def test_formulir_kosong_ditulis_ulang(kantor: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An emptied form holds nothing anyone typed: «periode baru» writes it again, and leaves
+    every other file byte for byte."""
+    assert jalankan(capsys, "periode", "baru", "2026", "tw2", "--mulai", "2026-07-06").kode == 0
+    kosong = kantor / "periods/2026/tw2/formulir/trantib.yml"
+    lain = kantor / "periods/2026/tw2/formulir/pemerintahan.yml"
+    lain.write_text(lain.read_text().replace("    realisasi:\n", "    realisasi: 11\n", 1))
+    isi_lain = lain.read_bytes()
+    asli = kosong.read_bytes()
+    kosong.write_text("\n")
+    periksa = jalankan(capsys, "periksa", "periods/2026/tw2")
+    assert "trantib.yml:1:1: galat: berkas kosong; buat ulang kerangkanya dengan «kinerja " \
+           "periode baru 2026 tw2»" in periksa.keluaran
+    assert jalankan(capsys, "periode", "baru", "2026", "tw2").kode == 0
+    assert kosong.read_bytes() == asli and lain.read_bytes() == isi_lain

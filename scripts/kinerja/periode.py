@@ -63,7 +63,8 @@ def buat_periode(akar: Path, tahun: int, kode: str, *, mulai: date | None = None
         if seksi.id not in seksi_pk:
             continue
         path = folder / "formulir" / f"{seksi.id}.yml"
-        if timpa or not path.exists():
+        # An empty form holds nothing anyone typed: it is written again, like a missing one.
+        if timpa or not path.exists() or (path.is_file() and not path.read_bytes().strip()):
             _tulis(path, teks_formulir(kantor, pk, seksi.id, tahun, kode,
                                        repo.tahun[tahun].renaksi))
             dibuat.append(repo.rel(path))

@@ -142,7 +142,13 @@ def baca_dokumen(path: Path, berkas: str, jenis: skema.Peta, temuan: Pengumpul,
         temuan.temuan.extend(e.temuan)
         return None
     if node is None:
-        temuan.tambah(Lok(berkas), "berkas-kosong", "berkas kosong; isi berkas ini atau hapus")
+        m = re.fullmatch(r"periods/([0-9]{4})/([a-z0-9]+)/formulir/[^/]+\.yml", berkas)
+        saran = (f"buat ulang kerangkanya dengan «kinerja periode baru {m[1]} {m[2]}» (berkas "
+                 "kosong diisi ulang; formulir lain tidak diubah)" if m else
+                 "isi berkas ini; kerangka kinerja.yml dan Perjanjian Kinerja ditulis «kinerja "
+                 "mulai»" if berkas.endswith(("kinerja.yml", "perjanjian-kinerja.yml")) else
+                 "isi berkas ini atau hapus")
+        temuan.tambah(Lok(berkas), "berkas-kosong", f"berkas kosong; {saran}")
         return None
     return skema.periksa_dokumen(node, jenis, berkas, temuan, isi)
 
