@@ -119,3 +119,51 @@ def test_aksi_triwulan_disegel(kantor: Path, monkeypatch: pytest.MonkeyPatch,
             in halaman)
     assert "RA-3.2 Piket siaga bencana</td><td>Kepala Seksi Trantib</td><td>Terlaksana" in halaman
     assert "Apel siaga" not in halaman
+
+
+def test_rencana_rusak_satu_temuan_saja(kantor: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A plan that cannot be read as a plan is one finding on its line: the forms are not told
+    to delete their evaluations, and no section is said to lack actions."""
+    shutil.copytree(KASUS / "valid/renaksi/repo", kantor, dirs_exist_ok=True)
+    (kantor / "periods/2026/rencana-aksi.yml").write_text("tahun: 2026\nrencana_aksi: foo\n")
+    hasil = jalankan(capsys, "periksa")
+    temuan = [b for b in hasil.keluaran.splitlines() if ": galat: " in b]
+    assert temuan == ["periods/2026/rencana-aksi.yml:2:15: galat: «rencana_aksi» harus berupa "
+                      "daftar (setiap butir diawali «- ») [tipe-salah]"]
+    assert jalankan(capsys, "laporan", "--draf", "2026-tw1").kode == 0
+
+
+def test_evaluasi_ganda_dan_kode_salah_ketik(kantor: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copytree(KASUS / "valid/renaksi/repo", kantor, dirs_exist_ok=True)
+    form = kantor / "periods/2026/tw1/formulir/pemerintahan.yml"
+    form.write_text(form.read_text().replace(
+        "      - aksi: RA-1.1\n        status: terlaksana\n        catatan: 12 desa dikunjungi.\n",
+        "      - aksi: RA-1.1\n        status: terlaksana\n        catatan: 12 desa dikunjungi.\n"
+        "      - aksi: RA-1.1\n        status: belum\n").replace("- aksi: RA-2.1", "- aksi: ra-2.l"))
+    hasil = jalankan(capsys, "periksa")
+    assert "evaluasi aksi «RA-1.1» sudah dipakai di baris 31; setiap kode harus unik " \
+           "[kode-ganda]" in hasil.keluaran
+    assert "aksi «ra-2.l» tidak direncanakan untuk IK-2 pada Triwulan I; maksud Anda «RA-2.1»? " \
+           "— tulis aksi: RA-2.1 [aksi-tak-dikenal]" in hasil.keluaran
+    assert "[aksi-hilang]" not in hasil.keluaran
+
+
+def test_pdf_rencana_aksi_lama_tidak_diterbitkan(kantor: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """The year's page never offers a PDF of an earlier plan beside today's table."""
+    from buatan import salin_situs
+
+    shutil.copy(RENAKSI, kantor / "periods/2026/rencana-aksi.yml")
+    salin_situs(kantor)
+    assert jalankan(capsys, "renaksi", "2026").kode == 0
+    rencana = kantor / "periods/2026/rencana-aksi.yml"
+    rencana.write_text(rencana.read_text().replace("Piket siaga bencana", "Apel siaga"))
+    from kinerja.renaksi_berkas import sidik_renaksi
+    from kinerja.situs import _sidik_sama
+
+    pdf = kantor / "build/2026/rencana-aksi-2026.pdf"
+    assert not _sidik_sama(pdf, sidik_renaksi(kantor, 2026))  # stale: not offered
+    assert jalankan(capsys, "renaksi", "2026").kode == 0
+    assert _sidik_sama(pdf, sidik_renaksi(kantor, 2026))
+    assert "Apel siaga" in _teks_pdf(pdf)

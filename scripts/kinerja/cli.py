@@ -566,7 +566,7 @@ class _KelompokTahun(_Kelompok):
 
     def resolve_command(self, ctx: click.Context, args: list[str]
                         ) -> tuple[str | None, click.Command | None, list[str]]:
-        if args and re.fullmatch(r"[0-9]{4}", args[0]):
+        if args and re.fullmatch(r"[0-9]+", args[0]):  # a year, or what was meant to be one
             return "cetak", self.commands["cetak"], args
         return super().resolve_command(ctx, args)
 

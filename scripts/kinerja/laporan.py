@@ -249,7 +249,7 @@ def susun(rekap: Rekap, kantor: Kantor, pk: PerjanjianKinerja, *, draf: bool,
         baris += ["", md("Serapan dihitung terhadap pagu setahun; efisiensi membandingkan capaian "
                          "program dengan serapan terhadap rencana penarikan dana sampai akhir "
                          "periode."), ""]
-    if renaksi is not None and p.kode != "tahunan":
+    if renaksi is not None and not renaksi.rusak and p.kode != "tahunan":
         baris += _evaluasi_renaksi(rekap, kantor, pk, renaksi, draf=draf)
     baris += ["# Penjelasan per Indikator", ""]
     for b in rekap.indikator:
@@ -270,7 +270,11 @@ def selisih(b: BarisIndikator) -> str:
     else:
         return "–"
     beda = r - acuan
-    return ("+" if beda > 0 else "−" if beda < 0 else "") + format_angka(abs(beda))
+    teks = ("+" if beda > 0 else "−" if beda < 0 else "") + format_angka(abs(beda))
+    if beda and b.indikator.polaritas == "turun":
+        # Less is better here: «−2» is a good result, and says so.
+        teks += " (lebih baik)" if beda < 0 else " (lebih buruk)"
+    return teks
 
 
 def _evaluasi_renaksi(rekap: Rekap, kantor: Kantor, pk: PerjanjianKinerja, ra: RencanaAksi, *,
@@ -287,12 +291,17 @@ def _evaluasi_renaksi(rekap: Rekap, kantor: Kantor, pk: PerjanjianKinerja, ra: R
              md(f"Aksi Rencana Aksi Tahun {pk.tahun} yang direncanakan untuk "
                 f"{rekap.periode.nama}, menurut formulir setiap seksi. Tingkat pelaksanaan "
                 "menghitung aksi yang terlaksana sebagian sebagai setengah."), "",
-             "| Seksi | Direncanakan | Terlaksana | Sebagian | Belum | Pelaksanaan |",
-             _pemisah((36, 14, 12, 11, 10, 17), "lrrrrr")]
+             *(["| Seksi | Direncanakan | Terlaksana | Sebagian | Belum | Tanpa status | "
+                "Pelaksanaan |", _pemisah((28, 13, 12, 11, 9, 12, 15), "lrrrrrr")]
+               if any(x.tanpa_status for x in per_seksi) else
+               ["| Seksi | Direncanakan | Terlaksana | Sebagian | Belum | Pelaksanaan |",
+                _pemisah((36, 14, 12, 11, 10, 17), "lrrrrr")])]
+    tanpa = any(x.tanpa_status for x in per_seksi)
     for s in per_seksi:
-        belum = s.direncanakan - s.terlaksana - s.sebagian
         baris.append("| " + " | ".join([sel(s.nama), str(s.direncanakan), str(s.terlaksana),
-                                        str(s.sebagian), str(belum), _persen(s.persen)]) + " |")
+                                        str(s.sebagian), str(s.belum),
+                                        *([str(s.tanpa_status)] if tanpa else []),
+                                        _persen(s.persen)]) + " |")
     baris += ["", "| Indikator | Target | Realisasi | Selisih | Capaian | Aksi terlaksana |",
               _pemisah((40, 11, 12, 10, 11, 16), "lrrrrr")]
     menurut = {b.indikator.kode: b for b in rekap.indikator}
@@ -303,7 +312,7 @@ def _evaluasi_renaksi(rekap: Rekap, kantor: Kantor, pk: PerjanjianKinerja, ra: R
         baris.append("| " + " | ".join([
             f"{sel(e.indikator.kode)} {sel(e.indikator.uraian)}", sel(teks_target(b.target)),
             sel(teks_nilai(b.realisasi)), sel(selisih(b)), _persen(b.capaian.nilai),
-            f"{e.jumlah('terlaksana')} dari {len(e.aksi)}"]) + " |")
+            sel(e.ringkas)]) + " |")
     baris.append("")
     for e in per_ind:
         b = menurut.get(e.indikator.kode)

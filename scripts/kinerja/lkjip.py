@@ -75,25 +75,63 @@ def kosong(bahan: BahanLKjIP) -> tuple[str, ...]:
     return tuple(f for f, _ in prosa_wajib(bahan.pk) if not bahan.prosa.get(f, "").strip())
 
 
-_BUTIR = re.compile(r"^\s*(?:[-*]|\d+[.)])\s+")
+_BUTIR = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+_JUDUL = re.compile(r"^\s*#{1,6}(?:\s+(.*?))?\s*#*\s*$")
+
+
+def _sebaris(teks: str) -> str:
+    """One line of people's text, escaped, with **bold** and *italic* kept as emphasis."""
+    hasil = []
+    for n, bagian in enumerate(re.split(r"(\*\*[^*\n]+\*\*|(?<!\*)\*[^*\s][^*\n]*\*(?!\*))",
+                                        teks)):
+        if n % 2 and bagian.startswith("**"):
+            hasil.append(f"**{md(bagian[2:-2])}**")
+        elif n % 2:
+            hasil.append(f"*{md(bagian[1:-1])}*")
+        elif bagian.strip():
+            # md() trims; the spaces around an emphasised word are the text's own
+            hasil.append((" " if bagian[0].isspace() else "") + md(bagian)
+                         + (" " if bagian[-1].isspace() else ""))
+        else:
+            hasil.append(" " if bagian else "")
+    return "".join(hasil)
 
 
 def prosa(teks: str) -> list[str]:
-    """People's Markdown, kept to what a report needs and escaped word for word: blank-line
-    paragraphs, «- » or «1. » lists, and «### » sub-headings."""
+    """People's Markdown, kept to what a report needs and escaped word for word: paragraphs
+    (separated by a blank line), «- » or «1. » list items (a following indented line continues
+    the item), «#» headings as bold lines, and **bold** or *italic* words."""
     hasil: list[str] = []
-    for blok in re.split(r"\n\s*\n", teks.replace("\r\n", "\n").strip()):
-        baris = [b.rstrip() for b in blok.split("\n") if b.strip()]
-        if not baris:
-            continue
-        if len(baris) == 1 and re.match(r"#{1,6}\s", baris[0]):
-            hasil += [f"### {md(baris[0].lstrip('#').strip())}", ""]
-            continue
-        if all(_BUTIR.match(b) for b in baris):
-            hasil += ["- " + md(_BUTIR.sub("", b)) for b in baris]
-            hasil.append("")
-            continue
-        hasil += [md(" ".join(b.strip() for b in baris)), ""]
+    alinea: list[str] = []
+    butir: list[str] = []
+
+    def tutup() -> None:
+        if alinea:
+            hasil.extend([_sebaris(" ".join(alinea)), ""])
+            alinea.clear()
+        if butir:
+            hasil.extend([*(f"- {_sebaris(b)}" for b in butir), ""])
+            butir.clear()
+
+    for baris in teks.replace("\r\n", "\n").split("\n"):
+        if not baris.strip():
+            tutup()
+        elif (m := _JUDUL.match(baris)) is not None:
+            tutup()
+            if m[1]:
+                hasil.extend([f"**{md(m[1])}**", ""])
+        elif _BUTIR.match(baris):
+            if alinea:
+                hasil.extend([_sebaris(" ".join(alinea)), ""])
+                alinea.clear()
+            butir.append(_BUTIR.sub("", baris).strip())
+        elif butir and baris[:1] in (" ", "\t"):
+            butir[-1] += " " + baris.strip()
+        else:
+            if butir:
+                tutup()
+            alinea.append(baris.strip())
+    tutup()
     return hasil
 
 
@@ -267,8 +305,9 @@ def _indikator(d: DataIndikator) -> list[str]:
         b += ["**Upaya yang dilakukan:**", ""]
         b += [f"- {md(tw)}: {md(teks)}" for tw, teks in _gabung(d.upaya)]
         if rencana:
-            b.append(f"- {md(f'Rencana Aksi: {selesai} dari {rencana} aksi terlaksana')}"
-                     + (md(f", {sebagian} sebagian") if sebagian else "") + ".")
+            b.append("- " + md(f"Rencana Aksi: {selesai} dari {rencana} pelaksanaan aksi "
+                               "triwulanan terlaksana") + (md(f", {sebagian} sebagian")
+                                                           if sebagian else "") + ".")
         b.append("")
     return b
 

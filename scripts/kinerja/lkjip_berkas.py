@@ -8,6 +8,7 @@ Kasubbag Perencanaan, then Sekcam, then the Camat — exactly like any period.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -67,11 +68,12 @@ def _tahun_lalu(repo: Repo, kantor: Kantor, tahun: int) -> Rekap | None:
     return _rekap(repo, kantor, tahun, tahunan, triwulan)
 
 
-def _prosa(folder: Path, berkas: str) -> str:
+def _prosa(repo: Repo, folder: Path, berkas: str) -> str:
     path = folder / berkas
     if not path.is_file() or path.is_symlink():
         return ""
-    return baca_teks(path, berkas)
+    teks = baca_teks(path, repo.rel(path))
+    return teks if re.search(r"\w", teks) else ""  # «#» alone is a placeholder
 
 
 def bahan(akar: Path, tahun: int, *, draf: bool, tanggal: date | None = None,
@@ -107,7 +109,7 @@ def bahan(akar: Path, tahun: int, *, draf: bool, tanggal: date | None = None,
     evaluasi_tw = []
     for kode, r in per_tw.items():
         ra = renaksi_periode(t.renaksi, r.periode)
-        if ra is not None:
+        if ra is not None and not ra.rusak:
             isian = {b.indikator.kode: b.isian for b in r.indikator if b.isian is not None}
             evaluasi_tw += list(evaluasi(k_segel, pk_segel, ra, kode, status_formulir(isian))[0])
     data = []
@@ -133,7 +135,7 @@ def bahan(akar: Path, tahun: int, *, draf: bool, tanggal: date | None = None,
                                   jumlah_aksi([e for e in evaluasi_tw
                                                if e.indikator.kode == kode]), nama_grafik))
     folder_prosa = tahunan.folder / FOLDER_PROSA
-    teks = {f: _prosa(folder_prosa, f) for f, _ in prosa_wajib(pk_segel)}
+    teks = {f: _prosa(repo, folder_prosa, f) for f, _ in prosa_wajib(pk_segel)}
     sah = next((c.waktu for c in tahunan.riwayat if c.peran == "camat"), None)
     hasil = BahanLKjIP(
         k_segel, pk_segel, rekap, tuple(data), teks, draf,

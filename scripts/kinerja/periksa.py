@@ -12,6 +12,7 @@ from typing import Literal
 from kinerja import capaian as cp
 from kinerja import renaksi, skema
 from kinerja.angka import format_angka
+from kinerja.errors import BerkasTidakValid
 from kinerja.lolos import slug
 from kinerja.model import (
     NAMA_PERIODE,
@@ -331,16 +332,23 @@ def periksa_periode(repo: Repo, k: Kantor, pk: PerjanjianKinerja, p: Periode, *,
 def _periksa_prosa_lkjip(repo: Repo, pk: PerjanjianKinerja, p: Periode) -> None:
     """The yearly period carries the LKjIP: its approval needs every part the office writes."""
     from kinerja.lkjip import prosa_wajib
+    from kinerja.load import baca_teks
 
     folder = p.folder / "lkjip"
     for berkas, untuk in prosa_wajib(pk):
         path = folder / berkas
+        if path.is_symlink() or (path.exists() and not path.is_file()):
+            repo.temuan.tambah(Lok(repo.rel(path)), "lkjip-belum-ditulis",
+                               f"{repo.rel(path)} bukan berkas teks biasa (tautan simbolik atau "
+                               "folder) dan tidak dibaca; simpan uraiannya sebagai berkas .md")
+            continue
         try:
-            ada = path.is_file() and not path.is_symlink() and bool(
-                path.read_text(encoding="utf-8").strip())
-        except (OSError, UnicodeDecodeError):
-            ada = True  # unreadable: not «blank»; the final LKjIP reports what it cannot read
-        if not ada:
+            teks = baca_teks(path, repo.rel(path)) if path.is_file() else ""
+        except BerkasTidakValid as e:
+            repo.temuan.temuan.extend(e.temuan)  # not UTF-8, too large: said as such
+            continue
+        # «#» or «-» alone is a placeholder, not a written part
+        if not re.search(r"\w", teks):
             repo.temuan.tambah(Lok(repo.rel(path)), "lkjip-belum-ditulis",
                                f"{repo.rel(path)} ({untuk}) belum ditulis; LKjIP tahun ini "
                                "disetujui bersama periode tahunan, jadi setiap bagiannya harus "
@@ -412,7 +420,7 @@ def periksa_formulir(repo: Repo, pk: PerjanjianKinerja, p: Periode, nama: str, f
     ra = renaksi_periode(t.renaksi if t is not None else None, p)  # a ratified one: as sealed
     # A quarter ratified before the year had a Rencana Aksi is not reopened by it: only the
     # actions its forms do report are checked.
-    if ra is not None and p.kode != "tahunan":
+    if ra is not None and not ra.rusak and p.kode != "tahunan":
         _periksa_aksi(repo, ra, p, f, kode_milik, lengkap=lengkap, semua=not p.disahkan)
     for isian in f.isian:
         for n, bukti in enumerate(isian.bukti_dukung):
@@ -431,13 +439,27 @@ def _periksa_aksi(repo: Repo, ra: RencanaAksi, p: Periode, f: Formulir, kode_mil
         if isian.indikator not in kode_milik:
             continue
         rencana = {a.kode: a for a in ra.untuk(isian.indikator, p.kode)}
+        _ganda([(x.aksi, x.lok) for x in isian.rencana_aksi], "evaluasi aksi", temuan)
+        dilaporkan = {x.aksi for x in isian.rencana_aksi}
         ada = set()
         for s in isian.rencana_aksi:
+            hilang = [k for k in rencana if k not in dilaporkan and k not in ada]
+            mirip = difflib.get_close_matches(s.aksi.upper(), [k.upper() for k in hilang],
+                                              n=1, cutoff=0.6)
+            if s.aksi not in rencana and mirip:
+                # a mistyped code is most likely the planned one this entry lacks: one finding
+                benar = next(k for k in hilang if k.upper() == mirip[0])
+                ada.add(benar)
+                temuan.tambah(s.lok, "aksi-tak-dikenal",
+                              f"aksi «{s.aksi}» tidak direncanakan untuk {isian.indikator} pada "
+                              f"{NAMA_PERIODE[p.kode]}; maksud Anda «{benar}»? — tulis aksi: "
+                              f"{benar}")
+                continue
             if s.aksi not in rencana:
                 lain = ra.kode(s.aksi)
                 sebab = (f"direncanakan untuk {lain.indikator} pada "
                          f"{', '.join(NAMA_PERIODE.get(x, x) for x in lain.triwulan)}"
-                         if lain is not None else
+                         if lain is not None and lain.triwulan else
                          f"tidak ada di {ra.berkas}{skema.saran(s.aksi, list(rencana))}")
                 temuan.tambah(s.lok, "aksi-tak-dikenal",
                               f"aksi «{s.aksi}» bukan aksi {isian.indikator} untuk "

@@ -52,6 +52,10 @@ class RencanaAksi:
     berkas: str
     # indicator blocks as written, with where each stands (an indicator without actions too)
     indikator: tuple[tuple[str, Lok], ...] = ()
+    # The file has errors (reported on its lines): what follows from the plan — actions missing
+    # from a quarter, forms' evaluations, the reports' evaluation section — waits for the fix,
+    # so one slip in the plan is one finding, not one in every section's form.
+    rusak: bool = False
 
     def untuk(self, indikator: str, triwulan: str) -> tuple[Aksi, ...]:
         """The actions planned for one indicator in one quarter, in the file's order."""
@@ -92,6 +96,8 @@ def periksa(k: Kantor, pk: PerjanjianKinerja, ra: RencanaAksi, temuan: Pengumpul
             temuan.tambah(a.posisi("penanggung_jawab"), "pegawai-tak-dikenal",
                           f"penanggung jawab «{a.penanggung_jawab}» tidak ada di daftar pegawai "
                           f"kinerja.yml{skema.saran(a.penanggung_jawab, ids)}; tulis id pegawai")
+    if ra.rusak:
+        return
     tempat_ind = dict(ra.indikator)
     for ind in pk.indikator:
         kurang = [tw for tw in TRIWULAN if perlu_aksi(ind, tw) and not ra.untuk(ind.kode, tw)]
@@ -120,6 +126,13 @@ class EvaluasiIndikator:
     def jumlah(self, status: StatusAksi) -> int:
         return sum(1 for a in self.aksi if a.status == status)
 
+    @property
+    def ringkas(self) -> str:
+        """«1 dari 2», with what is half done said too: «0 dari 2 (1 sebagian)»."""
+        sebagian = self.jumlah("sebagian")
+        return f"{self.jumlah('terlaksana')} dari {len(self.aksi)}" + (
+            f" ({sebagian} sebagian)" if sebagian else "")
+
 
 @dataclass(frozen=True)
 class EvaluasiSeksi:
@@ -128,6 +141,11 @@ class EvaluasiSeksi:
     direncanakan: int
     terlaksana: int
     sebagian: int
+    tanpa_status: int = 0  # planned, but the form does not say yet (a draft)
+
+    @property
+    def belum(self) -> int:
+        return self.direncanakan - self.terlaksana - self.sebagian - self.tanpa_status
 
     @property
     def persen(self) -> float | None:
@@ -164,5 +182,6 @@ def evaluasi(k: Kantor, pk: PerjanjianKinerja, ra: RencanaAksi, triwulan: str,
             per_seksi.append(EvaluasiSeksi(
                 s.id, s.nama, sum(len(e.aksi) for e in milik),
                 sum(e.jumlah("terlaksana") for e in milik),
-                sum(e.jumlah("sebagian") for e in milik)))
+                sum(e.jumlah("sebagian") for e in milik),
+                sum(1 for e in milik for a in e.aksi if a.status is None)))
     return tuple(per_ind), tuple(per_seksi)

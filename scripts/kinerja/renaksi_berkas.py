@@ -150,6 +150,19 @@ def susun_dokumen(kantor: Kantor, pk: PerjanjianKinerja, ra: RencanaAksi, *, tan
     return "\n".join(baris).rstrip("\n") + "\n"
 
 
+def sidik_renaksi(akar: Path, tahun: int) -> str:
+    """What the Rencana Aksi document is made from: the plan, the PK and the office, byte for
+    byte. Written beside the PDF, so a stale one is known for what it is."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for path in (akar / "kinerja.yml", akar / "periods" / str(tahun) / "perjanjian-kinerja.yml",
+                 akar / "periods" / str(tahun) / BERKAS_RENAKSI):
+        h.update(path.read_bytes() if path.is_file() else b"")
+        h.update(b"\0")
+    return h.hexdigest()
+
+
 def buat_dokumen(mulai: Path, tahun: int, *, tanggal: date | None = None,
                  keluaran: Path | None = None) -> HasilRenaksi:
     from kinerja import render
@@ -162,4 +175,7 @@ def buat_dokumen(mulai: Path, tahun: int, *, tanggal: date | None = None,
     logo = salin_logo(akar, kantor, folder)
     teks = susun_dokumen(kantor, pk, ra, tanggal=tanggal or date.today(), logo=logo)
     pdf = keluaran or folder / f"rencana-aksi-{tahun}.pdf"
-    return HasilRenaksi(render.pdf(teks, "dokumen", folder, "rencana-aksi", pdf.resolve()))
+    hasil = HasilRenaksi(render.pdf(teks, "dokumen", folder, "rencana-aksi", pdf.resolve()))
+    pdf.with_name(pdf.name + ".sidik").write_text(sidik_renaksi(akar, tahun) + "\n",
+                                                  encoding="utf-8")
+    return hasil

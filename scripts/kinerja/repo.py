@@ -332,6 +332,7 @@ def muat_renaksi(repo: Repo, folder: Path) -> RencanaAksi | None:
     if not path.is_file() or path.is_symlink():
         return None
     berkas = repo.rel(path)
+    awal = len(repo.temuan.temuan)
     d = baca_dokumen(path, berkas, skema.RENCANA_AKSI, repo.temuan)
     if d is None:
         return None
@@ -351,7 +352,8 @@ def muat_renaksi(repo: Repo, folder: Path) -> RencanaAksi | None:
                              a.get("uraian") or "", a.get("penanggung_jawab") or "",
                              a.get("keluaran") or "", a.posisi("kode"),
                              {k: a.posisi(k) for k in a.lok_kunci}))
-    return RencanaAksi(int(folder.name), tuple(aksi), berkas, tuple(indikator))
+    rusak = any(t.galat for t in repo.temuan.temuan[awal:])
+    return RencanaAksi(int(folder.name), tuple(aksi), berkas, tuple(indikator), rusak)
 
 
 def muat_pk(repo: Repo, folder: Path) -> PerjanjianKinerja | None:

@@ -379,7 +379,7 @@ def _halaman_periode(akar: Path, kantor: Kantor, t: _Terbit, *,
         baris += ["Serapan dihitung terhadap pagu setahun; efisiensi membandingkan capaian "
                   "program dengan serapan terhadap rencana penarikan dana sampai akhir periode.",
                   ""]
-    if t.renaksi is not None and p.kode != "tahunan":
+    if t.renaksi is not None and not t.renaksi.rusak and p.kode != "tahunan":
         baris += _evaluasi_renaksi(kantor, t)
     baris += ["## Penjelasan per indikator", ""]
     per_sasaran = ""
@@ -435,8 +435,7 @@ def _evaluasi_renaksi(kantor: Kantor, t: _Terbit) -> list[str]:
     baris += _tabel(["Seksi", "Direncanakan", "Terlaksana", "Sebagian", "Belum", "Pelaksanaan"],
                     "Lrrrrr",
                     [[h(x.nama), str(x.direncanakan), str(x.terlaksana), str(x.sebagian),
-                      str(x.direncanakan - x.terlaksana - x.sebagian), _persen(x.persen)]
-                     for x in per_seksi])
+                      str(x.belum + x.tanpa_status), _persen(x.persen)] for x in per_seksi])
     menurut = {b.indikator.kode: b for b in t.rekap.indikator}
     isi = []
     for e in per_ind:
@@ -567,7 +566,7 @@ def _dokumen_tahun(akar: Path, repo: Repo, kantor: Kantor, th: int, terbit: list
             salinan.append((sumber, f"{th}/{nama}"))
             isi += [f"Unduh: [LKjIP {th} (PDF)]({nama})", ""]
     ra = repo.tahun[th].renaksi
-    if ra is not None and ra.aksi:
+    if ra is not None and ra.aksi and not ra.rusak:
         isi += ["## Rencana Aksi", ""]
         isi += _tabel(["Kode", "Indikator", "Aksi", "Triwulan", "Penanggung jawab", "Keluaran"],
                       "llLlll",
@@ -576,18 +575,28 @@ def _dokumen_tahun(akar: Path, repo: Repo, kantor: Kantor, th: int, terbit: list
                                     if x in NAMA_PERIODE)),
                         h(o.jabatan if (o := kantor.pegawai_id(a.penanggung_jawab)) else
                           a.penanggung_jawab), h(a.keluaran)] for a in ra.aksi])
+        from kinerja.renaksi_berkas import buat_dokumen, sidik_renaksi
+
         nama = f"rencana-aksi-{th}.pdf"
         sumber = akar / "build" / str(th) / nama
-        if pdf and not sumber.is_file():
-            from kinerja.renaksi_berkas import buat_dokumen
-
-            # The plan has errors («kinerja periksa» says which): no PDF yet.
+        sidik = sidik_renaksi(akar, th)
+        # A PDF of an earlier plan is never offered beside today's table: it is rebuilt, or
+        # left out.
+        if pdf and not _sidik_sama(sumber, sidik):
             with contextlib.suppress(KinerjaError):
                 buat_dokumen(akar, th)
-        if sumber.is_file():
+        if _sidik_sama(sumber, sidik):
             salinan.append((sumber, f"{th}/{nama}"))
             isi += [f"Unduh: [Rencana Aksi {th} (PDF)]({nama})", ""]
     return ("\n".join(isi) + "\n" if isi else ""), salinan
+
+
+def _sidik_sama(pdf: Path, sidik: str) -> bool:
+    try:
+        return pdf.is_file() and pdf.with_name(pdf.name + ".sidik").read_text(
+            encoding="utf-8").strip() == sidik
+    except OSError:
+        return False
 
 
 def _nilai_indikator(terbit: list[_Terbit]) -> list[_Nilai]:

@@ -92,6 +92,10 @@ def _teks_skalar(node: yaml.Node, nama_jenis: str) -> str | None:
     return nilai or None
 
 
+_TAK_TERLIHAT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e"
+                           "\u2066-\u2069\ufeff]")
+
+
 @dataclass(frozen=True)
 class Teks(Jenis):
     pola: str | None = None
@@ -100,6 +104,11 @@ class Teks(Jenis):
 
     def periksa(self, node: yaml.Node, k: Konteks) -> Any:
         nilai = _teks_skalar(node, self.nama_jenis)
+        if nilai is not None and _TAK_TERLIHAT.search(nilai):
+            # A right-to-left override reverses what a reader of the PDF and the public page
+            # sees; control characters print as garbage. Neither is anything a person meant.
+            raise _Salah("memuat karakter kendali atau pembalik arah teks yang tidak terlihat; "
+                         "ketik ulang teks ini (jangan disalin dari dokumen lain)")
         if nilai is not None and self.pola and not re.fullmatch(self.pola, nilai):
             raise _Salah(f"«{nilai}» tidak berbentuk yang benar; contoh: {self.contoh}")
         return nilai
