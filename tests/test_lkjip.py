@@ -138,7 +138,8 @@ def test_angka_lkjip_sesuai_hitungan_tangan(kantor_dua_tahun: Path,
     # IK-3, rata-rata and «less is better»: (3+2,5+2+1,5)/4 = 2,25; (2×2 − 2,25)/2 → 87,5%;
     # 2025: (2,5+2+1,5+2)/4 = 2 → 100%.
     assert "| IK-3 Waktu tanggap bencana | 2 | 2,25 | 87,5% | Tinggi | 100% | – |" in md
-    assert "Target 2 jam, realisasi 2,25 (selisih +0,25), capaian 87,5%" in md
+    assert "Target 2 jam, realisasi 2,25 (selisih +0,25, lebih buruk dari target), capaian 87,5%" \
+        in md
     # the amendment, in Bab II
     assert "Perjanjian Kinerja diubah pada 1 Juli 2026 (nomor 050/PK-P/2026): APBD Perubahan." \
         in md
@@ -147,7 +148,7 @@ def test_angka_lkjip_sesuai_hitungan_tangan(kantor_dua_tahun: Path,
     assert "| P-1 Program Pemerintahan | Rp 100.000.000 | Rp 90.000.000 | 90% | 114,55% | " \
            "Efisien |" in md
     # the Rencana Aksi over the year: RA-1.1 planned in every quarter and done each time
-    assert "Rencana Aksi: 4 dari 4 aksi terlaksana." in md
+    assert "Rencana Aksi: 4 dari 4 pelaksanaan aksi triwulanan terlaksana." in md
     # the quarters' explanations, said once for the quarters that repeat them
     assert "- Triwulan I, II, III, IV: Hambatan IK-1." in md
     # a trend chart per indicator (2025 is in the archive)

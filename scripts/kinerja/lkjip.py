@@ -283,7 +283,7 @@ def _indikator(d: DataIndikator) -> list[str]:
     x = d.baris
     ind = x.indikator
     b = [f"#### {lolos.pandoc_sel(ind.kode)} {lolos.pandoc_sel(ind.uraian)}", ""]
-    beda = selisih(x)
+    beda = re.sub(r" \((lebih \w+)\)$", r", \1 dari target", selisih(x))
     kalimat = (f"Target {teks_target(x.target)} {ind.satuan}, realisasi {teks_nilai(x.realisasi)}"
                + (f" (selisih {beda})" if beda != "–" else "")
                + f", capaian {_persen(x.capaian.nilai)}"
