@@ -255,12 +255,14 @@ def _bab3(bahan: BahanLKjIP, folder: str) -> list[str]:
         if not data:
             continue
         b += [f"### {lolos.pandoc_sel(s.kode)} {lolos.pandoc_sel(s.uraian)}", ""]
+        # the Renstra column only where the PK gives a Renstra target
+        renstra = any(d.baris.indikator.target_renstra for d in data)
         kepala = ["Indikator", "Target", "Realisasi", "Capaian", "Kategori",
-                  *(f"Capaian {t}" for t in lalu), "Target Renstra"]
-        lebar_ind = 34 - 4 * len(lalu)
-        lebar = (lebar_ind, 9, 10, 9, 12, *(9,) * len(lalu))
+                  *(f"Capaian {t}" for t in lalu), *(["Target Renstra"] if renstra else [])]
+        lebar = (9, 10, 9, 15, *(9,) * len(lalu), *((12,) if renstra else ()))
         b += ["| " + " | ".join(kepala) + " |",
-              _pemisah((*lebar, 100 - sum(lebar)), "lrrrl" + "r" * len(lalu) + "r")]
+              _pemisah((100 - sum(lebar), *lebar),
+                       "lrrrl" + "r" * len(lalu) + ("r" if renstra else ""))]
         for d in data:
             x = d.baris
             per_tahun = {t.tahun: t.baris for t in d.lalu}
@@ -269,8 +271,8 @@ def _bab3(bahan: BahanLKjIP, folder: str) -> list[str]:
                 lolos.pandoc_sel(teks_target(x.target)), lolos.pandoc_sel(teks_nilai(x.realisasi)),
                 _persen(x.capaian.nilai), lolos.pandoc_sel(x.kategori or "–"),
                 *(_persen(per_tahun[t].capaian.nilai) if t in per_tahun else "–" for t in lalu),
-                lolos.pandoc_sel(teks_target(x.indikator.target_renstra))
-                if x.indikator.target_renstra else "–"]) + " |")
+                *([lolos.pandoc_sel(teks_target(x.indikator.target_renstra))
+                   if x.indikator.target_renstra else "–"] if renstra else [])]) + " |")
         b.append("")
         for d in data:
             b += _indikator(d)
