@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import shutil
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -89,19 +90,19 @@ def kantor_dua_tahun(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]
     (akar / "periods/2026/perjanjian-kinerja.yml").write_text(pk, encoding="utf-8")
     shutil.copy(KASUS / "valid/renaksi/repo/periods/2026/rencana-aksi.yml",
                 akar / "periods/2026/rencana-aksi.yml")
+    from kinerja.periode import buat_periode
+
     sebelum = Path.cwd()
     os.chdir(akar)
     try:
         for tahun in (2025, 2026):
             for n, kode in enumerate(("tw1", "tw2", "tw3", "tw4")):
-                from kinerja.periode import buat_periode
-
-                buat_periode(akar, tahun, kode, mulai=__import__("datetime").date(tahun, 4, 6))
+                buat_periode(akar, tahun, kode, mulai=date(tahun, 4, 6))
                 for form in (akar / f"periods/{tahun}/{kode}/formulir").glob("*.yml"):
                     _isi_formulir(form, tahun, n)
                 if tahun == 2025:
                     _disahkan(akar / f"periods/{tahun}/{kode}", f"{tahun}-{kode}")
-        buat_periode(akar, 2026, "tahunan", mulai=__import__("datetime").date(2027, 1, 5))
+        buat_periode(akar, 2026, "tahunan", mulai=date(2027, 1, 5))
         for form in (akar / "periods/2026/tahunan/formulir").glob("*.yml"):
             teks = form.read_text(encoding="utf-8")
             teks = re.sub(r"    penjelasan:\n", "    penjelasan: Ringkasan tahunan.\n", teks)

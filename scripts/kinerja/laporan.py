@@ -57,7 +57,7 @@ def _meta(nilai: object) -> str:
     return json.dumps(nilai, ensure_ascii=False)
 
 
-def _pemisah(lebar: tuple[int, ...], rata: str) -> str:
+def pemisah(lebar: tuple[int, ...], rata: str) -> str:
     """A pipe-table separator longer than pandoc's 72 columns, so the dashes set the relative
     column widths (percentages that sum to 100) instead of Typst guessing from content."""
     sel_ = []
@@ -67,7 +67,7 @@ def _pemisah(lebar: tuple[int, ...], rata: str) -> str:
     return "|" + "|".join(sel_) + "|"
 
 
-def _rupiah(x: float) -> str:
+def rupiah(x: float) -> str:
     return format_rupiah(x).replace(" ", "\\ ")  # a non-breaking space: «Rp» never wraps alone
 
 
@@ -127,7 +127,7 @@ def salin_logo(akar: Path, kantor: Kantor, folder: Path) -> str | None:
     return nama
 
 
-def _persen(x: float | None) -> str:
+def persen(x: float | None) -> str:
     return "–" if x is None else format_persen(x)
 
 
@@ -141,7 +141,7 @@ def _tautan(bukti: str) -> str:
 def _baris_tabel(b: BarisIndikator, n: int) -> str:
     realisasi = teks_nilai(b.realisasi) + (" ¹" if b.dari_triwulan else "")
     sel_ = [str(n), f"{sel(b.indikator.kode)} {sel(b.indikator.uraian)}", sel(b.indikator.satuan),
-            sel(teks_target(b.target)), sel(realisasi), _persen(b.capaian.nilai),
+            sel(teks_target(b.target)), sel(realisasi), persen(b.capaian.nilai),
             sel(b.kategori or "–")]
     return "| " + " | ".join(sel_) + " |"
 
@@ -217,7 +217,7 @@ def susun(rekap: Rekap, kantor: Kantor, pk: PerjanjianKinerja, *, draf: bool,
             continue
         baris += [f"## {sel(sasaran.kode)} {sel(sasaran.uraian)}", "",
                   "| No | Indikator | Satuan | Target | Realisasi | Capaian | Kategori |",
-                  _pemisah((5, 37, 11, 9, 12, 10, 16), "rllrrrl")]
+                  pemisah((5, 37, 11, 9, 12, 10, 16), "rllrrrl")]
         for b in isi:
             n += 1
             baris.append(_baris_tabel(b, n))
@@ -237,14 +237,14 @@ def susun(rekap: Rekap, kantor: Kantor, pk: PerjanjianKinerja, *, draf: bool,
             "# Realisasi Anggaran",
             "",
             "| Program | Pagu | Realisasi | Serapan | Capaian | Efisiensi |",
-            _pemisah((30, 17, 17, 10, 10, 16), "lrrrrl"),
+            pemisah((30, 17, 17, 10, 10, 16), "lrrrrl"),
         ]
         for x in rekap.program:
             baris.append("| " + " | ".join([
-                f"{sel(x.kode)} {sel(x.nama)}", _rupiah(x.pagu),
-                "belum diisi" if x.realisasi is None else _rupiah(x.realisasi),
+                f"{sel(x.kode)} {sel(x.nama)}", rupiah(x.pagu),
+                "belum diisi" if x.realisasi is None else rupiah(x.realisasi),
                 # «Kurang efisien» on one line: a no-break space, in a column wide enough.
-                _persen(x.serapan), _persen(x.capaian),
+                persen(x.serapan), persen(x.capaian),
                 sel(x.efisiensi or "–").replace(" ", "\u00a0")]) + " |")
         baris += ["", md("Serapan dihitung terhadap pagu setahun; efisiensi membandingkan capaian "
                          "program dengan serapan terhadap rencana penarikan dana sampai akhir "
@@ -292,18 +292,18 @@ def _evaluasi_renaksi(rekap: Rekap, kantor: Kantor, pk: PerjanjianKinerja, ra: R
                 f"{rekap.periode.nama}, menurut formulir setiap seksi. Tingkat pelaksanaan "
                 "menghitung aksi yang terlaksana sebagian sebagai setengah."), "",
              *(["| Seksi | Direncanakan | Terlaksana | Sebagian | Belum | Tanpa status | "
-                "Pelaksanaan |", _pemisah((28, 13, 12, 11, 9, 12, 15), "lrrrrrr")]
+                "Pelaksanaan |", pemisah((28, 13, 12, 11, 9, 12, 15), "lrrrrrr")]
                if any(x.tanpa_status for x in per_seksi) else
                ["| Seksi | Direncanakan | Terlaksana | Sebagian | Belum | Pelaksanaan |",
-                _pemisah((36, 14, 12, 11, 10, 17), "lrrrrr")])]
+                pemisah((36, 14, 12, 11, 10, 17), "lrrrrr")])]
     tanpa = any(x.tanpa_status for x in per_seksi)
     for s in per_seksi:
         baris.append("| " + " | ".join([sel(s.nama), str(s.direncanakan), str(s.terlaksana),
                                         str(s.sebagian), str(s.belum),
                                         *([str(s.tanpa_status)] if tanpa else []),
-                                        _persen(s.persen)]) + " |")
+                                        persen(s.persen)]) + " |")
     baris += ["", "| Indikator | Target | Realisasi | Selisih | Capaian | Aksi terlaksana |",
-              _pemisah((40, 11, 12, 10, 11, 16), "lrrrrr")]
+              pemisah((40, 11, 12, 10, 11, 16), "lrrrrr")]
     menurut = {b.indikator.kode: b for b in rekap.indikator}
     for e in per_ind:
         b = menurut.get(e.indikator.kode)
@@ -311,7 +311,7 @@ def _evaluasi_renaksi(rekap: Rekap, kantor: Kantor, pk: PerjanjianKinerja, ra: R
             continue
         baris.append("| " + " | ".join([
             f"{sel(e.indikator.kode)} {sel(e.indikator.uraian)}", sel(teks_target(b.target)),
-            sel(teks_nilai(b.realisasi)), sel(selisih(b)), _persen(b.capaian.nilai),
+            sel(teks_nilai(b.realisasi)), sel(selisih(b)), persen(b.capaian.nilai),
             sel(e.ringkas)]) + " |")
     baris.append("")
     for e in per_ind:
@@ -339,7 +339,7 @@ def _penjelasan(b: BarisIndikator, *, draf: bool = True) -> list[str]:
     i = b.isian
     hasil = [f"## {sel(b.indikator.kode)} {sel(b.indikator.uraian)}", "",
              f"Target {sel(teks_target(b.target))} {sel(b.indikator.satuan)}, realisasi "
-             f"{sel(teks_nilai(b.realisasi))}, capaian {_persen(b.capaian.nilai)}"
+             f"{sel(teks_nilai(b.realisasi))}, capaian {persen(b.capaian.nilai)}"
              + (f" ({sel(b.kategori)})" if b.kategori else "") + ".", ""]
     if b.capaian.catatan:
         hasil += [f"*{md('Catatan perhitungan: ' + b.capaian.catatan)}*", ""]

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from kinerja import lolos
 from kinerja.angka import format_rupiah, format_tanggal
-from kinerja.laporan import _pemisah, _persen, _rupiah, blok_meta, md, meta_kop, nip, selisih
+from kinerja.laporan import blok_meta, md, meta_kop, nip, pemisah, persen, rupiah, selisih
 from kinerja.model import NAMA_PERIODE, Kantor, PerjanjianKinerja
 from kinerja.rekap import BarisIndikator, Rekap, teks_nilai, teks_target
 from kinerja.renaksi import EvaluasiIndikator
@@ -70,9 +70,9 @@ class BahanLKjIP:
     tahun_lalu: tuple[int, ...] = field(default_factory=tuple)
 
 
-def kosong(bahan: BahanLKjIP) -> tuple[str, ...]:
-    """Prose files still blank: refused in the final version, marked in the draft."""
-    return tuple(f for f, _ in prosa_wajib(bahan.pk) if not bahan.prosa.get(f, "").strip())
+def tertulis(teks: str) -> bool:
+    """Whether a prose part is written: «#» or «-» alone is a placeholder."""
+    return bool(re.search(r"\w", teks))
 
 
 _BUTIR = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
@@ -137,7 +137,7 @@ def prosa(teks: str) -> list[str]:
 
 def _bagian_prosa(bahan: BahanLKjIP, berkas: str, folder: str) -> list[str]:
     teks = bahan.prosa.get(berkas, "")
-    if teks.strip():
+    if tertulis(teks):
         return prosa(teks)
     return [f"*{md(f'Bagian ini belum ditulis: {folder}/{berkas}')}*", ""] if bahan.draf else []
 
@@ -170,7 +170,7 @@ def susun(bahan: BahanLKjIP, folder_prosa: str) -> str:
         b += ["# Riwayat Persetujuan", "",
               md(f"LKjIP ini diperiksa dan disahkan bersama pengukuran kinerja tahunan "
                  f"{tahun}, berjenjang sesuai SOP."), "",
-              "| Peran | Nama | Keputusan | Waktu |", _pemisah((24, 40, 14, 22), "llll")]
+              "| Peran | Nama | Keputusan | Waktu |", pemisah((24, 40, 14, 22), "llll")]
         b += ["| " + " | ".join(lolos.pandoc_sel(x) for x in r) + " |" for r in bahan.riwayat]
         b.append("")
     return "\n".join(b).rstrip("\n") + "\n"
@@ -190,7 +190,7 @@ def _bab1(bahan: BahanLKjIP, folder: str) -> list[str]:
          "## B. Struktur organisasi", "",
          md(f"{k.instansi.nama} dipimpin Camat dengan {len(k.seksi)} unit kerja; "
             f"{len(k.pegawai)} pegawai menandatangani laporan pengukuran kinerja."), "",
-         "| Unit kerja | Kepala | Jabatan |", _pemisah((40, 34, 26), "lll")]
+         "| Unit kerja | Kepala | Jabatan |", pemisah((40, 34, 26), "lll")]
     for s in k.seksi:
         kepala = k.pegawai_id(s.kepala)
         b.append("| " + " | ".join([lolos.pandoc_sel(s.nama),
@@ -211,10 +211,10 @@ def _bab2(bahan: BahanLKjIP) -> list[str]:
                  + (f" (nomor {u.nomor})" if u.nomor else "") + f": {u.alasan}."), ""]
     b += _tabel_pk(pk, triwulan=False)
     if pk.program:
-        b += ["## Anggaran", "", "| Program | Pagu |", _pemisah((75, 25), "lr")]
-        b += [f"| {lolos.pandoc_sel(p.kode)} {lolos.pandoc_sel(p.nama)} | {_rupiah(p.anggaran)} |"
+        b += ["## Anggaran", "", "| Program | Pagu |", pemisah((75, 25), "lr")]
+        b += [f"| {lolos.pandoc_sel(p.kode)} {lolos.pandoc_sel(p.nama)} | {rupiah(p.anggaran)} |"
               for p in pk.program]
-        b += [f"| **Jumlah** | **{_rupiah(sum(p.anggaran for p in pk.program))}** |", ""]
+        b += [f"| **Jumlah** | **{rupiah(sum(p.anggaran for p in pk.program))}** |", ""]
     return b
 
 
@@ -224,10 +224,10 @@ def _tabel_pk(pk: PerjanjianKinerja, *, triwulan: bool) -> list[str]:
         b += [f"## {lolos.pandoc_sel(s.kode)} {lolos.pandoc_sel(s.uraian)}", ""]
         if triwulan:
             b += ["| Indikator | Satuan | Target | TW I | TW II | TW III | TW IV |",
-                  _pemisah((40, 12, 10, 9, 9, 10, 10), "llrrrrr")]
+                  pemisah((40, 12, 10, 9, 9, 10, 10), "llrrrrr")]
         else:
             b += ["| Indikator | Satuan | Target tahunan | Target Renstra |",
-                  _pemisah((52, 14, 17, 17), "llrr")]
+                  pemisah((52, 14, 17, 17), "llrr")]
         for ind in s.indikator:
             sel_ = [f"{lolos.pandoc_sel(ind.kode)} {lolos.pandoc_sel(ind.uraian)}",
                     lolos.pandoc_sel(ind.satuan), lolos.pandoc_sel(teks_target(ind.target))]
@@ -261,7 +261,7 @@ def _bab3(bahan: BahanLKjIP, folder: str) -> list[str]:
                   *(f"Capaian {t}" for t in lalu), *(["Target Renstra"] if renstra else [])]
         lebar = (9, 10, 9, 15, *(9,) * len(lalu), *((12,) if renstra else ()))
         b += ["| " + " | ".join(kepala) + " |",
-              _pemisah((100 - sum(lebar), *lebar),
+              pemisah((100 - sum(lebar), *lebar),
                        "lrrrl" + "r" * len(lalu) + ("r" if renstra else ""))]
         for d in data:
             x = d.baris
@@ -269,8 +269,8 @@ def _bab3(bahan: BahanLKjIP, folder: str) -> list[str]:
             b.append("| " + " | ".join([
                 f"{lolos.pandoc_sel(x.indikator.kode)} {lolos.pandoc_sel(x.indikator.uraian)}",
                 lolos.pandoc_sel(teks_target(x.target)), lolos.pandoc_sel(teks_nilai(x.realisasi)),
-                _persen(x.capaian.nilai), lolos.pandoc_sel(x.kategori or "–"),
-                *(_persen(per_tahun[t].capaian.nilai) if t in per_tahun else "–" for t in lalu),
+                persen(x.capaian.nilai), lolos.pandoc_sel(x.kategori or "–"),
+                *(persen(per_tahun[t].capaian.nilai) if t in per_tahun else "–" for t in lalu),
                 *([lolos.pandoc_sel(teks_target(x.indikator.target_renstra))
                    if x.indikator.target_renstra else "–"] if renstra else [])]) + " |")
         b.append("")
@@ -288,12 +288,12 @@ def _indikator(d: DataIndikator) -> list[str]:
     beda = re.sub(r" \((lebih \w+)\)$", r", \1 dari target", selisih(x))
     kalimat = (f"Target {teks_target(x.target)} {ind.satuan}, realisasi {teks_nilai(x.realisasi)}"
                + (f" (selisih {beda})" if beda != "–" else "")
-               + f", capaian {_persen(x.capaian.nilai)}"
+               + f", capaian {persen(x.capaian.nilai)}"
                + (f", kategori {x.kategori}" if x.kategori else "") + ".")
     if d.lalu:
         kalimat += " Tahun sebelumnya: " + "; ".join(
             f"{t.tahun} realisasi {teks_nilai(t.baris.realisasi)}, capaian "
-            f"{_persen(t.baris.capaian.nilai)}" for t in d.lalu) + "."
+            f"{persen(t.baris.capaian.nilai)}" for t in d.lalu) + "."
     if ind.target_renstra:
         kalimat += f" Target akhir Renstra: {teks_target(ind.target_renstra)} {ind.satuan}."
     b += [md(kalimat), ""]
@@ -338,17 +338,17 @@ def _anggaran(bahan: BahanLKjIP) -> list[str]:
         return []
     b = ["## B. Realisasi Anggaran", "",
          "| Program | Pagu | Realisasi | Serapan | Capaian | Efisiensi |",
-         _pemisah((30, 17, 17, 10, 10, 16), "lrrrrl")]
+         pemisah((30, 17, 17, 10, 10, 16), "lrrrrl")]
     for x in program:
         b.append("| " + " | ".join([
-            f"{lolos.pandoc_sel(x.kode)} {lolos.pandoc_sel(x.nama)}", _rupiah(x.pagu),
-            "belum diisi" if x.realisasi is None else _rupiah(x.realisasi),
-            _persen(x.serapan), _persen(x.capaian),
+            f"{lolos.pandoc_sel(x.kode)} {lolos.pandoc_sel(x.nama)}", rupiah(x.pagu),
+            "belum diisi" if x.realisasi is None else rupiah(x.realisasi),
+            persen(x.serapan), persen(x.capaian),
             lolos.pandoc_sel(x.efisiensi or "–").replace(" ", "\u00a0")]) + " |")
     pagu = sum(x.pagu for x in program)
     real = sum(x.realisasi or 0 for x in program)
     b += ["", md(f"Jumlah pagu {format_rupiah(pagu)}, realisasi {format_rupiah(real)}"
-                 + (f" ({_persen(real / pagu * 100)})" if pagu else "") + ". Efisiensi "
+                 + (f" ({persen(real / pagu * 100)})" if pagu else "") + ". Efisiensi "
                  "membandingkan capaian indikator yang didukung program dengan serapan "
                  "anggarannya."), ""]
     return b

@@ -8,7 +8,6 @@ Kasubbag Perencanaan, then Sekcam, then the Camat — exactly like any period.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -22,7 +21,6 @@ from kinerja.lkjip import (
     DataIndikator,
     TahunLalu,
     jumlah_aksi,
-    kosong,
     penyebab_dan_upaya,
     prosa_wajib,
     susun,
@@ -72,8 +70,7 @@ def _prosa(repo: Repo, folder: Path, berkas: str) -> str:
     path = folder / berkas
     if not path.is_file() or path.is_symlink():
         return ""
-    teks = baca_teks(path, repo.rel(path))
-    return teks if re.search(r"\w", teks) else ""  # «#» alone is a placeholder
+    return baca_teks(path, repo.rel(path))
 
 
 def bahan(akar: Path, tahun: int, *, draf: bool, tanggal: date | None = None,
@@ -143,13 +140,6 @@ def bahan(akar: Path, tahun: int, *, draf: bool, tanggal: date | None = None,
         tuple((NAMA_PERAN[c.peran], c.nama, "disetujui" if c.peran != "camat" else "disahkan",
                format_waktu(c.waktu)) for c in tahunan.riwayat),
         tahun_lalu=tuple(lalu))
-    if not draf and kosong(hasil):
-        rel = repo.rel(folder_prosa)
-        raise KinerjaError(
-            "LKjIP final memerlukan setiap bagian yang ditulis kantor; belum ditulis: "
-            + ", ".join(f"{rel}/{f}" for f in kosong(hasil))
-            + ". Tulis bagian itu (Markdown: paragraf, daftar «- », subjudul «### »), atau "
-              "buat draf dengan --draf")
     return hasil, tahunan
 
 

@@ -331,7 +331,7 @@ def periksa_periode(repo: Repo, k: Kantor, pk: PerjanjianKinerja, p: Periode, *,
 
 def _periksa_prosa_lkjip(repo: Repo, pk: PerjanjianKinerja, p: Periode) -> None:
     """The yearly period carries the LKjIP: its approval needs every part the office writes."""
-    from kinerja.lkjip import prosa_wajib
+    from kinerja.lkjip import prosa_wajib, tertulis
     from kinerja.load import baca_teks
 
     folder = p.folder / "lkjip"
@@ -347,8 +347,7 @@ def _periksa_prosa_lkjip(repo: Repo, pk: PerjanjianKinerja, p: Periode) -> None:
         except BerkasTidakValid as e:
             repo.temuan.temuan.extend(e.temuan)  # not UTF-8, too large: said as such
             continue
-        # «#» or «-» alone is a placeholder, not a written part
-        if not re.search(r"\w", teks):
+        if not tertulis(teks):
             repo.temuan.tambah(Lok(repo.rel(path)), "lkjip-belum-ditulis",
                                f"{repo.rel(path)} ({untuk}) belum ditulis; LKjIP tahun ini "
                                "disetujui bersama periode tahunan, jadi setiap bagiannya harus "

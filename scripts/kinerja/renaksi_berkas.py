@@ -10,11 +10,12 @@ from pathlib import Path
 from kinerja import lolos
 from kinerja.angka import format_tanggal
 from kinerja.errors import BerkasTidakValid, KinerjaError
-from kinerja.laporan import _pemisah, blok_meta, md, meta_kop, nip, salin_logo, sel
+from kinerja.laporan import blok_meta, md, meta_kop, nip, pemisah, salin_logo, sel
 from kinerja.model import NAMA_PERIODE, TRIWULAN, Kantor, PerjanjianKinerja
 from kinerja.rekap import teks_target
 from kinerja.renaksi import BERKAS_RENAKSI, RencanaAksi, perlu_aksi
 from kinerja.repo import cari_akar, muat_repo
+from kinerja.segel import tulis_sidik
 
 SKEMA_DARI_TAHUN = "../../content/skema/rencana-aksi.json"
 
@@ -138,7 +139,7 @@ def susun_dokumen(kantor: Kantor, pk: PerjanjianKinerja, ra: RencanaAksi, *, tan
                 baris += ["*Belum ada aksi.*", ""]
                 continue
             baris += ["| Kode | Aksi | Triwulan | Penanggung jawab | Keluaran |",
-                      _pemisah((12, 36, 12, 20, 20), "lllll")]
+                      pemisah((12, 36, 12, 20, 20), "lllll")]
             for a in aksi:
                 orang = kantor.pegawai_id(a.penanggung_jawab)
                 tw = ", ".join(["I", "II", "III", "IV"][TRIWULAN.index(x)] for x in a.triwulan
@@ -176,6 +177,5 @@ def buat_dokumen(mulai: Path, tahun: int, *, tanggal: date | None = None,
     teks = susun_dokumen(kantor, pk, ra, tanggal=tanggal or date.today(), logo=logo)
     pdf = keluaran or folder / f"rencana-aksi-{tahun}.pdf"
     hasil = HasilRenaksi(render.pdf(teks, "dokumen", folder, "rencana-aksi", pdf.resolve()))
-    pdf.with_name(pdf.name + ".sidik").write_text(sidik_renaksi(akar, tahun) + "\n",
-                                                  encoding="utf-8")
+    tulis_sidik(pdf, sidik_renaksi(akar, tahun))
     return hasil

@@ -314,20 +314,27 @@ def _sisi(pdf: Path) -> Path:
     return pdf.with_name(pdf.name + ".sidik")
 
 
-def tandai(pdf: Path, p: Periode, jenis: str) -> None:
-    sidik = sidik_dokumen(p, jenis)
+def tulis_sidik(pdf: Path, sidik: str | None) -> None:
+    """Write beside ``pdf`` what it was made from (none: remove an older note)."""
     if sidik is None:
         _sisi(pdf).unlink(missing_ok=True)
     else:
         _sisi(pdf).write_text(sidik + "\n", encoding="utf-8")
 
 
-def dari_segel(pdf: Path, p: Periode, jenis: str) -> bool:
-    """Whether ``pdf`` was built from ``p`` as sealed now (always true without a seal)."""
-    sidik = sidik_dokumen(p, jenis)
-    if sidik is None:
-        return pdf.is_file()
+def sidik_sama(pdf: Path, sidik: str) -> bool:
+    """Whether ``pdf`` exists and was made from what ``sidik`` names."""
     try:
         return pdf.is_file() and _sisi(pdf).read_text(encoding="utf-8").strip() == sidik
     except OSError:
         return False
+
+
+def tandai(pdf: Path, p: Periode, jenis: str) -> None:
+    tulis_sidik(pdf, sidik_dokumen(p, jenis))
+
+
+def dari_segel(pdf: Path, p: Periode, jenis: str) -> bool:
+    """Whether ``pdf`` was built from ``p`` as sealed now (always true without a seal)."""
+    sidik = sidik_dokumen(p, jenis)
+    return pdf.is_file() if sidik is None else sidik_sama(pdf, sidik)

@@ -23,7 +23,7 @@ from kinerja.periksa import penghalang, periksa_repo
 from kinerja.rekap import Rekap, susun, teks_nilai, teks_target
 from kinerja.renaksi import RencanaAksi
 from kinerja.repo import Repo, cari_akar, muat_repo
-from kinerja.segel import dari_segel, pesan_rusak, renaksi_periode, terapkan
+from kinerja.segel import dari_segel, pesan_rusak, renaksi_periode, sidik_sama, terapkan
 from kinerja.sop import NAMA_PERAN, sop
 from kinerja.temuan import GALAT, Temuan
 
@@ -582,21 +582,13 @@ def _dokumen_tahun(akar: Path, repo: Repo, kantor: Kantor, th: int, terbit: list
         sidik = sidik_renaksi(akar, th)
         # A PDF of an earlier plan is never offered beside today's table: it is rebuilt, or
         # left out.
-        if pdf and not _sidik_sama(sumber, sidik):
+        if pdf and not sidik_sama(sumber, sidik):
             with contextlib.suppress(KinerjaError):
                 buat_dokumen(akar, th)
-        if _sidik_sama(sumber, sidik):
+        if sidik_sama(sumber, sidik):
             salinan.append((sumber, f"{th}/{nama}"))
             isi += [f"Unduh: [Rencana Aksi {th} (PDF)]({nama})", ""]
     return ("\n".join(isi) + "\n" if isi else ""), salinan
-
-
-def _sidik_sama(pdf: Path, sidik: str) -> bool:
-    try:
-        return pdf.is_file() and pdf.with_name(pdf.name + ".sidik").read_text(
-            encoding="utf-8").strip() == sidik
-    except OSError:
-        return False
 
 
 def _nilai_indikator(terbit: list[_Terbit]) -> list[_Nilai]:
