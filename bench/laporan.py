@@ -28,7 +28,7 @@ BIN = Path(sys.executable).parent
 TELANJANG = """
 import subprocess, sys, typst
 from pathlib import Path
-from kinerja.render import FORMAT_MASUK, pandoc, templat
+from kinerja.dokumen.render import FORMAT_MASUK, pandoc, templat
 md, folder = Path(sys.argv[1]), Path(sys.argv[2])
 nama = sys.argv[3] if len(sys.argv) > 3 else "laporan"
 typ = subprocess.run([pandoc(), "-f", FORMAT_MASUK, "-t", "typst", "--template",
@@ -65,7 +65,7 @@ def main() -> None:
     ap.add_argument("--ulang", type=int, default=5, help="runs per measurement (median)")
     args = ap.parse_args()
     kinerja = str(BIN / "kinerja")
-    from kinerja.render import pandoc
+    from kinerja.dokumen.render import pandoc
 
     pd = pandoc()
     mesin = {"weasyprint": shutil.which("weasyprint") or shutil.which("weasyprint", path=str(BIN)),

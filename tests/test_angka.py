@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kinerja.angka import (
+from kinerja.inti.angka import (
     AngkaTidakValid,
     baca_angka,
     format_angka,

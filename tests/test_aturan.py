@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import AKAR, KASUS, jalankan
-from kinerja.aturan import ATURAN, halaman
+from kinerja.inti.aturan import ATURAN, halaman
 
 # Rules whose golden case cannot be a static folder: each is tested where it can happen.
 TANPA_KASUS = {

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kinerja import capaian as cp
-from kinerja.model import AturanCapaian, Target
+from kinerja.inti.model import AturanCapaian, Target
+from kinerja.ukur import capaian as cp
 
 T = Target
 
@@ -142,7 +142,7 @@ def test_kategori_sesuai_pita(x: float) -> None:
 def test_pembulatan_desimal_setengah_ke_atas() -> None:
     """131,99 of 200 is exactly 65,995%: an office rounds it to 66,00 (Sedang), not to the
     binary float's 65,99 (Rendah)."""
-    from kinerja.model import AturanCapaian
+    from kinerja.inti.model import AturanCapaian
 
     hasil = cp.hitung(T(nilai=200), 131.99, polaritas="naik")
     assert hasil.nilai == 66.0
@@ -158,7 +158,7 @@ def test_kategori_tidak_berbalik_karena_pembulatan(t: int, r: int, sen: int) -> 
     always the category of the printed number."""
     from decimal import ROUND_HALF_UP, Decimal
 
-    from kinerja.model import AturanCapaian
+    from kinerja.inti.model import AturanCapaian
 
     realisasi = float(f"{r}.{sen:02d}")
     hasil = cp.hitung(T(nilai=t), realisasi, polaritas="naik")

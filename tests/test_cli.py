@@ -178,7 +178,7 @@ def _kalimat_berlangkah(teks: str) -> list[tuple[str, list[int]]]:
 def test_nomor_langkah_sesuai_sop_di_bantuan_dan_readme(capsys: pytest.CaptureFixture[str]) -> None:
     from conftest import AKAR
     from kinerja.cli import kinerja
-    from kinerja.sop import sop
+    from kinerja.inti.sop import sop
 
     assert [x.nomor for x in sop().langkah] == list(range(1, 11))
     teks = [(" ".join(argv), jalankan(capsys, *argv, "--help").keluaran)

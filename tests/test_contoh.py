@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import AKAR, jalankan
-from kinerja.repo import muat_repo
+from kinerja.baca.muat import muat_repo
 
 
 def test_contoh_memenuhi_isi_issue() -> None:

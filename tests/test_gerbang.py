@@ -18,10 +18,10 @@ import pytest
 import yaml
 
 from conftest import DASAR, Rekaman, jalankan
+from kinerja.baca.muat import muat_kantor
 from kinerja.forge.jalan import periksa_persetujuan, putusan_pr, tarik
-from kinerja.persetujuan import Kode
-from kinerja.repo import muat_kantor
-from kinerja.temuan import Pengumpul
+from kinerja.inti.temuan import Pengumpul
+from kinerja.pengesahan.persetujuan import Kode
 from test_alur import ISI_TRANTIB, LENGKAP_PEM, Kantor, kantor_git
 from test_persetujuan import _git
 
@@ -431,8 +431,8 @@ def test_pr_digabung_dicari_ulang_saat_daftar_masih_kosong() -> None:
 
 
 def test_terbit_menolak_penggabungan_tanpa_persetujuan_lengkap(g: Kantor) -> None:
-    from kinerja.errors import KinerjaError
     from kinerja.forge.jalan import terbitkan
+    from kinerja.inti.errors import KinerjaError
 
     sebelum = g.git("rev-parse", "HEAD").strip()
     g.periode_terisi("kasi-pem")
@@ -455,7 +455,7 @@ def test_terbit_menolak_penggabungan_tanpa_persetujuan_lengkap(g: Kantor) -> Non
 ])
 def test_status_di_gitea_dan_gitlab(forge: str, path: str, isi: dict[str, str]) -> None:
     from kinerja.forge.jalan import lapor_status
-    from kinerja.persetujuan import Putusan
+    from kinerja.pengesahan.persetujuan import Putusan
 
     dikirim: list[tuple[str, dict[str, Any]]] = []
     lapor_status(forge, lambda p, d: dikirim.append((p, d)), PROYEK, HEAD,

@@ -23,7 +23,7 @@ def laporan_tw3(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from datetime import date
 
     from buatan import salin_contoh
-    from kinerja.laporan import buat
+    from kinerja.dokumen.laporan import buat
 
     tujuan = salin_contoh(tmp_path_factory.mktemp("laporan") / "contoh")
 

@@ -90,7 +90,7 @@ def kantor_dua_tahun(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]
     (akar / "periods/2026/perjanjian-kinerja.yml").write_text(pk, encoding="utf-8")
     shutil.copy(KASUS / "valid/renaksi/repo/periods/2026/rencana-aksi.yml",
                 akar / "periods/2026/rencana-aksi.yml")
-    from kinerja.periode import buat_periode
+    from kinerja.buat.periode import buat_periode
 
     sebelum = Path.cwd()
     os.chdir(akar)
@@ -203,8 +203,8 @@ def test_halaman_tahun_dengan_lkjip_dan_rencana_aksi(kantor_dua_tahun: Path,
     public archive shows the LKjIP's figures and PDF and the year's Rencana Aksi and PDF; in
     Chromium it fits a desktop and a phone."""
     from buatan import salin_situs
-    from kinerja import segel
-    from kinerja.repo import muat_repo
+    from kinerja.baca.muat import muat_repo
+    from kinerja.pengesahan import segel
 
     akar = tmp_path / "repo"
     shutil.copytree(kantor_dua_tahun, akar)

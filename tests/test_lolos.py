@@ -8,7 +8,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kinerja import lolos
+from kinerja.inti import lolos
 
 JAHAT = [
     "Perbaiki\n::add-mask::rahasia", "x\r\n::error file=a,line=1::palsu", "%0A::warning::y",

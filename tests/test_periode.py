@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from conftest import DASAR, jalankan
-from kinerja.jadwal import jadwalkan, libur_indonesia, menit_kerja, tambah_menit, tanpa_libur
-from kinerja.model import JamKerja
-from kinerja.sop import sop
+from kinerja.inti.model import JamKerja
+from kinerja.inti.sop import sop
+from kinerja.ukur.jadwal import jadwalkan, libur_indonesia, menit_kerja, tambah_menit, tanpa_libur
 
 
 def test_periode_baru_membuat_formulir(kantor: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -231,16 +231,16 @@ def test_nilai_blok_dengan_baris_kosong_tetap(kantor: Path,
 def test_jadwal_mulai_di_masa_depan_menurut_zona_kantor(utc: str, zona: str, harap: str) -> None:
     from datetime import datetime
 
-    from kinerja.periode import _awal
-    from kinerja.repo import muat_kantor
-    from kinerja.temuan import Pengumpul
+    from kinerja.baca.muat import muat_kantor
+    from kinerja.buat.periode import _awal
+    from kinerja.inti.temuan import Pengumpul
 
     kantor = muat_kantor(DASAR, Pengumpul())
     assert kantor is not None
     from dataclasses import replace
     from datetime import timedelta, timezone
 
-    from kinerja.model import ZONA
+    from kinerja.inti.model import ZONA
 
     kini = datetime.fromisoformat(utc)
     awal = _awal(replace(kantor, zona_waktu=zona), None, kini)
@@ -257,7 +257,7 @@ def test_jadwal_mulai_di_masa_depan_menurut_zona_kantor(utc: str, zona: str, har
                                          "Provinsi Jawa Tengah")),
 ])
 def test_surat_pengantar_kepada_kepala_daerah(pemerintah: str, kepada: tuple[str, str]) -> None:
-    from kinerja.model import Instansi
+    from kinerja.inti.model import Instansi
 
     assert Instansi("Kecamatan Batur", pemerintah, "Jl. Raya", "Batur").kepala_daerah == kepada
 

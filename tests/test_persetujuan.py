@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 
 from conftest import DASAR, Rekaman, jalankan
+from kinerja.baca.muat import muat_kantor
 from kinerja.forge import KlienHttp
 from kinerja.forge.jalan import periksa_persetujuan, putusan_pr, tarik
-from kinerja.repo import muat_kantor
-from kinerja.temuan import Pengumpul
+from kinerja.inti.temuan import Pengumpul
 
 REKAMAN = sorted((Path(__file__).parent / "forge").glob("*/*.json"))
 PROYEK = "kecamatan-contoh/kinerja"

@@ -159,8 +159,8 @@ def test_pdf_rencana_aksi_lama_tidak_diterbitkan(kantor: Path,
     assert jalankan(capsys, "renaksi", "2026").kode == 0
     rencana = kantor / "periods/2026/rencana-aksi.yml"
     rencana.write_text(rencana.read_text().replace("Piket siaga bencana", "Apel siaga"))
-    from kinerja.renaksi_berkas import sidik_renaksi
-    from kinerja.segel import sidik_sama
+    from kinerja.dokumen.renaksi_berkas import sidik_renaksi
+    from kinerja.pengesahan.segel import sidik_sama
 
     pdf = kantor / "build/2026/rencana-aksi-2026.pdf"
     assert not sidik_sama(pdf, sidik_renaksi(kantor, 2026))  # stale: not offered

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from conftest import AKAR, DASAR
-from kinerja import sintaks, skema
-from kinerja.load import SintaksRusak, susun
-from kinerja.temuan import Pengumpul
+from kinerja.baca import sintaks, skema
+from kinerja.baca.teks import SintaksRusak, susun
+from kinerja.inti.temuan import Pengumpul
 
 FORMULIR = sorted((AKAR / "contoh/periods/2026").glob("tw*/formulir/*.yml"))
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from kinerja.errors import KinerjaError
-from kinerja.persetujuan import Penulis, Peristiwa
+from kinerja.inti.errors import KinerjaError
+from kinerja.pengesahan.persetujuan import Penulis, Peristiwa
 
 Ambil = Callable[[str], Any]  # GET a path (with query) → decoded JSON
 

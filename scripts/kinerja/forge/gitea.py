@@ -4,7 +4,15 @@ commit's authors and the changed files."""
 from __future__ import annotations
 
 from kinerja.forge import Ambil, DataPR, butir, jalur_berubah, jawab
-from kinerja.persetujuan import DIBATALKAN, KOMENTAR, MINTA_PERUBAHAN, SETUJU, Aksi, Penulis, Peristiwa
+from kinerja.pengesahan.persetujuan import (
+    DIBATALKAN,
+    KOMENTAR,
+    MINTA_PERUBAHAN,
+    SETUJU,
+    Aksi,
+    Penulis,
+    Peristiwa,
+)
 
 AKSI: dict[str, Aksi] = {"APPROVED": SETUJU, "REQUEST_CHANGES": MINTA_PERUBAHAN,
                          "COMMENT": KOMENTAR}

@@ -4,7 +4,15 @@ authors and the changed files; every answer read through checked accessors."""
 from __future__ import annotations
 
 from kinerja.forge import Ambil, DataPR, butir, jalur_berubah, jawab
-from kinerja.persetujuan import DIBATALKAN, KOMENTAR, MINTA_PERUBAHAN, SETUJU, Aksi, Penulis, Peristiwa
+from kinerja.pengesahan.persetujuan import (
+    DIBATALKAN,
+    KOMENTAR,
+    MINTA_PERUBAHAN,
+    SETUJU,
+    Aksi,
+    Penulis,
+    Peristiwa,
+)
 
 AKSI: dict[str, Aksi] = {"APPROVED": SETUJU, "CHANGES_REQUESTED": MINTA_PERUBAHAN,
                          "COMMENTED": KOMENTAR, "DISMISSED": DIBATALKAN}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from kinerja.forge import Ambil, DataPR, butir, jalur_berubah, jawab, q
-from kinerja.persetujuan import DIBATALKAN, MINTA_PERUBAHAN, SETUJU, Aksi, Penulis, Peristiwa
+from kinerja.pengesahan.persetujuan import DIBATALKAN, MINTA_PERUBAHAN, SETUJU, Aksi, Penulis, Peristiwa
 
 _PUSH = re.compile(r"^added \d+ (?:new )?commits?\b")
 _AKSI: dict[str, Aksi] = {"approved this merge request": SETUJU,

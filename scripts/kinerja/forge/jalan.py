@@ -9,13 +9,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from kinerja import git
-from kinerja.errors import BerkasTidakValid, KinerjaError
+from kinerja.baca.muat import cari_akar, muat_kantor
 from kinerja.forge import Ambil, DataPR, Jawaban, JawabanRusak, KlienHttp, butir, jawab, q
-from kinerja.model import Kantor
-from kinerja.persetujuan import Alasan, Kode, Putusan, periksa_jalur, putuskan
-from kinerja.repo import cari_akar, muat_kantor
-from kinerja.temuan import Pengumpul
+from kinerja.inti.errors import BerkasTidakValid, KinerjaError
+from kinerja.inti.model import Kantor
+from kinerja.inti.temuan import Pengumpul
+from kinerja.pengesahan import git
+from kinerja.pengesahan.persetujuan import Alasan, Kode, Putusan, periksa_jalur, putuskan
 
 API_BAWAAN = {"github": "https://api.github.com", "gitlab": "https://gitlab.com"}
 Kirim = Callable[[str, dict[str, Any]], Any]  # POST a JSON body to a path
@@ -245,11 +245,11 @@ def terbitkan(mulai: Path, *, forge: str, proyek: str | None, api: str | None,
     to a protected main, and need not), and render the final report and cover letter.
 
     Safe to re-run: an existing tag on this very commit is kept and not made again."""
-    from kinerja import riwayat, segel
-    from kinerja.laporan import buat
-    from kinerja.model import Revisi
-    from kinerja.repo import cari_periode, muat_repo
-    from kinerja.surat import buat_surat
+    from kinerja.baca.muat import cari_periode, muat_repo
+    from kinerja.dokumen.laporan import buat
+    from kinerja.dokumen.surat import buat_surat
+    from kinerja.inti.model import Revisi
+    from kinerja.pengesahan import riwayat, segel
 
     if forge != "github":
         raise KinerjaError("terbit otomatis baru tersedia untuk GitHub; di Gitea/Forgejo dan "

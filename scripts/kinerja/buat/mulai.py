@@ -1,0 +1,165 @@
+"""`kinerja mulai`: turn a fresh copy of this repository into one office's own.
+
+It writes the office's ``kinerja.yml`` and the current year's Perjanjian Kinerja as commented
+skeletons (each blank that must be filled is a finding of ``kinerja periksa`` on its line, so
+the checker leads the way), and removes the sample office's data. It never touches an office
+that has already started: only a ``kinerja.yml`` still marked as sample data is replaced.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from kinerja.inti import lolos
+from kinerja.inti.errors import KinerjaError
+
+PENANDA_CONTOH = "DATA CONTOH"
+KERTAS = ("A4", "F4")
+
+
+@dataclass(frozen=True)
+class Permintaan:
+    akar: Path
+    instansi: str
+    pemerintah: str
+    kota: str
+    kertas: str
+    tahun: int
+
+
+@dataclass(frozen=True)
+class HasilMulai:
+    ditulis: tuple[str, ...]
+    dihapus: tuple[str, ...]
+    langkah: tuple[str, ...]  # what to do next, in order
+
+
+def _kantor(p: Permintaan) -> str:
+    y = lolos.yaml
+    return f"""# yaml-language-server: $schema=content/skema/kinerja.json
+# Kantor: identitas untuk kop surat, pegawai dan perannya dalam SOP, seksi pengisi formulir,
+# dan aturan perhitungan capaian. Isi setiap bagian yang kosong; «kinerja periksa» menyebut
+# baris mana yang masih perlu diisi. Persetujuan hanya sah dari pegawai yang di sini memegang
+# perannya.
+instansi:
+  nama: {y(p.instansi)}
+  pemerintah: {y(p.pemerintah)}
+  alamat:       # alamat kantor untuk kop surat
+  kota: {y(p.kota)}
+  telepon:
+  email:
+
+kertas: {p.kertas}
+
+jam_kerja:
+  mulai: "07:30"
+  selesai: "16:00"
+  hari: [senin, selasa, rabu, kamis, jumat]
+
+# Setiap pegawai yang menandatangani laporan. Peran: camat, sekcam, kasubbag-perencanaan
+# (ketiganya menyetujui, dan harus tiga orang berbeda), kasi, pelaksana. «email» adalah surel
+# Git orang itu; «akun» akunnya di Git host (github, gitea, gitlab).
+pegawai:
+  - id: camat
+    nama:
+    nip:
+    jabatan: Camat
+    peran: camat
+    email:
+    akun: {{}}
+  - id: sekcam
+    nama:
+    nip:
+    jabatan: Sekretaris Kecamatan
+    peran: sekcam
+    email:
+    akun: {{}}
+  - id: kasubbag-perencanaan
+    nama:
+    nip:
+    jabatan: Kepala Subbagian Perencanaan
+    peran: kasubbag-perencanaan
+    email:
+    akun: {{}}
+
+# Seksi yang mengisi formulir; «kepala» adalah id pegawai di atas.
+seksi:
+  - id: sekretariat
+    nama: Sekretariat
+    kepala: sekcam
+
+capaian:
+  rumus_turun: 2T-R     # indikator «makin rendah makin baik»: (2 × target − realisasi) / target
+  batas_atas: 120       # capaian paling tinggi, persen
+  ambang_efisiensi: 5
+  kategori:             # pita Permendagri 86/2017
+    - {{nama: Sangat Tinggi, min: 91}}
+    - {{nama: Tinggi, min: 76}}
+    - {{nama: Sedang, min: 66}}
+    - {{nama: Rendah, min: 51}}
+    - {{nama: Sangat Rendah, min: 0}}
+"""
+
+
+def _pk(p: Permintaan) -> str:
+    return f"""# yaml-language-server: $schema=../../content/skema/perjanjian-kinerja.json
+# Perjanjian Kinerja Tahun {p.tahun} {p.instansi}: sasaran, indikator, target, dan program.
+# Isi dari dokumen PK yang ditandatangani; «kinerja periksa» menyebut baris yang masih kosong.
+tahun: {p.tahun}
+tanggal:          # tanggal PK ditandatangani, TTTT-BB-HH
+pihak_pertama:  # yang berjanji
+  nama:
+  jabatan: Camat
+pihak_kedua:  # atasan yang menerima janji
+  nama:
+  jabatan: Bupati
+sasaran:
+  - kode: SS-1
+    uraian:       # rumusan sasaran strategis
+    indikator:
+      - kode: IK-1.1
+        uraian:   # rumusan indikator kinerja
+        satuan:   # persen, desa, hari, …
+        polaritas: naik       # naik: makin tinggi makin baik; turun: makin rendah makin baik
+        agregasi: jumlah      # jumlah | terakhir | rata-rata (triwulan menjadi tahunan)
+        target:               # target tahunan: angka, rentang (80-90), atau predikat
+        target_triwulan:      # empat nilai TW I–IV, misalnya [10, 10, 10, 10]
+        seksi: sekretariat
+program: []
+"""
+
+
+def mulai(p: Permintaan) -> HasilMulai:
+    if p.kertas not in KERTAS:
+        raise KinerjaError(f"kertas «{p.kertas}» tidak dikenal; pilih A4 atau F4")
+    for nama, nilai in (("instansi", p.instansi), ("pemerintah", p.pemerintah),
+                        ("kota", p.kota)):
+        if not nilai.strip():
+            raise KinerjaError(f"--{nama} tidak boleh kosong")
+    kantor = p.akar / "kinerja.yml"
+    if kantor.exists() and PENANDA_CONTOH not in kantor.read_text(encoding="utf-8",
+                                                                      errors="replace"):
+        raise KinerjaError("kinerja.yml di sini sudah milik kantor (tidak bertanda DATA CONTOH); "
+                           "«kinerja mulai» hanya mengganti data contoh dan tidak menimpa apa pun")
+    dihapus = []
+    periods = p.akar / "periods"
+    if periods.is_dir():
+        # The sample office's periods: asked for by running «mulai» on the sample.
+        dihapus = sorted(str(x.relative_to(p.akar)) for x in periods.rglob("*") if x.is_file())
+        shutil.rmtree(periods)
+    ditulis = ["kinerja.yml", f"periods/{p.tahun}/perjanjian-kinerja.yml"]
+    kantor.write_text(_kantor(p), encoding="utf-8")
+    pk = p.akar / ditulis[1]
+    pk.parent.mkdir(parents=True, exist_ok=True)
+    pk.write_text(_pk(p), encoding="utf-8")
+    langkah = (
+        "isi kinerja.yml: alamat, pegawai (nama, NIP, surel Git, akun Git host), dan seksi",
+        f"isi {ditulis[1]} dari dokumen Perjanjian Kinerja yang ditandatangani",
+        "jalankan «kinerja periksa» sampai tidak ada galat",
+        "commit, lalu buat periode pertama: «kinerja periode baru "
+        f"{p.tahun} tw1 --mulai TTTT-BB-HH»",
+        "di GitHub: ikuti README «Memakai kinerja untuk kantor Anda» (Actions, Pages, ruleset)",
+    )
+    return HasilMulai(tuple(ditulis), tuple(dihapus), langkah)

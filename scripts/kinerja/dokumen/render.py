@@ -1,0 +1,105 @@
+"""Markdown → pandoc (Typst writer, our templates) → Typst (in-process) → PDF.
+
+No TeX, no browser, no system library: pandoc comes from the pypandoc-binary wheel (called by
+path; importing pypandoc costs ~60 ms) and Typst from the typst wheel, with only the fonts Typst
+bundles, so the PDF is the same on every machine.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import subprocess
+from importlib import resources
+from pathlib import Path
+
+from kinerja.inti.errors import KinerjaError
+
+# People's text must never become markup: no raw HTML/TeX/Typst, no math, no citations.
+FORMAT_MASUK = ("markdown-raw_html-raw_tex-raw_attribute-smart-tex_math_dollars"
+                "-tex_math_single_backslash-citations")
+
+
+def pandoc() -> str:
+    spec = importlib.util.find_spec("pypandoc")
+    if spec and spec.submodule_search_locations:
+        for folder in spec.submodule_search_locations:
+            kandidat = Path(folder) / "files" / ("pandoc.exe" if os.name == "nt" else "pandoc")
+            if kandidat.is_file():
+                return str(kandidat)
+    ditemukan = shutil.which("pandoc")
+    if ditemukan:
+        return ditemukan
+    raise KinerjaError("pandoc tidak ditemukan; pasang ulang dengan «pip install -e .» "
+                       "(paket pypandoc-binary membawa pandoc)")
+
+
+def templat(nama: str) -> Path:
+    return Path(str(resources.files("kinerja").joinpath(f"data/{nama}.typ")))
+
+
+class Pandoc:
+    """A pandoc process started early: its start-up (~30 ms) overlaps loading the repository,
+    and the Markdown is written to it once ready. Use as a context manager."""
+
+    def __init__(self, nama_templat: str) -> None:
+        try:
+            self._proses: subprocess.Popen[str] | None = subprocess.Popen(
+                [pandoc(), "-f", FORMAT_MASUK, "-t", "typst", "--template",
+                 str(templat(nama_templat)), "--wrap=preserve"],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                encoding="utf-8")
+        except OSError as e:
+            raise KinerjaError(f"pandoc tidak dapat dijalankan ({e}); pasang ulang kinerja") from e
+
+    def ubah(self, markdown: str) -> str:
+        assert self._proses is not None, "one conversion per process"
+        keluar, galat = self._proses.communicate(markdown)
+        kode = self._proses.returncode
+        self._proses = None
+        if kode != 0:
+            raise KinerjaError(f"pandoc gagal mengubah dokumen: {galat.strip()}")
+        from kinerja.inti.lolos import typst_singkatan
+
+        return typst_singkatan(keluar)
+
+    def __enter__(self) -> Pandoc:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self._proses is not None:  # left early (an error while loading): stop pandoc
+            self._proses.kill()
+            self._proses.communicate()
+
+
+def ke_typst(markdown: str, nama_templat: str) -> str:
+    with Pandoc(nama_templat) as p:
+        return p.ubah(markdown)
+
+
+def kompilasi(typ: Path, pdf: Path) -> None:
+    import typst
+
+    try:
+        data = typst.compile(str(typ), root=str(typ.parent), ignore_system_fonts=True)
+    except Exception as e:  # typst raises its own error types with Typst's diagnostics
+        raise KinerjaError(
+            f"PDF tidak dapat disusun: Typst menolak {typ.name} (rincian teknis di "
+            f"{typ.parent}). Jalankan «kinerja periksa»; biasanya sebuah isian terlalu panjang "
+            "atau memuat karakter yang tidak dapat dicetak") from e
+    pdf.parent.mkdir(parents=True, exist_ok=True)
+    pdf.write_bytes(data)
+
+
+def pdf(markdown: str, nama_templat: str, folder: Path, nama: str, keluaran: Path,
+        proses: Pandoc | None = None) -> Path:
+    """Write ``folder/nama.md`` and ``.typ`` beside it (both useful when a layout surprises),
+    then the PDF at ``keluaran``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{nama}.md").write_text(markdown, encoding="utf-8")
+    typ = folder / f"{nama}.typ"
+    typst_teks = proses.ubah(markdown) if proses else ke_typst(markdown, nama_templat)
+    typ.write_text(typst_teks, encoding="utf-8")
+    kompilasi(typ, keluaran)
+    return keluaran

@@ -1,0 +1,102 @@
+"""SOP step 3's «link»: where each section opens its form in the Git host's web editor."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+from kinerja.baca.muat import cari_akar, cari_periode, muat_repo, tahun_tunjukan
+from kinerja.inti.angka import format_tanggal, format_waktu
+from kinerja.inti.errors import KinerjaError
+from kinerja.inti.model import Kantor, Periode
+from kinerja.pengesahan import git
+
+
+@dataclass(frozen=True)
+class Forge:
+    jenis: str  # github | gitea | gitlab
+    host: str  # https://github.com
+    proyek: str  # owner/name
+
+    def sunting(self, cabang: str, path: str) -> str:
+        c, p = quote(cabang), quote(path)
+        if self.jenis == "gitlab":
+            return f"{self.host}/{self.proyek}/-/edit/{c}/{p}"
+        if self.jenis == "gitea":
+            return f"{self.host}/{self.proyek}/_edit/{c}/{p}"
+        return f"{self.host}/{self.proyek}/edit/{c}/{p}"
+
+
+def forge_dari(akar: Path, jenis: str | None, host: str | None, proyek: str | None,
+               env: Mapping[str, str]) -> Forge:
+    if env.get("GITHUB_REPOSITORY") and not proyek:
+        return Forge(jenis or "github", host or env.get("GITHUB_SERVER_URL", "https://github.com"),
+                     env["GITHUB_REPOSITORY"])
+    if host and proyek:
+        return Forge(jenis or "github", host.rstrip("/"), proyek)
+    try:
+        url = git.git(akar, "remote", "get-url", "origin").strip()
+    except git.GitError as e:
+        raise KinerjaError("alamat Git host tidak diketahui; beri --host https://… dan --proyek "
+                           "owner/nama") from e
+    m = re.match(r"(?:https?://(?:[^@/]+@)?|git@)([^/:]+)[/:](.+?)(?:\.git)?/?$", url)
+    if not m:
+        raise KinerjaError(f"alamat remote «{url}» tidak dikenali; beri --host dan --proyek")
+    nama_host = m[1]
+    tebak = "gitlab" if "gitlab" in nama_host else "gitea" if ("gitea" in nama_host or
+                                                               "codeberg" in nama_host) else "github"
+    return Forge(jenis or tebak, host or f"https://{nama_host}", proyek or m[2])
+
+
+@dataclass(frozen=True)
+class Tautan:
+    periode: Periode
+    kantor: Kantor
+    cabang: str
+    seksi: tuple[tuple[str, str, str], ...]  # (section name, head's name, edit URL)
+
+
+def tautan(mulai: Path, tunjuk: str | None, *, jenis: str | None = None, host: str | None = None,
+           proyek: str | None = None, cabang: str | None = None,
+           env: Mapping[str, str] | None = None) -> Tautan:
+    akar = cari_akar(mulai)
+    repo = muat_repo(akar, tahun=tahun_tunjukan(akar, tunjuk))
+    periode = cari_periode(repo, tunjuk)
+    if repo.kantor is None:
+        raise KinerjaError("kinerja.yml tidak dapat dibaca; jalankan «kinerja periksa»")
+    f = forge_dari(akar, jenis, host, proyek, env or {})
+    cabang = cabang or f"periode/{periode.id}"
+    baris = []
+    for s in repo.kantor.seksi:
+        form = periode.formulir.get(s.id)
+        if form is None:
+            continue
+        kepala = repo.kantor.pegawai_id(s.kepala)
+        baris.append((s.nama, kepala.nama if kepala else s.kepala, f.sunting(cabang, form.berkas)))
+    return Tautan(periode, repo.kantor, cabang, tuple(baris))
+
+
+def pesan(t: Tautan, format_: str) -> str:
+    batas = next((j.selesai for j in t.periode.jadwal if j.langkah == 4), None)
+    tenggat = (f"{format_tanggal(batas.date())} pukul {batas:%H.%M}" if batas else "sesuai jadwal")
+    if format_ == "markdown":
+        isi = [f"## Pengukuran kinerja {t.periode.nama}", "",
+               f"Formulir tiap seksi diisi di cabang `{t.cabang}` paling lambat **{tenggat}** "
+               "(langkah 4 SOP). Klik tautan seksi Anda, isi, lalu «Commit changes».", "",
+               "| Seksi | Kepala seksi | Formulir |", "|---|---|---|"]
+        isi += [f"| {n} | {k} | [sunting]({u}) |" for n, k, u in t.seksi]
+        if t.periode.jadwal:
+            isi += ["", "### Jadwal (mutu baku SOP, hari dan jam kerja)", "",
+                    "| Langkah | Pelaksana | Selesai paling lambat |", "|---:|---|---|"]
+            isi += [f"| {j.langkah}. {j.uraian} | {j.pelaksana} | "
+                    f"{format_waktu(j.selesai)} |"
+                    for j in t.periode.jadwal]
+        return "\n".join(isi) + "\n"
+    isi = [f"Yth. Bapak/Ibu Kepala Seksi, mohon mengisi formulir pengukuran kinerja "
+           f"{t.periode.nama} {t.kantor.instansi.nama} paling lambat {tenggat}:", ""]
+    isi += [f"- {n}: {u}" for n, _, u in t.seksi]
+    isi += ["", "Setelah mengisi, klik «Commit changes». Terima kasih."]
+    return "\n".join(isi) + "\n"

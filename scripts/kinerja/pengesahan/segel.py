@@ -1,0 +1,340 @@
+"""What a ratification seals, and how a sealed period is measured ever after.
+
+When the Camat ratifies, the record (``riwayat``) keeps a seal: a SHA-256 digest of each file
+the period's figures come from (its forms and evidence — not ``periode.yml`` with the schedule
+and cover-letter metadata of steps 9–10, not the signed scan under ``arsip/``, not the record
+itself), and the values the figures were computed with: each indicator's target, quarterly
+targets, polarity, aggregation, formula and grade scale, and the office's capaian rules. All of
+it is plain text in the record, so it is recomputable from the files alone, in a shallow clone.
+
+From then on a ratified period is measured against its seal, never against today's Perjanjian
+Kinerja or ``kinerja.yml`` (an amended target in September does not move the ratified first
+quarter), and any change to a sealed file is an error on that file until it goes through
+``kinerja revisi``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from kinerja.inti import lolos
+from kinerja.inti.angka import format_waktu
+from kinerja.inti.model import (
+    TRIWULAN,
+    AksiSegel,
+    AturanCapaian,
+    Indikator,
+    IndikatorSegel,
+    Kantor,
+    Kategori,
+    Periode,
+    PerjanjianKinerja,
+    Program,
+    ProgramSegel,
+    Sasaran,
+    Segel,
+    Target,
+)
+from kinerja.inti.temuan import Lok
+from kinerja.ukur.renaksi import Aksi, RencanaAksi
+
+# Outside the seal: the schedule and the cover letter's number (steps 9–10 come after the
+# ratification and must not undo it), the signed paper scan (step 10), and the record itself.
+LUAR_SEGEL = frozenset({"periode.yml", "riwayat.yml"})
+FOLDER_LUAR = ("arsip/",)
+
+
+def tersegel(rel: str) -> bool:
+    """Whether a path (relative to the period folder) is part of what a ratification seals."""
+    return rel not in LUAR_SEGEL and not rel.startswith(FOLDER_LUAR)
+
+
+# --- making the seal (at ratification) -----------------------------------------------------------
+
+def sidik_berkas(folder: Path) -> dict[str, str]:
+    """Digest of each sealed file under a period folder, as it is on disk now."""
+    hasil: dict[str, str] = {}
+    if not folder.is_dir():
+        return hasil
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder).as_posix()
+        if path.is_symlink() or not path.is_file() or not tersegel(rel) or \
+                any(b.startswith(".") for b in rel.split("/")):
+            continue
+        hasil[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return hasil
+
+
+def versi_pk(pk: PerjanjianKinerja) -> str:
+    """The PK in force, in words: the original, or its latest amendment."""
+    from kinerja.inti.angka import format_tanggal
+
+    if not pk.perubahan:
+        return f"Perjanjian Kinerja Tahun {pk.tahun} tanggal {format_tanggal(pk.tanggal)}"
+    u = pk.perubahan[-1]
+    nomor = f" nomor {u.nomor}" if u.nomor else ""
+    return (f"Perjanjian Kinerja Perubahan ke-{len(pk.perubahan)} Tahun {pk.tahun} tanggal "
+            f"{format_tanggal(u.tanggal)}{nomor}")
+
+
+def buat(kantor: Kantor, pk: PerjanjianKinerja, folder: Path, commit: str = "",
+         ra: RencanaAksi | None = None) -> Segel:
+    sasaran = {i.kode: s for s in pk.sasaran for i in s.indikator}
+    # The quarter's planned actions are sealed with it: a later change of the Rencana Aksi
+    # does not rewrite what a ratified quarter was evaluated against.
+    aksi = None if ra is None or folder.name not in TRIWULAN else tuple(
+        AksiSegel(a.kode, a.indikator, a.uraian, a.penanggung_jawab, a.keluaran)
+        for a in ra.aksi if folder.name in a.triwulan)
+    return Segel(
+        sidik_berkas(folder), kantor.capaian,
+        {i.kode: IndikatorSegel(i.polaritas, i.agregasi, i.target, i.target_triwulan,
+                                i.rumus_turun, tuple(i.skala.items()) if i.skala else None,
+                                i.uraian, i.satuan, i.seksi, sasaran[i.kode].kode,
+                                sasaran[i.kode].uraian)
+         for i in pk.indikator},
+        commit, pk=versi_pk(pk),
+        program=tuple(ProgramSegel(p.kode, p.nama, p.seksi, p.anggaran, p.indikator,
+                                   p.rencana_triwulan) for p in pk.program), aksi=aksi)
+
+
+def _angka(x: float) -> str:
+    return repr(float(x))
+
+
+def _target(t: Target) -> str:
+    if t.teks is not None:
+        return f"{{teks: {lolos.yaml(t.teks)}}}"
+    if t.rentang:
+        return f"{{bawah: {_angka(t.bawah or 0)}, atas: {_angka(t.atas or 0)}}}"
+    return f"{{nilai: {_angka(t.nilai or 0)}}}"
+
+
+def teks(s: Segel, indentasi: str = "  ") -> list[str]:
+    """The seal as YAML lines, to sit under ``segel:`` in the record."""
+    a = s.aturan
+    baris = [f"{indentasi}commit: {lolos.yaml(s.commit)}", f"{indentasi}pk: {lolos.yaml(s.pk)}",
+             f"{indentasi}berkas:"]
+    baris += [f"{indentasi}  {lolos.yaml(k)}: {v}" for k, v in sorted(s.berkas.items())]
+    if not s.berkas:
+        baris[-1] += " {}"
+    baris += [f"{indentasi}aturan:", f"{indentasi}  rumus_turun: {a.rumus_turun}"]
+    if a.batas_atas is not None:
+        baris.append(f"{indentasi}  batas_atas: {_angka(a.batas_atas)}")
+    baris.append(f"{indentasi}  ambang_efisiensi: {_angka(a.ambang_efisiensi)}")
+    baris.append(f"{indentasi}  kategori:")
+    baris += [f"{indentasi}    {lolos.yaml(k.nama)}: {_angka(k.min)}" for k in a.kategori]
+    baris.append(f"{indentasi}indikator:")
+    for kode, i in s.indikator.items():
+        baris += [f"{indentasi}  {lolos.yaml(kode)}:",
+                  f"{indentasi}    polaritas: {i.polaritas}",
+                  f"{indentasi}    agregasi: {i.agregasi}",
+                  f"{indentasi}    target: {_target(i.target)}",
+                  f"{indentasi}    target_triwulan: [{', '.join(map(_target, i.target_triwulan))}]"]
+        if i.rumus_turun:
+            baris.append(f"{indentasi}    rumus_turun: {i.rumus_turun}")
+        if i.skala:
+            baris.append(f"{indentasi}    skala: {{"
+                         + ", ".join(f"{lolos.yaml(n)}: {_angka(v)}" for n, v in i.skala) + "}")
+        for kunci in ("uraian", "satuan", "seksi", "sasaran", "sasaran_uraian"):
+            if getattr(i, kunci):
+                baris.append(f"{indentasi}    {kunci}: {lolos.yaml(getattr(i, kunci))}")
+    if s.program:
+        baris.append(f"{indentasi}program:")
+    for p in s.program:
+        baris += [f"{indentasi}  {lolos.yaml(p.kode)}:",
+                  f"{indentasi}    nama: {lolos.yaml(p.nama)}",
+                  f"{indentasi}    seksi: {lolos.yaml(p.seksi)}",
+                  f"{indentasi}    anggaran: {_angka(p.anggaran)}",
+                  f"{indentasi}    indikator: [{', '.join(map(lolos.yaml, p.indikator))}]"]
+        if p.rencana_triwulan:
+            baris.append(f"{indentasi}    rencana_triwulan: "
+                         f"[{', '.join(map(_angka, p.rencana_triwulan))}]")
+    if s.aksi is not None:
+        baris.append(f"{indentasi}aksi:" + ("" if s.aksi else " []"))
+        for x in s.aksi:
+            baris += [f"{indentasi}  - kode: {lolos.yaml(x.kode)}",
+                      f"{indentasi}    indikator: {lolos.yaml(x.indikator)}",
+                      f"{indentasi}    uraian: {lolos.yaml(x.uraian)}",
+                      f"{indentasi}    penanggung_jawab: {lolos.yaml(x.penanggung_jawab)}",
+                      f"{indentasi}    keluaran: {lolos.yaml(x.keluaran)}"]
+    return baris
+
+
+# --- reading it back (from the checked record) ----------------------------------------------------
+
+def _baca_target(d: dict[str, Any]) -> Target:
+    if d.get("teks") is not None:
+        return Target(teks=str(d["teks"]))
+    if d.get("bawah") is not None and d.get("atas") is not None:
+        return Target(bawah=float(d["bawah"]), atas=float(d["atas"]))
+    return Target(nilai=float(d.get("nilai") or 0))
+
+
+def dari_data(d: dict[str, Any]) -> Segel:
+    """A seal from the record as the schema checked it (numbers are validated text)."""
+    a = d.get("aturan") or {}
+    bawaan = AturanCapaian()
+    kategori = tuple(sorted((Kategori(str(n), float(v)) for n, v in (a.get("kategori") or {})
+                             .items()), key=lambda k: -k.min))
+    aturan = AturanCapaian(
+        rumus_turun=a.get("rumus_turun") or bawaan.rumus_turun,
+        batas_atas=float(a["batas_atas"]) if a.get("batas_atas") is not None else None,
+        kategori=kategori or bawaan.kategori,
+        ambang_efisiensi=float(a["ambang_efisiensi"]) if a.get("ambang_efisiensi") is not None
+        else bawaan.ambang_efisiensi)
+    indikator = {}
+    for kode, i in (d.get("indikator") or {}).items():
+        tw = tuple(_baca_target(t or {}) for t in i.get("target_triwulan") or ())
+        skala = tuple((str(n), float(v)) for n, v in (i.get("skala") or {}).items()) or None
+        indikator[str(kode)] = IndikatorSegel(
+            i.get("polaritas") or "naik", i.get("agregasi") or "jumlah",
+            _baca_target(i.get("target") or {}), tw, i.get("rumus_turun"), skala,
+            *(str(i.get(k) or "") for k in ("uraian", "satuan", "seksi", "sasaran",
+                                             "sasaran_uraian")))
+    program = tuple(
+        ProgramSegel(str(kode), str(x.get("nama") or ""), str(x.get("seksi") or ""),
+                     float(x.get("anggaran") or 0), tuple(str(k) for k in x.get("indikator") or ()),
+                     tuple(float(v) for v in x["rencana_triwulan"])
+                     if x.get("rencana_triwulan") else None)
+        for kode, x in (d.get("program") or {}).items() if x)
+    aksi = None if d.get("aksi") is None else tuple(
+        AksiSegel(*(str(x.get(k) or "") for k in ("kode", "indikator", "uraian",
+                                                  "penanggung_jawab", "keluaran")))
+        for x in d["aksi"] if x)
+    return Segel({str(k): str(v) for k, v in (d.get("berkas") or {}).items()}, aturan,
+                 indikator, str(d.get("commit") or ""), pk=str(d.get("pk") or ""),
+                 program=program, aksi=aksi)
+
+
+def renaksi_periode(ra: RencanaAksi | None, p: Periode) -> RencanaAksi | None:
+    """The plan a period is evaluated against: for a ratified quarter, the actions sealed with
+    it (none when the year had no plan then); otherwise the year's plan as it stands."""
+    if not p.disahkan:
+        return ra
+    if p.segel is None or p.segel.aksi is None:
+        return None
+    return RencanaAksi(p.tahun, tuple(Aksi(a.kode, a.indikator, (p.kode,), a.uraian,
+                                           a.penanggung_jawab, a.keluaran) for a in p.segel.aksi),
+                       ra.berkas if ra is not None else f"periods/{p.tahun}/rencana-aksi.yml")
+
+
+# --- measuring a sealed period -------------------------------------------------------------------
+
+def _ganti(ind: Indikator, s: IndikatorSegel) -> Indikator:
+    return replace(ind, polaritas=s.polaritas, agregasi=s.agregasi, target=s.target,
+                   target_triwulan=s.target_triwulan if len(s.target_triwulan) == 4
+                   else ind.target_triwulan,
+                   rumus_turun=s.rumus_turun, skala=dict(s.skala) if s.skala else None)
+
+
+def terapkan(kantor: Kantor, pk: PerjanjianKinerja,
+             s: Segel | None) -> tuple[Kantor, PerjanjianKinerja]:
+    """The office and PK a period is measured by: as sealed if it is ratified, else as now."""
+    if s is None:
+        return kantor, pk
+    if not s.indikator or not all(i.seksi for i in s.indikator.values()):
+        # A seal from before it kept the indicator list: the values it has, on today's list.
+        sasaran = tuple(replace(x, indikator=tuple(_ganti(i, s.indikator[i.kode])
+                                                   if i.kode in s.indikator else i
+                                                   for i in x.indikator))
+                        for x in pk.sasaran)
+        return replace(kantor, capaian=s.aturan), replace(pk, sasaran=sasaran)
+    # The indicators and programmes exactly as ratified: one added or removed by a later PK
+    # Perubahan neither appears in nor goes missing from a ratified period.
+    sekarang = {i.kode: i for i in pk.indikator}
+    kelompok: dict[str, list[Indikator]] = {}
+    uraian_sasaran: dict[str, str] = {}
+    for kode, i in s.indikator.items():
+        dasar = sekarang.get(kode) or Indikator(kode, i.uraian, i.satuan, i.polaritas, i.agregasi,
+                                                i.target, i.target_triwulan, i.seksi, i.sasaran,
+                                                lok=Lok(pk.berkas))
+        kelompok.setdefault(i.sasaran, []).append(replace(
+            _ganti(dasar, i), uraian=i.uraian, satuan=i.satuan, seksi=i.seksi,
+            sasaran=i.sasaran))
+        uraian_sasaran.setdefault(i.sasaran, i.sasaran_uraian)
+    sasaran = tuple(Sasaran(k, uraian_sasaran[k], tuple(v)) for k, v in kelompok.items())
+    lama = {p.kode: p for p in pk.program}
+    program = tuple(replace(lama[p.kode], nama=p.nama, seksi=p.seksi, anggaran=p.anggaran,
+                            indikator=p.indikator, rencana_triwulan=p.rencana_triwulan)
+                    if p.kode in lama else
+                    Program(p.kode, p.nama, p.seksi, p.anggaran, p.indikator, Lok(pk.berkas),
+                            p.rencana_triwulan)
+                    for p in s.program) if s.program else pk.program
+    return replace(kantor, capaian=s.aturan), replace(pk, sasaran=sasaran, program=program)
+
+
+@dataclass(frozen=True)
+class Perubahan:
+    rel: str  # within the period folder
+    jenis: str  # "diubah" | "ditambah" | "dihapus"
+
+
+def perubahan(s: Segel, sekarang: dict[str, str]) -> list[Perubahan]:
+    """What differs between the sealed files and the files now."""
+    hasil = [Perubahan(r, "diubah") for r in sorted(s.berkas) if r in sekarang
+             and sekarang[r] != s.berkas[r]]
+    hasil += [Perubahan(r, "dihapus") for r in sorted(s.berkas) if r not in sekarang]
+    hasil += [Perubahan(r, "ditambah") for r in sorted(sekarang) if r not in s.berkas]
+    return hasil
+
+
+def pesan_rusak(p: Periode) -> str:
+    """The one message for a sealed period whose files changed (checker, report, site)."""
+
+    kapan = ""
+    if p.segel is not None and p.segel.disahkan is not None:
+        t = p.segel.disahkan
+        kapan = f" pada {format_waktu(t)}"
+    return (f"periode {p.id} telah disahkan{kapan}; perubahan sesudah pengesahan harus melalui "
+            f"revisi: kinerja revisi {p.id} --alasan \"…\" (di Git host: pull request revisi yang "
+            "disetujui ulang ketiga penyetuju), atau kembalikan berkas ini seperti saat disahkan")
+
+
+# --- provenance of a rendered document -----------------------------------------------------------
+# A final PDF of a ratified period records, beside it, which sealed version it was built from. The
+# archive publishes a PDF only when that matches the period's seal now: a PDF left in build/ by
+# another office's data, or by a version before a correction, is rebuilt, never published.
+
+def sidik_dokumen(p: Periode, jenis: str) -> str | None:
+    """What a final document of ``p`` depends on: its sealed version (and, for the cover
+    letter, the letter's own metadata). None for a period without a seal."""
+    if p.segel is None:
+        return None
+    bagian = [jenis, p.id, str(p.versi),
+              *(f"{k} {v}" for k, v in sorted(p.segel.berkas.items()))]
+    if jenis == "surat":
+        bagian.append(repr(p.surat))
+    return hashlib.sha256("\n".join(bagian).encode()).hexdigest()
+
+
+def _sisi(pdf: Path) -> Path:
+    return pdf.with_name(pdf.name + ".sidik")
+
+
+def tulis_sidik(pdf: Path, sidik: str | None) -> None:
+    """Write beside ``pdf`` what it was made from (none: remove an older note)."""
+    if sidik is None:
+        _sisi(pdf).unlink(missing_ok=True)
+    else:
+        _sisi(pdf).write_text(sidik + "\n", encoding="utf-8")
+
+
+def sidik_sama(pdf: Path, sidik: str) -> bool:
+    """Whether ``pdf`` exists and was made from what ``sidik`` names."""
+    try:
+        return pdf.is_file() and _sisi(pdf).read_text(encoding="utf-8").strip() == sidik
+    except OSError:
+        return False
+
+
+def tandai(pdf: Path, p: Periode, jenis: str) -> None:
+    tulis_sidik(pdf, sidik_dokumen(p, jenis))
+
+
+def dari_segel(pdf: Path, p: Periode, jenis: str) -> bool:
+    """Whether ``pdf`` was built from ``p`` as sealed now (always true without a seal)."""
+    sidik = sidik_dokumen(p, jenis)
+    return pdf.is_file() if sidik is None else sidik_sama(pdf, sidik)
