@@ -18,12 +18,21 @@ def salin_situs(tujuan: Path) -> None:
                     ignore=shutil.ignore_patterns("arsip"))
 
 
+_SEJARAH: dict[str, Path] = {}  # the sample's history, made once per process
+
+
 def salin_contoh(tujuan: Path, *, situs: bool = False) -> Path:
-    """The sample office shipped in the repository; with ``situs``, ready for mkdocs build."""
-    tujuan.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(CONTOH / "kinerja.yml", tujuan / "kinerja.yml")
-    shutil.copytree(CONTOH / "periods", tujuan / "periods")
-    shutil.copytree(AKAR / "content", tujuan / "content", ignore=shutil.ignore_patterns("arsip"))
+    """The sample office shipped in the repository, as a Git repository whose history ratifies
+    its first three quarters (``sejarah``); with ``situs``, ready for the site build."""
+    import tempfile
+
+    from sejarah import bangun
+
+    if "contoh" not in _SEJARAH:
+        _SEJARAH["contoh"] = bangun(CONTOH, Path(tempfile.mkdtemp(prefix="kinerja-contoh-")) / "r")
+    shutil.copytree(_SEJARAH["contoh"], tujuan, dirs_exist_ok=True, symlinks=True)
+    shutil.copytree(AKAR / "content", tujuan / "content", ignore=shutil.ignore_patterns("arsip"),
+                    dirs_exist_ok=True)
     if situs:
         salin_situs(tujuan)
     return tujuan

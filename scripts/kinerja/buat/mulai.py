@@ -2,20 +2,20 @@
 
 It writes the office's ``kinerja.yml`` and the current year's Perjanjian Kinerja as commented
 skeletons (each blank that must be filled is a finding of ``kinerja periksa`` on its line, so
-the checker leads the way), and removes the sample office's data. It never touches an office
-that has already started: only a ``kinerja.yml`` still marked as sample data is replaced.
+the checker leads the way). It never touches an office that has already started: a repository
+whose root holds ``kinerja.yml`` or ``periods/`` is refused, unless those are an untouched copy
+of the sample office (``contoh/``), byte for byte — nothing anyone typed.
 """
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from kinerja.inti import lolos
+from kinerja.inti import berkas, lolos
 from kinerja.inti.errors import KinerjaError
+from kinerja.inti.tata import BERKAS_KANTOR, FOLDER_PERIODS, berkas_pk
 
-PENANDA_CONTOH = "DATA CONTOH"
 KERTAS = ("A4", "F4")
 
 
@@ -131,6 +131,25 @@ program: []
 """
 
 
+def _salinan_contoh(akar: Path) -> list[Path] | None:
+    """The root's office files, when they are an untouched copy of the sample office shipped in
+    ``contoh/`` (every file byte for byte, nothing more): those may be replaced. None otherwise."""
+    contoh = akar / "contoh"
+    hasil = []
+    for path in [akar / BERKAS_KANTOR, *sorted((akar / FOLDER_PERIODS).rglob("*"))]:
+        if not path.exists() or path.is_dir():
+            continue
+        rel = path.relative_to(akar)
+        asli = contoh / rel
+        try:
+            if path.is_symlink() or not asli.is_file() or asli.read_bytes() != path.read_bytes():
+                return None
+        except OSError:
+            return None
+        hasil.append(path)
+    return hasil
+
+
 def mulai(p: Permintaan) -> HasilMulai:
     if p.kertas not in KERTAS:
         raise KinerjaError(f"kertas «{p.kertas}» tidak dikenal; pilih A4 atau F4")
@@ -138,22 +157,25 @@ def mulai(p: Permintaan) -> HasilMulai:
                         ("kota", p.kota)):
         if not nilai.strip():
             raise KinerjaError(f"--{nama} tidak boleh kosong")
-    kantor = p.akar / "kinerja.yml"
-    if kantor.exists() and PENANDA_CONTOH not in kantor.read_text(encoding="utf-8",
-                                                                      errors="replace"):
-        raise KinerjaError("kinerja.yml di sini sudah milik kantor (tidak bertanda DATA CONTOH); "
-                           "«kinerja mulai» hanya mengganti data contoh dan tidak menimpa apa pun")
-    dihapus = []
-    periods = p.akar / "periods"
-    if periods.is_dir():
-        # The sample office's periods: asked for by running «mulai» on the sample.
-        dihapus = sorted(str(x.relative_to(p.akar)) for x in periods.rglob("*") if x.is_file())
-        shutil.rmtree(periods)
-    ditulis = ["kinerja.yml", f"periods/{p.tahun}/perjanjian-kinerja.yml"]
-    kantor.write_text(_kantor(p), encoding="utf-8")
-    pk = p.akar / ditulis[1]
-    pk.parent.mkdir(parents=True, exist_ok=True)
-    pk.write_text(_pk(p), encoding="utf-8")
+    kantor = p.akar / BERKAS_KANTOR
+    periods = p.akar / FOLDER_PERIODS
+    ada = kantor.exists() or kantor.is_symlink() or (periods.exists() and (
+        not periods.is_dir() or any(periods.iterdir())))
+    dihapus: list[Path] = []
+    if ada:
+        salinan = _salinan_contoh(p.akar)
+        if salinan is None:
+            raise KinerjaError(
+                "repositori ini sudah berisi data kantor (kinerja.yml atau periods/ di akar); "
+                "«kinerja mulai» hanya menulis kerangka di repositori yang belum berisi data dan "
+                "tidak menghapus atau menimpa apa pun. Untuk melanjutkan kantor ini, jalankan "
+                "«kinerja periksa»; untuk kantor baru, mulai di salinan repositori yang baru")
+        dihapus = salinan
+    ditulis = [BERKAS_KANTOR, berkas_pk(p.tahun)]
+    for path in dihapus:  # an untouched copy of the sample: nothing anyone typed
+        path.unlink()
+    berkas.tulis(kantor, _kantor(p))
+    berkas.tulis(p.akar / ditulis[1], _pk(p))
     langkah = (
         "isi kinerja.yml: alamat, pegawai (nama, NIP, surel Git, akun Git host), dan seksi",
         f"isi {ditulis[1]} dari dokumen Perjanjian Kinerja yang ditandatangani",
@@ -162,4 +184,5 @@ def mulai(p: Permintaan) -> HasilMulai:
         f"{p.tahun} tw1 --mulai TTTT-BB-HH»",
         "di GitHub: ikuti README «Memakai kinerja untuk kantor Anda» (Actions, Pages, ruleset)",
     )
-    return HasilMulai(tuple(ditulis), tuple(dihapus), langkah)
+    return HasilMulai(tuple(ditulis), tuple(x.relative_to(p.akar).as_posix() for x in dihapus),
+                      langkah)

@@ -8,33 +8,31 @@ renderer additionally turns off raw HTML/TeX/Typst passthrough. A ``penjelasan``
 
 from __future__ import annotations
 
-import json
-import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from kinerja.inti import lolos
-from kinerja.inti.angka import format_angka, format_persen, format_rupiah, format_tanggal, format_waktu
-from kinerja.inti.model import NAMA_PERIODE, Kantor, Pegawai, Periode, PerjanjianKinerja, Revisi
+from kinerja.baca import bukti as bk
+from kinerja.dokumen import grafik, render
+from kinerja.dokumen.md import blok_meta, md, meta_kop, nip, pemisah, persen, rupiah, sel
+from kinerja.inti.angka import format_persen, format_tanggal, format_waktu
+from kinerja.inti.model import (
+    NAMA_PERIODE,
+    Kantor,
+    Pegawai,
+    Periode,
+    PerjanjianKinerja,
+    RencanaAksi,
+    Revisi,
+)
 from kinerja.inti.sop import NAMA_PERAN
-from kinerja.ukur import renaksi as renaksi_
+from kinerja.layanan import Potret
+from kinerja.pengesahan.segel import tandai, versi_pk
+from kinerja.ukur.evaluasi import Evaluasi, evaluasi_periode
 from kinerja.ukur.rekap import BarisIndikator, Rekap, teks_nilai, teks_target
-from kinerja.ukur.renaksi import RencanaAksi
 
-if TYPE_CHECKING:
-    from kinerja.dokumen.render import Pandoc
-
-md = lolos.pandoc  # people's text in pandoc Markdown
-sel = lolos.pandoc_sel  # and in a pipe-table cell
-
-
-def nip(n: str | None) -> str:
-    if not n or len(n) != 18:
-        return n or "–"
-    return f"{n[:8]} {n[8:14]} {n[14]} {n[15:]}"
+__all__ = ["buat", "md", "susun"]
 
 
 @dataclass(frozen=True)
@@ -52,87 +50,8 @@ def judul(rekap: Rekap) -> str:
     return f"LAPORAN PENGUKURAN KINERJA {NAMA_PERIODE[p.kode].upper()} TAHUN {p.tahun}"
 
 
-def _meta(nilai: object) -> str:
-    """A YAML metadata value whose string parts pandoc reads as (escaped) Markdown."""
-    return json.dumps(nilai, ensure_ascii=False)
-
-
-def pemisah(lebar: tuple[int, ...], rata: str) -> str:
-    """A pipe-table separator longer than pandoc's 72 columns, so the dashes set the relative
-    column widths (percentages that sum to 100) instead of Typst guessing from content."""
-    sel_ = []
-    for n, r in zip(lebar, rata, strict=True):
-        garis = "-" * max(n - 1, 2)
-        sel_.append(":" + garis if r == "l" else garis + ":")
-    return "|" + "|".join(sel_) + "|"
-
-
-def rupiah(x: float) -> str:
-    return format_rupiah(x).replace(" ", "\\ ")  # a non-breaking space: «Rp» never wraps alone
-
-
-def meta_kop(kantor: Kantor, logo: str | None = None) -> dict[str, object]:
-    """Letterhead and paper metadata shared by every document's template (``kop.typ``)."""
-    i = kantor.instansi
-    kontak = " · ".join(x for x in (
-        f"Telepon {i.telepon}" if i.telepon else "",
-        f"Surel {i.email}" if i.email else "",
-        f"Kode Pos {i.kode_pos}" if i.kode_pos else "",
-    ) if x)
-    meta: dict[str, object] = {
-        # A letterhead reads «PEMERINTAH KABUPATEN …» whether kinerja.yml wrote «Pemerintah».
-        "pemerintah": md(("" if i.pemerintah.lower().startswith("pemerintah ") else
-                          "PEMERINTAH ") + i.pemerintah.upper()),
-        "instansi": md(i.nama.upper()),  # the letterhead's capitals
-        "instansi_nama": md(i.nama),  # as written, for sentences and page footers
-        "alamat": md(i.alamat),
-        "kontak": md(kontak),
-        "kertas-f4": kantor.kertas == "F4",
-        "lang": "id",
-        "kota": md(i.kota),
-    }
-    if logo:
-        meta["logo"] = logo
-    return meta
-
-
-def blok_meta(meta: dict[str, object]) -> list[str]:
-    return ["---", *(f"{k}: {_meta(v)}" for k, v in meta.items()), "---"]
-
-
-def salin_logo(akar: Path, kantor: Kantor, folder: Path) -> str | None:
-    import shutil
-
-    if not kantor.instansi.logo:
-        return None
-    sumber = akar / kantor.instansi.logo
-    try:
-        di_dalam = sumber.resolve().is_relative_to(akar.resolve()) and not sumber.is_symlink()
-    except OSError:
-        di_dalam = False
-    if not di_dalam:
-        from kinerja.inti.errors import KinerjaError
-
-        raise KinerjaError(f"logo «{kantor.instansi.logo}» berada di luar repositori; simpan "
-                           "berkas logo di dalam repositori (misalnya content/gambar/logo.png) "
-                           "dan tulis jalurnya di instansi.logo", berkas="kinerja.yml")
-    if not sumber.is_file():
-        from kinerja.inti.errors import KinerjaError
-
-        raise KinerjaError(f"logo «{kantor.instansi.logo}» tidak ditemukan; periksa instansi.logo",
-                           berkas="kinerja.yml")
-    nama = "logo" + sumber.suffix.lower()
-    folder.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(sumber, folder / nama)
-    return nama
-
-
-def persen(x: float | None) -> str:
-    return "–" if x is None else format_persen(x)
-
-
 def _tautan(bukti: str) -> str:
-    if re.match(r"https?://", bukti, re.IGNORECASE):
+    if bk.tautan(bukti):
         aman = quote(bukti, safe=":/?#[]@!$&'*+,;=%-._~")
         return f"[{md(bukti)}](<{aman}>)"
     return md(bukti)
@@ -148,8 +67,6 @@ def _baris_tabel(b: BarisIndikator, n: int) -> str:
 
 def versi_pk_periode(p: Periode, pk: PerjanjianKinerja) -> str:
     """The PK version a period was measured against: as sealed, or the one in force."""
-    from kinerja.pengesahan.segel import versi_pk
-
     return p.segel.pk if p.segel is not None and p.segel.pk else versi_pk(pk)
 
 
@@ -164,7 +81,7 @@ def teks_revisi(r: Revisi) -> str:
 
 
 def susun(rekap: Rekap, kantor: Kantor, pk: PerjanjianKinerja, *, draf: bool,
-          tanggal: date, grafik: str | None, riwayat: tuple[Persetujuan, ...] = (),
+          tanggal: date, gambar: str | None, riwayat: tuple[Persetujuan, ...] = (),
           logo: str | None = None, renaksi: RencanaAksi | None = None) -> str:
     p = rekap.periode
     i = kantor.instansi
@@ -230,8 +147,8 @@ def susun(rekap: Rekap, kantor: Kantor, pk: PerjanjianKinerja, *, draf: bool,
                                                       for k, v in jumlah.items()) + "."),
         "",
     ]
-    if grafik:
-        baris += ["# Grafik Capaian", "", f"![Capaian per indikator, {md(p.nama)}]({grafik})", ""]
+    if gambar:
+        baris += ["# Grafik Capaian", "", f"![Capaian per indikator, {md(p.nama)}]({gambar})", ""]
     if rekap.program:
         baris += [
             "# Realisasi Anggaran",
@@ -249,86 +166,54 @@ def susun(rekap: Rekap, kantor: Kantor, pk: PerjanjianKinerja, *, draf: bool,
         baris += ["", md("Serapan dihitung terhadap pagu setahun; efisiensi membandingkan capaian "
                          "program dengan serapan terhadap rencana penarikan dana sampai akhir "
                          "periode."), ""]
-    if renaksi is not None and not renaksi.rusak and p.kode != "tahunan":
-        baris += _evaluasi_renaksi(rekap, kantor, pk, renaksi, draf=draf)
+    ev = evaluasi_periode(rekap, kantor, pk, renaksi)
+    if ev is not None:
+        baris += _evaluasi_renaksi(ev, rekap, pk, draf=draf)
     baris += ["# Penjelasan per Indikator", ""]
     for b in rekap.indikator:
         baris += _penjelasan(b, draf=draf)
     return "\n".join(baris).rstrip("\n") + "\n"
 
 
-def selisih(b: BarisIndikator) -> str:
-    """Realisation minus target, in the indicator's unit (a range: from its nearer bound); a
-    graded indicator has no arithmetic gap."""
-    t, r = b.target, b.realisasi
-    if not isinstance(r, (int, float)) or isinstance(r, bool):
-        return "–"
-    if t.nilai is not None:
-        acuan = t.nilai
-    elif t.bawah is not None and t.atas is not None:
-        acuan = t.bawah if r < t.bawah else t.atas if r > t.atas else r
-    else:
-        return "–"
-    beda = r - acuan
-    teks = ("+" if beda > 0 else "−" if beda < 0 else "") + format_angka(abs(beda))
-    if beda and b.indikator.polaritas == "turun":
-        # Less is better here: «−2» is a good result, and says so.
-        teks += " (lebih baik)" if beda < 0 else " (lebih buruk)"
-    return teks
-
-
-def _evaluasi_renaksi(rekap: Rekap, kantor: Kantor, pk: PerjanjianKinerja, ra: RencanaAksi, *,
+def _evaluasi_renaksi(ev: Evaluasi, rekap: Rekap, pk: PerjanjianKinerja, *,
                       draf: bool) -> list[str]:
     """Evaluasi Rencana Aksi: actions done against planned, per section and per indicator, the
     gap between target and realisation, and the follow-up where the target or an action fell
     short."""
-    isian = {b.indikator.kode: b.isian for b in rekap.indikator if b.isian is not None}
-    per_ind, per_seksi = renaksi_.evaluasi(kantor, pk, ra, rekap.periode.kode,
-                                           renaksi_.status_formulir(isian))
-    if not per_ind:
-        return []
     baris = ["# Evaluasi Rencana Aksi", "",
              md(f"Aksi Rencana Aksi Tahun {pk.tahun} yang direncanakan untuk "
                 f"{rekap.periode.nama}, menurut formulir setiap seksi. Tingkat pelaksanaan "
                 "menghitung aksi yang terlaksana sebagian sebagai setengah."), "",
              *(["| Seksi | Direncanakan | Terlaksana | Sebagian | Belum | Tanpa status | "
                 "Pelaksanaan |", pemisah((28, 13, 12, 11, 9, 12, 15), "lrrrrrr")]
-               if any(x.tanpa_status for x in per_seksi) else
+               if ev.tanpa_status else
                ["| Seksi | Direncanakan | Terlaksana | Sebagian | Belum | Pelaksanaan |",
                 pemisah((36, 14, 12, 11, 10, 17), "lrrrrr")])]
-    tanpa = any(x.tanpa_status for x in per_seksi)
-    for s in per_seksi:
+    for s in ev.per_seksi:
         baris.append("| " + " | ".join([sel(s.nama), str(s.direncanakan), str(s.terlaksana),
                                         str(s.sebagian), str(s.belum),
-                                        *([str(s.tanpa_status)] if tanpa else []),
+                                        *([str(s.tanpa_status)] if ev.tanpa_status else []),
                                         persen(s.persen)]) + " |")
     baris += ["", "| Indikator | Target | Realisasi | Selisih | Capaian | Aksi terlaksana |",
               pemisah((40, 11, 12, 10, 11, 16), "lrrrrr")]
-    menurut = {b.indikator.kode: b for b in rekap.indikator}
-    for e in per_ind:
-        b = menurut.get(e.indikator.kode)
+    for e in ev.per_indikator:
+        b = e.baris
         if b is None:
             continue
         baris.append("| " + " | ".join([
             f"{sel(e.indikator.kode)} {sel(e.indikator.uraian)}", sel(teks_target(b.target)),
-            sel(teks_nilai(b.realisasi)), sel(selisih(b)), persen(b.capaian.nilai),
+            sel(teks_nilai(b.realisasi)), sel(e.selisih), persen(b.capaian.nilai),
             sel(e.ringkas)]) + " |")
     baris.append("")
-    for e in per_ind:
-        b = menurut.get(e.indikator.kode)
+    for e in ev.per_indikator:
         baris += [f"## {sel(e.indikator.kode)} {sel(e.indikator.uraian)}", ""]
         for a in e.aksi:
-            orang = kantor.pegawai_id(a.aksi.penanggung_jawab)
-            status = renaksi_.NAMA_STATUS[a.status] if a.status else "belum dievaluasi"
-            baris.append(f"- **{md(a.aksi.kode)}** {md(a.aksi.uraian)} "
-                         f"({md(orang.jabatan if orang else a.aksi.penanggung_jawab)}): "
-                         f"*{md(status)}*" + (f". {md(a.catatan)}" if a.catatan else ""))
+            baris.append(f"- **{md(a.kode)}** {md(a.uraian)} ({md(a.penanggung_jawab)}): "
+                         f"*{md(a.status)}*" + (f". {md(a.catatan)}" if a.catatan else ""))
         baris.append("")
-        kurang = any(a.status != "terlaksana" for a in e.aksi) or (
-            b is not None and b.capaian.nilai is not None and b.capaian.nilai < 100)
-        lanjut = b.isian.tindak_lanjut if b is not None and b.isian else None
-        if kurang and (lanjut or draf):
-            baris += ["**Tindak lanjut.** " + (md(lanjut) if lanjut else "*belum diisi*"), ""]
+        if e.kurang and (e.tindak_lanjut or draf):
+            baris += ["**Tindak lanjut.** " + (md(e.tindak_lanjut) if e.tindak_lanjut
+                                               else "*belum diisi*"), ""]
     return baris
 
 
@@ -371,8 +256,6 @@ def folder_build(akar: Path, rekap: Rekap) -> Path:
 
 
 def grafik_svg(rekap: Rekap, kantor: Kantor) -> str:
-    from kinerja.dokumen import grafik
-
     riwayat_tw = rekap.periode.kode != "tahunan"
     batang = [
         grafik.Batang(b.indikator.kode, b.indikator.uraian, b.capaian.nilai, b.kategori,
@@ -383,42 +266,35 @@ def grafik_svg(rekap: Rekap, kantor: Kantor) -> str:
                           batas=kantor.capaian.batas_atas or 120)
 
 
-def buat(mulai: Path, tunjuk: str | None, *, draf: bool, keluaran: Path | None = None,
-         tanggal: date | None = None) -> HasilLaporan:
-    """Render a period's report; without ``draf`` an incomplete or invalid period is refused."""
-    from kinerja.baca.muat import cari_akar
-    from kinerja.dokumen import render
+def buat(pt: Potret, p: Periode, proses: render.Pandoc, *, draf: bool,
+         keluaran: Path | None = None, tanggal: date | None = None) -> HasilLaporan:
+    """Render a period's report; without ``draf`` an incomplete or invalid period is refused
+    (the snapshot is checked with --lengkap for a final report)."""
+    galat = pt.penghalang(p)
+    if galat:
+        berkas = len({t.berkas for t in galat})
+        from kinerja.inti.errors import BerkasTidakValid
 
-    akar = cari_akar(mulai)
-    with render.Pandoc("laporan") as proses:
-        return _buat(akar, tunjuk, proses, draf=draf, keluaran=keluaran, tanggal=tanggal)
-
-
-def _buat(akar: Path, tunjuk: str | None, proses: Pandoc, *, draf: bool,
-          keluaran: Path | None, tanggal: date | None) -> HasilLaporan:
-    from kinerja.dokumen import render
-    from kinerja.ukur.rekap import rekap_periode
-
-    rp = rekap_periode(akar, tunjuk, draf=draf)
-    rekap, kantor = rp.rekap, rp.kantor
-    folder = folder_build(akar, rekap)
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "grafik-capaian.svg").write_text(grafik_svg(rekap, kantor), encoding="utf-8")
-    logo = salin_logo(akar, kantor, folder)
+        raise BerkasTidakValid(galat, saran=(
+            f"{len(galat)} galat di {berkas} berkas; perbaiki lalu ulangi" if draf else
+            f"dokumen final memerlukan periode yang lengkap dan valid: {len(galat)} galat di "
+            f"{berkas} berkas. Perbaiki isiannya, atau buat draf dengan --draf"))
+    rekap = pt.rekap(p)
+    kantor, pk, ra = pt.ukuran(p)
+    folder = folder_build(pt.akar, rekap)
+    render.tulis(folder / "grafik-capaian.svg", grafik_svg(rekap, kantor))
+    logo = render.salin_logo(pt.akar, kantor, folder)
     riwayat = tuple(
-        Persetujuan(NAMA_PERAN[c.peran], c.nama,
-                    format_waktu(c.waktu), "disetujui"
-                    if c.peran != "camat" else "disahkan")
-        for c in rekap.periode.riwayat)
-    sah = next((c.waktu.date() for c in rekap.periode.riwayat if c.peran == "camat"), None)
-    teks = susun(rekap, kantor, rp.pk, draf=draf, tanggal=tanggal or sah or date.today(),
-                 grafik="grafik-capaian.svg", riwayat=riwayat, logo=logo,
-                 renaksi=rp.renaksi)
-    nama_pdf = f"laporan-pengukuran-kinerja-{rekap.periode.id}{'-draf' if draf else ''}.pdf"
+        Persetujuan(NAMA_PERAN[c.peran], c.nama, format_waktu(c.waktu.astimezone(kantor.zona)),
+                    "disetujui" if c.peran != "camat" else "disahkan")
+        for c in p.riwayat)
+    sah = next((c.waktu.astimezone(kantor.zona).date() for c in p.riwayat
+                if c.peran == "camat"), None)
+    teks = susun(rekap, kantor, pk, draf=draf, tanggal=tanggal or sah or date.today(),
+                 gambar="grafik-capaian.svg", riwayat=riwayat, logo=logo, renaksi=ra)
+    nama_pdf = f"laporan-pengukuran-kinerja-{p.id}{'-draf' if draf else ''}.pdf"
     pdf = keluaran or folder / nama_pdf
     render.pdf(teks, "laporan", folder, "laporan", pdf.resolve(), proses)
     if not draf:
-        from kinerja.pengesahan.segel import tandai
-
-        tandai(pdf, rekap.periode, "laporan")
+        tandai(pdf, p, "laporan")
     return HasilLaporan(folder / "laporan.md", pdf)

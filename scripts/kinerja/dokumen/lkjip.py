@@ -16,28 +16,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from kinerja.dokumen.laporan import blok_meta, md, meta_kop, nip, pemisah, persen, rupiah, selisih
+from kinerja.baca.prosa import berkas_analisis, tertulis
+from kinerja.dokumen.md import blok_meta, md, meta_kop, nip, pemisah, persen, rupiah
 from kinerja.inti import lolos
 from kinerja.inti.angka import format_rupiah, format_tanggal
 from kinerja.inti.model import NAMA_PERIODE, Kantor, PerjanjianKinerja
+from kinerja.ukur.evaluasi import selisih
 from kinerja.ukur.rekap import BarisIndikator, Rekap, teks_nilai, teks_target
 from kinerja.ukur.renaksi import EvaluasiIndikator
-
-# The prose files, in the order the document uses them: (file, section title).
-PROSA_TETAP = (("ikhtisar.md", "Ikhtisar Eksekutif"),
-               ("pendahuluan.md", "Bab I Pendahuluan: tugas dan fungsi"),
-               ("penutup.md", "Bab IV Penutup"))
-
-
-def berkas_analisis(kode_sasaran: str) -> str:
-    return f"analisis-{lolos.slug(kode_sasaran)}.md"
-
-
-def prosa_wajib(pk: PerjanjianKinerja) -> tuple[tuple[str, str], ...]:
-    """Every prose file the LKjIP needs, with what it is for."""
-    return (*PROSA_TETAP[:2],
-            *((berkas_analisis(s.kode), f"analisis sasaran {s.kode}") for s in pk.sasaran),
-            PROSA_TETAP[2])
 
 
 @dataclass(frozen=True)
@@ -68,11 +54,6 @@ class BahanLKjIP:
     riwayat: tuple[tuple[str, str, str, str], ...] = ()  # (peran, nama, keputusan, waktu)
     logo: str | None = None
     tahun_lalu: tuple[int, ...] = field(default_factory=tuple)
-
-
-def tertulis(teks: str) -> bool:
-    """Whether a prose part is written: «#» or «-» alone is a placeholder."""
-    return bool(re.search(r"\w", teks))
 
 
 _BUTIR = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")

@@ -14,7 +14,10 @@ import subprocess
 from importlib import resources
 from pathlib import Path
 
+from kinerja.inti import berkas
 from kinerja.inti.errors import KinerjaError
+from kinerja.inti.lolos import typst_singkatan
+from kinerja.inti.model import Kantor
 
 # People's text must never become markup: no raw HTML/TeX/Typst, no math, no citations.
 FORMAT_MASUK = ("markdown-raw_html-raw_tex-raw_attribute-smart-tex_math_dollars"
@@ -60,8 +63,6 @@ class Pandoc:
         self._proses = None
         if kode != 0:
             raise KinerjaError(f"pandoc gagal mengubah dokumen: {galat.strip()}")
-        from kinerja.inti.lolos import typst_singkatan
-
         return typst_singkatan(keluar)
 
     def __enter__(self) -> Pandoc:
@@ -79,7 +80,7 @@ def ke_typst(markdown: str, nama_templat: str) -> str:
 
 
 def kompilasi(typ: Path, pdf: Path) -> None:
-    import typst
+    import typst  # ~90 ms to import: only the commands that render pay for it
 
     try:
         data = typst.compile(str(typ), root=str(typ.parent), ignore_system_fonts=True)
@@ -88,18 +89,42 @@ def kompilasi(typ: Path, pdf: Path) -> None:
             f"PDF tidak dapat disusun: Typst menolak {typ.name} (rincian teknis di "
             f"{typ.parent}). Jalankan «kinerja periksa»; biasanya sebuah isian terlalu panjang "
             "atau memuat karakter yang tidak dapat dicetak") from e
-    pdf.parent.mkdir(parents=True, exist_ok=True)
-    pdf.write_bytes(data)
+    berkas.tulis(pdf, data)
+
+
+def tulis(path: Path, teks: str) -> None:
+    berkas.tulis(path, teks)
 
 
 def pdf(markdown: str, nama_templat: str, folder: Path, nama: str, keluaran: Path,
         proses: Pandoc | None = None) -> Path:
     """Write ``folder/nama.md`` and ``.typ`` beside it (both useful when a layout surprises),
-    then the PDF at ``keluaran``."""
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / f"{nama}.md").write_text(markdown, encoding="utf-8")
+    then the PDF at ``keluaran`` — each file whole or not at all."""
+    berkas.tulis(folder / f"{nama}.md", markdown)
     typ = folder / f"{nama}.typ"
     typst_teks = proses.ubah(markdown) if proses else ke_typst(markdown, nama_templat)
-    typ.write_text(typst_teks, encoding="utf-8")
+    berkas.tulis(typ, typst_teks)
     kompilasi(typ, keluaran)
     return keluaran
+
+
+def salin_logo(akar: Path, kantor: Kantor, folder: Path) -> str | None:
+    """The office's logo beside the document's Markdown (checked by the loader: inside the
+    repository, an image)."""
+    if not kantor.instansi.logo:
+        return None
+    sumber = akar / kantor.instansi.logo
+    try:
+        di_dalam = sumber.resolve().is_relative_to(akar.resolve()) and not sumber.is_symlink()
+    except OSError:
+        di_dalam = False
+    if not di_dalam:
+        raise KinerjaError(f"logo «{kantor.instansi.logo}» berada di luar repositori; simpan "
+                           "berkas logo di dalam repositori (misalnya content/gambar/logo.png) "
+                           "dan tulis jalurnya di instansi.logo", berkas="kinerja.yml")
+    if not sumber.is_file():
+        raise KinerjaError(f"logo «{kantor.instansi.logo}» tidak ditemukan; periksa instansi.logo",
+                           berkas="kinerja.yml")
+    nama = "logo" + sumber.suffix.lower()
+    berkas.salin(sumber, folder / nama)
+    return nama

@@ -8,28 +8,22 @@ report, with the same letterhead.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
-from kinerja.dokumen.laporan import blok_meta, md, meta_kop, nip, salin_logo
+from kinerja.dokumen import render
+from kinerja.dokumen.md import blok_meta, md, meta_kop, penanda
 from kinerja.inti.angka import format_tanggal
 from kinerja.inti.errors import KinerjaError
 from kinerja.inti.model import Kantor, Langkah, Periode
 from kinerja.inti.sop import NAMA_PERAN, sop
+from kinerja.layanan import Potret
+from kinerja.pengesahan.segel import tandai
 
 
 @dataclass(frozen=True)
 class HasilSurat:
     pdf: Path
-
-
-def _penanda(kantor: Kantor, peran: str) -> dict[str, str]:
-    p = next(iter(kantor.pemegang(peran)), None)
-    if p is None:
-        return {"penanda_jabatan": md(NAMA_PERAN[peran].upper()), "penanda_nama": "…",
-                "penanda_pangkat": "", "penanda_nip": "…"}
-    return {"penanda_jabatan": md(p.jabatan.upper()), "penanda_nama": md(p.nama),
-            "penanda_pangkat": md(p.pangkat or ""), "penanda_nip": md(nip(p.nip))}
 
 
 def susun_surat(kantor: Kantor, periode: Periode, *, draf: bool, tanggal: date,
@@ -38,7 +32,7 @@ def susun_surat(kantor: Kantor, periode: Periode, *, draf: bool, tanggal: date,
     hal = s.hal or f"Laporan Pengukuran Kinerja {periode.nama}"
     meta: dict[str, object] = {
         **meta_kop(kantor, logo),
-        **_penanda(kantor, "camat"),
+        **penanda(kantor, "camat", kosong="…"),
         "draf": draf,
         "tanggal": md(format_tanggal(s.tanggal or tanggal)),
         "nomor": md(s.nomor or "…"),
@@ -65,8 +59,6 @@ def _langkah(periode: Periode, nomor: int) -> Langkah | None:
 
 
 def _waktu(t: object) -> str:
-    from datetime import datetime
-
     if isinstance(t, datetime):
         return f"{format_tanggal(t.date())} pukul {t:%H.%M}"
     return "…"
@@ -108,54 +100,35 @@ def susun_disposisi(kantor: Kantor, periode: Periode, logo: str | None = None) -
     return "\n".join([*blok_meta(meta), ""])
 
 
-def _konteks(mulai: Path, tunjuk: str | None) -> tuple[Path, Kantor, Periode]:
-    from kinerja.baca.muat import cari_akar, cari_periode, muat_repo
-
-    akar = cari_akar(mulai)
-    repo = muat_repo(akar)
-    periode = cari_periode(repo, tunjuk)
-    from kinerja.periksa import penghalang
-
-    galat = penghalang(repo.temuan.temuan, tahun=periode.tahun,
-                       folder=repo.rel(periode.folder), untuk="surat")
-    if galat or repo.kantor is None:
-        from kinerja.inti.errors import BerkasTidakValid
-
-        raise BerkasTidakValid(tuple(galat))
-    return akar, repo.kantor, periode
+def _siap(pt: Potret, p: Periode) -> Kantor:
+    kantor, _ = pt.siap(p, untuk="surat")
+    return kantor
 
 
-def buat_surat(mulai: Path, tunjuk: str | None, *, draf: bool, keluaran: Path | None = None,
+def buat_surat(pt: Potret, p: Periode, *, draf: bool, keluaran: Path | None = None,
                tanggal: date | None = None) -> HasilSurat:
-    from kinerja.dokumen import render
-
-    akar, kantor, periode = _konteks(mulai, tunjuk)
+    kantor = _siap(pt, p)
     if not draf:
-        kurang = [k for k, v in (("nomor", periode.surat.nomor), ("kepada", periode.surat.kepada))
+        kurang = [k for k, v in (("nomor", p.surat.nomor), ("kepada", p.surat.kepada))
                   if not v]
         if kurang:
             raise KinerjaError(
                 f"surat_pengantar.{kurang[0]} belum diisi; isi lalu ulangi, atau buat surat "
-                "dengan --draf", berkas=periode.berkas)
-    folder = akar / "build" / periode.id
-    logo = salin_logo(akar, kantor, folder)
-    teks = susun_surat(kantor, periode, draf=draf, tanggal=tanggal or date.today(), logo=logo)
-    pdf = keluaran or folder / f"surat-pengantar-{periode.id}{'-draf' if draf else ''}.pdf"
+                "dengan --draf", berkas=p.berkas)
+    folder = pt.akar / "build" / p.id
+    logo = render.salin_logo(pt.akar, kantor, folder)
+    teks = susun_surat(kantor, p, draf=draf, tanggal=tanggal or date.today(), logo=logo)
+    pdf = keluaran or folder / f"surat-pengantar-{p.id}{'-draf' if draf else ''}.pdf"
     hasil = HasilSurat(render.pdf(teks, "surat", folder, "surat-pengantar", pdf.resolve()))
     if not draf:
-        from kinerja.pengesahan.segel import tandai
-
-        tandai(pdf, periode, "surat")
+        tandai(pdf, p, "surat")
     return hasil
 
 
-def buat_disposisi(mulai: Path, tunjuk: str | None, *,
-                   keluaran: Path | None = None) -> HasilSurat:
-    from kinerja.dokumen import render
-
-    akar, kantor, periode = _konteks(mulai, tunjuk)
-    folder = akar / "build" / periode.id
-    logo = salin_logo(akar, kantor, folder)
-    teks = susun_disposisi(kantor, periode, logo=logo)
-    pdf = keluaran or folder / f"disposisi-{periode.id}.pdf"
+def buat_disposisi(pt: Potret, p: Periode, *, keluaran: Path | None = None) -> HasilSurat:
+    kantor = _siap(pt, p)
+    folder = pt.akar / "build" / p.id
+    logo = render.salin_logo(pt.akar, kantor, folder)
+    teks = susun_disposisi(kantor, p, logo=logo)
+    pdf = keluaran or folder / f"disposisi-{p.id}.pdf"
     return HasilSurat(render.pdf(teks, "disposisi", folder, "disposisi", pdf.resolve()))

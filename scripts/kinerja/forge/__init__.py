@@ -1,191 +1,23 @@
-"""Git hosts: each module turns one forge's pull-request reviews into ``Peristiwa``.
-
-The HTTP client is injected, so tests replay recorded responses in each forge's documented
-shape and no test touches the network.
-"""
+"""Git hosts, behind one protocol (``dasar.Forge``) and one registry: a new host is a module that
+implements the protocol and one line here."""
 
 from __future__ import annotations
 
-import json
-import urllib.error
-import urllib.parse
-import urllib.request
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime
-from typing import Any
-
+from kinerja.forge.dasar import DataPR, Forge
+from kinerja.forge.gitea import GITEA
+from kinerja.forge.github import GITHUB
+from kinerja.forge.gitlab import GITLAB
 from kinerja.inti.errors import KinerjaError
-from kinerja.pengesahan.persetujuan import Penulis, Peristiwa
+from kinerja.inti.jenis import FORGE
 
-Ambil = Callable[[str], Any]  # GET a path (with query) → decoded JSON
+DAFTAR: dict[str, Forge] = {f.nama: f for f in (GITHUB, GITEA, GITLAB)}
+assert set(DAFTAR) == set(FORGE), "every forge named in inti.jenis has a module"
 
-
-@dataclass(frozen=True)
-class DataPR:
-    nomor: int
-    head: str
-    dasar: str  # the base branch's name
-    pembuat: str
-    penulis: Penulis  # accounts and e-mails behind the head commit
-    peristiwa: tuple[Peristiwa, ...]
-    berubah: tuple[str, ...] = ()  # the paths the pull request changes (old and new names)
-    judul: str = ""
-    jumlah_berkas: int | None = None  # how many files the forge says changed (lists are capped)
+__all__ = ["DAFTAR", "DataPR", "Forge", "forge"]
 
 
-class JawabanRusak(KinerjaError):
-    """A forge answer that is not of its documented shape: refused plainly, never a crash."""
-
-    def __init__(self, path: str, apa: str) -> None:
-        super().__init__(f"jawaban Git host untuk {path} tidak berbentuk seperti yang "
-                         f"didokumentasikan ({apa}); ulangi nanti, atau periksa alamat --api")
-
-
-class Jawaban:
-    """Checked reads from one decoded JSON answer: each accessor says what it expected."""
-
-    def __init__(self, path: str, data: Any) -> None:
-        self.path = path
-        self.data = data
-
-    def objek(self, *kunci: str | int) -> dict[str, Any]:
-        nilai = self._turun(kunci)
-        if not isinstance(nilai, dict):
-            raise JawabanRusak(self.path, f"{self._nama(kunci)} bukan objek")
-        return nilai
-
-    def daftar(self, *kunci: str | int) -> list[Any]:
-        nilai = self._turun(kunci)
-        if not isinstance(nilai, list):
-            raise JawabanRusak(self.path, f"{self._nama(kunci)} bukan daftar")
-        return nilai
-
-    def teks(self, *kunci: str | int) -> str:
-        nilai = self._turun(kunci)
-        if not isinstance(nilai, str) or not nilai or len(nilai) > 10_000:
-            raise JawabanRusak(self.path, f"{self._nama(kunci)} bukan teks")
-        return nilai
-
-    def teks_atau(self, *kunci: str | int) -> str:
-        """Optional text: missing, null or not text reads as empty."""
-        try:
-            nilai = self._turun(kunci)
-        except JawabanRusak:
-            return ""
-        return nilai if isinstance(nilai, str) else ""
-
-    def waktu(self, *kunci: str | int) -> datetime:
-        teks = self.teks(*kunci)
-        try:
-            return waktu(teks)
-        except ValueError:
-            raise JawabanRusak(self.path, f"{self._nama(kunci)} bukan waktu ISO 8601") from None
-
-    def bilangan(self, *kunci: str | int) -> int:
-        nilai = self._turun(kunci)
-        if isinstance(nilai, bool) or not isinstance(nilai, int) or not 0 < nilai < 2**53:
-            raise JawabanRusak(self.path, f"{self._nama(kunci)} bukan bilangan bulat positif")
-        return nilai
-
-    def _turun(self, kunci: tuple[str | int, ...]) -> Any:
-        nilai = self.data
-        for i, k in enumerate(kunci):
-            if isinstance(k, int) and isinstance(nilai, list) and -len(nilai) <= k < len(nilai):
-                nilai = nilai[int(k)]
-            elif isinstance(k, str) and isinstance(nilai, dict) and k in nilai:
-                nilai = nilai[k]
-            else:
-                raise JawabanRusak(self.path, f"{self._nama(kunci[: i + 1])} tidak ada")
-        return nilai
-
-    @staticmethod
-    def _nama(kunci: tuple[str | int, ...]) -> str:
-        return ".".join(str(k) for k in kunci) or "isinya"
-
-
-def jawab(ambil: Ambil, path: str) -> Jawaban:
-    return Jawaban(path, ambil(path))
-
-
-def butir(induk: Jawaban, *kunci: str | int) -> list[Jawaban]:
-    """The items of a list in an answer, each as its own checked answer."""
-    return [Jawaban(induk.path, x) for x in induk.daftar(*kunci)]
-
-
-def jalur_berubah(daftar: Jawaban, baru: str, lama: str) -> tuple[str, ...]:
-    """The paths a pull request changes, under both names of a renamed file."""
-    return tuple(sorted({j for f in butir(daftar) for j in (f.teks(baru), f.teks_atau(lama))
-                         if j}))
-
-
-def waktu(teks: str) -> datetime:
-    hasil = datetime.fromisoformat(teks.replace("Z", "+00:00"))
-    if hasil.tzinfo is None:
-        raise ValueError("tanpa zona waktu")
-    return hasil
-
-
-class KlienHttp:
-    """A small JSON client with token auth and ``Link: rel=next`` / ``X-Next-Page`` paging."""
-
-    def __init__(self, dasar: str, token: str | None, skema_token: str = "Bearer") -> None:
-        self.dasar = dasar.rstrip("/")
-        self.token = token
-        self.skema_token = skema_token
-
-    def _minta(self, url: str, data: bytes | None = None) -> tuple[Any, str]:
-        permintaan = urllib.request.Request(url, data=data, headers={
-            "Accept": "application/json", "User-Agent": "kinerja",
-            **({"Content-Type": "application/json"} if data is not None else {})})
-        if self.token:
-            permintaan.add_header("Authorization", f"{self.skema_token} {self.token}")
-        path = urllib.parse.urlsplit(url).path
-        try:
-            with urllib.request.urlopen(permintaan, timeout=30) as jawab:
-                mentah = jawab.read(50_000_000)
-                link = jawab.headers.get("Link", "")
-        except urllib.error.HTTPError as e:
-            raise KinerjaError(f"Git host menjawab {e.code} untuk {path}; periksa token dan "
-                               "izinnya (baca pull request; tulis status commit)") from e
-        except (urllib.error.URLError, TimeoutError, OSError) as e:
-            sebab = "waktu habis" if isinstance(e, TimeoutError) or "timed out" in str(e) else \
-                "koneksi gagal"
-            raise KinerjaError(f"Git host {urllib.parse.urlsplit(url).netloc} tidak dapat "
-                               f"dihubungi ({sebab}); periksa alamat --api dan jaringan, lalu "
-                               "ulangi") from e
-        try:
-            return (json.loads(mentah) if mentah.strip() else None), link
-        except (ValueError, RecursionError):
-            raise JawabanRusak(path, "bukan JSON") from None
-
-    def __call__(self, path: str) -> Any:
-        url: str | None = self.dasar + path
-        hasil: list[Any] = []
-        halaman = 0
-        while url:
-            data, link = self._minta(url)
-            if not isinstance(data, list):
-                return data
-            hasil += data
-            halaman += 1
-            url = _berikut(link) if halaman < 100 else None  # bounded: 10 000 items at most
-            if url and not url.startswith(self.dasar + "/"):
-                # The token goes only to the host it was given for, whatever a header says.
-                raise JawabanRusak(path, "tautan halaman berikut menunjuk ke host lain")
-        return hasil
-
-    def kirim(self, path: str, isi: dict[str, Any]) -> Any:
-        """POST a JSON body (a commit status)."""
-        return self._minta(self.dasar + path, json.dumps(isi).encode())[0]
-
-
-def _berikut(link: str) -> str | None:
-    for bagian in link.split(","):
-        if 'rel="next"' in bagian:
-            return bagian.split(";")[0].strip().strip("<>")
-    return None
-
-
-def q(nilai: str) -> str:
-    return urllib.parse.quote(nilai, safe="")
+def forge(nama: str) -> Forge:
+    try:
+        return DAFTAR[nama]
+    except KeyError:
+        raise KinerjaError(f"Git host «{nama}» tidak dikenal; pilih: {', '.join(DAFTAR)}") from None

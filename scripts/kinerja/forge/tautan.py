@@ -6,37 +6,36 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
 
-from kinerja.baca.muat import cari_akar, cari_periode, muat_repo, tahun_tunjukan
+from kinerja.baca.muat import cari_akar, tahun_tunjukan
+from kinerja.forge import forge
 from kinerja.inti.angka import format_tanggal, format_waktu
 from kinerja.inti.errors import KinerjaError
 from kinerja.inti.model import Kantor, Periode
+from kinerja.layanan import potret
 from kinerja.pengesahan import git
 
 
 @dataclass(frozen=True)
-class Forge:
+class Tempat:
+    """Where the office's repository lives on a Git host."""
+
     jenis: str  # github | gitea | gitlab
     host: str  # https://github.com
     proyek: str  # owner/name
 
     def sunting(self, cabang: str, path: str) -> str:
-        c, p = quote(cabang), quote(path)
-        if self.jenis == "gitlab":
-            return f"{self.host}/{self.proyek}/-/edit/{c}/{p}"
-        if self.jenis == "gitea":
-            return f"{self.host}/{self.proyek}/_edit/{c}/{p}"
-        return f"{self.host}/{self.proyek}/edit/{c}/{p}"
+        return forge(self.jenis).sunting(self.host, self.proyek, cabang, path)
 
 
 def forge_dari(akar: Path, jenis: str | None, host: str | None, proyek: str | None,
-               env: Mapping[str, str]) -> Forge:
+               env: Mapping[str, str]) -> Tempat:
     if env.get("GITHUB_REPOSITORY") and not proyek:
-        return Forge(jenis or "github", host or env.get("GITHUB_SERVER_URL", "https://github.com"),
-                     env["GITHUB_REPOSITORY"])
+        return Tempat(jenis or "github", host or env.get("GITHUB_SERVER_URL",
+                                                         "https://github.com"),
+                      env["GITHUB_REPOSITORY"])
     if host and proyek:
-        return Forge(jenis or "github", host.rstrip("/"), proyek)
+        return Tempat(jenis or "github", host.rstrip("/"), proyek)
     try:
         url = git.git(akar, "remote", "get-url", "origin").strip()
     except git.GitError as e:
@@ -48,7 +47,7 @@ def forge_dari(akar: Path, jenis: str | None, host: str | None, proyek: str | No
     nama_host = m[1]
     tebak = "gitlab" if "gitlab" in nama_host else "gitea" if ("gitea" in nama_host or
                                                                "codeberg" in nama_host) else "github"
-    return Forge(jenis or tebak, host or f"https://{nama_host}", proyek or m[2])
+    return Tempat(jenis or tebak, host or f"https://{nama_host}", proyek or m[2])
 
 
 @dataclass(frozen=True)
@@ -63,20 +62,20 @@ def tautan(mulai: Path, tunjuk: str | None, *, jenis: str | None = None, host: s
            proyek: str | None = None, cabang: str | None = None,
            env: Mapping[str, str] | None = None) -> Tautan:
     akar = cari_akar(mulai)
-    repo = muat_repo(akar, tahun=tahun_tunjukan(akar, tunjuk))
-    periode = cari_periode(repo, tunjuk)
-    if repo.kantor is None:
+    pt = potret(akar, tahun=tahun_tunjukan(akar, tunjuk), hanya=())
+    periode = pt.cari(tunjuk)
+    if pt.kantor is None:
         raise KinerjaError("kinerja.yml tidak dapat dibaca; jalankan «kinerja periksa»")
     f = forge_dari(akar, jenis, host, proyek, env or {})
     cabang = cabang or f"periode/{periode.id}"
     baris = []
-    for s in repo.kantor.seksi:
+    for s in pt.kantor.seksi:
         form = periode.formulir.get(s.id)
         if form is None:
             continue
-        kepala = repo.kantor.pegawai_id(s.kepala)
+        kepala = pt.kantor.pegawai_id(s.kepala)
         baris.append((s.nama, kepala.nama if kepala else s.kepala, f.sunting(cabang, form.berkas)))
-    return Tautan(periode, repo.kantor, cabang, tuple(baris))
+    return Tautan(periode, pt.kantor, cabang, tuple(baris))
 
 
 def pesan(t: Tautan, format_: str) -> str:

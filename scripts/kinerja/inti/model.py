@@ -1,48 +1,42 @@
-"""The typed, frozen model every command works on. Built only by ``kinerja.repo``."""
+"""The typed, frozen model every command works on: the office, its Perjanjian Kinerja, Rencana
+Aksi and periods, and the one ratification value (``Pengesahan``). Built by ``kinerja.baca``
+(files) and ``kinerja.pengesahan`` (Git history); pure data, no I/O."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
-from kinerja.inti.sop import URUTAN
+from kinerja.inti.jenis import Agregasi, Polaritas
+from kinerja.inti.pengesahan import (
+    BELUM_DISAHKAN,
+    AksiSegel,
+    AturanCapaian,
+    CatatanPersetujuan,
+    IndikatorSegel,
+    Kategori,
+    Keadaan,
+    Pengesahan,
+    ProgramSegel,
+    Revisi,
+    Segel,
+    Target,
+)
+from kinerja.inti.tata import PERIODE, TRIWULAN, KodePeriode, id_periode
 from kinerja.inti.temuan import Lok
 
+__all__ = ["BELUM_DISAHKAN", "PERIODE", "TRIWULAN", "AksiSegel", "AturanCapaian",
+           "CatatanPersetujuan", "IndikatorSegel", "Kategori", "Keadaan", "KodePeriode",
+           "Pengesahan", "ProgramSegel", "Revisi", "Segel", "Target"]
+
 PERAN = ("camat", "sekcam", "kasubbag-perencanaan", "kasi", "pelaksana")
-PERIODE = ("tw1", "tw2", "tw3", "tw4", "tahunan")
-TRIWULAN = ("tw1", "tw2", "tw3", "tw4")
 ZONA = {"WIB": 7, "WITA": 8, "WIT": 9}  # hours ahead of UTC
-# A period as people write it: «2026-tw3» (or «2026/tw3»), ASCII digits only — a year written
-# in look-alike digits (２０２６, ٢٠٢٦) is not a year.
-POLA_RUJUKAN = r"([0-9]{4})[-/](tw[1-4]|tahunan)"
-
-
-def baca_rujukan(teks: str) -> tuple[int, str] | None:
-    """The one parser of a period reference: (year, code), or None if it is not one."""
-    import re
-
-    m = re.fullmatch(POLA_RUJUKAN, teks.strip().strip("/"))
-    return (int(m[1]), m[2]) if m else None
-NAMA_PERIODE = {
+NAMA_PERIODE: dict[str, str] = {
     "tw1": "Triwulan I", "tw2": "Triwulan II", "tw3": "Triwulan III", "tw4": "Triwulan IV",
     "tahunan": "Tahunan",
 }  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Target:
-    """A target as the PK states it: a number, a range, or a grade on the indicator's scale."""
-
-    nilai: float | None = None
-    bawah: float | None = None
-    atas: float | None = None
-    teks: str | None = None
-
-    @property
-    def rentang(self) -> bool:
-        return self.bawah is not None and self.atas is not None
 
 
 @dataclass(frozen=True)
@@ -93,26 +87,6 @@ class Seksi:
 
 
 @dataclass(frozen=True)
-class Kategori:
-    nama: str
-    min: float
-
-
-@dataclass(frozen=True)
-class AturanCapaian:
-    rumus_turun: str = "2T-R"
-    batas_atas: float | None = None
-    kategori: tuple[Kategori, ...] = (
-        Kategori("Sangat Tinggi", 91),
-        Kategori("Tinggi", 76),
-        Kategori("Sedang", 66),
-        Kategori("Rendah", 51),
-        Kategori("Sangat Rendah", 0),
-    )
-    ambang_efisiensi: float = 5.0
-
-
-@dataclass(frozen=True)
 class JamKerja:
     mulai: tuple[int, int] = (7, 30)
     selesai: tuple[int, int] = (16, 0)
@@ -158,8 +132,8 @@ class Indikator:
     kode: str
     uraian: str
     satuan: str
-    polaritas: str  # "naik" | "turun"
-    agregasi: str  # "jumlah" | "terakhir" | "rata-rata"
+    polaritas: Polaritas
+    agregasi: Agregasi
     target: Target
     target_triwulan: tuple[Target, ...]
     seksi: str
@@ -242,6 +216,46 @@ class PerjanjianKinerja:
 
 
 StatusAksi = Literal["terlaksana", "sebagian", "belum"]
+STATUS_AKSI: tuple[StatusAksi, ...] = get_args(StatusAksi)
+NAMA_STATUS: dict[StatusAksi, str] = {"terlaksana": "Terlaksana", "sebagian": "Sebagian",
+                                      "belum": "Belum"}
+
+
+@dataclass(frozen=True)
+class Aksi:
+    """One action of the year's Rencana Aksi."""
+
+    kode: str
+    indikator: str
+    triwulan: tuple[str, ...]  # tw1..tw4 in which it is planned
+    uraian: str
+    penanggung_jawab: str  # a pegawai id
+    keluaran: str
+    lok: Lok = field(default_factory=lambda: Lok(""))
+    lok_bidang: dict[str, Lok] = field(default_factory=dict)
+
+    def posisi(self, kunci: str) -> Lok:
+        return self.lok_bidang.get(kunci, self.lok)
+
+
+@dataclass(frozen=True)
+class RencanaAksi:
+    tahun: int
+    aksi: tuple[Aksi, ...]
+    berkas: str
+    # indicator blocks as written, with where each stands (an indicator without actions too)
+    indikator: tuple[tuple[str, Lok], ...] = ()
+    # The file has errors (reported on its lines): what follows from the plan — actions missing
+    # from a quarter, forms' evaluations, the reports' evaluation section — waits for the fix,
+    # so one slip in the plan is one finding, not one in every section's form.
+    rusak: bool = False
+
+    def untuk(self, indikator: str, triwulan: str) -> tuple[Aksi, ...]:
+        """The actions planned for one indicator in one quarter, in the file's order."""
+        return tuple(a for a in self.aksi if a.indikator == indikator and triwulan in a.triwulan)
+
+    def kode(self, kode: str) -> Aksi | None:
+        return next((a for a in self.aksi if a.kode == kode), None)
 
 
 @dataclass(frozen=True)
@@ -324,85 +338,12 @@ class SuratPengantar:
     tembusan: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class CatatanPersetujuan:
-    """One approval as recorded in ``riwayat.yml`` at ratification."""
-
-    peran: str
-    nama: str
-    akun: str
-    commit: str
-    waktu: datetime
-
-
-@dataclass(frozen=True)
-class IndikatorSegel:
-    polaritas: str
-    agregasi: str
-    target: Target
-    target_triwulan: tuple[Target, ...]
-    rumus_turun: str | None = None
-    skala: tuple[tuple[str, float], ...] | None = None
-    # What the ratified report printed about it: wording, unit, section and goal.
-    uraian: str = ""
-    satuan: str = ""
-    seksi: str = ""
-    sasaran: str = ""
-    sasaran_uraian: str = ""
-
-
-@dataclass(frozen=True)
-class ProgramSegel:
-    kode: str
-    nama: str
-    seksi: str
-    anggaran: float
-    indikator: tuple[str, ...] = ()
-    rencana_triwulan: tuple[float, ...] | None = None
-
-
-@dataclass(frozen=True)
-class AksiSegel:
-    """An action of the Rencana Aksi planned for the quarter, as it stood when ratified."""
-
-    kode: str
-    indikator: str
-    uraian: str
-    penanggung_jawab: str
-    keluaran: str
-
-
-@dataclass(frozen=True)
-class Segel:
-    berkas: dict[str, str]  # path within the period folder → SHA-256 of its bytes
-    aturan: AturanCapaian
-    indikator: dict[str, IndikatorSegel]
-    commit: str = ""  # the content commit that was ratified (for showing what changed)
-    pk: str = ""  # the PK version it was measured against, in words
-    program: tuple[ProgramSegel, ...] = ()  # programmes and their ceilings, as ratified
-    disahkan: datetime | None = None  # when the Camat ratified this version
-    # The quarter's planned actions when ratified (None: the year had no Rencana Aksi then).
-    aksi: tuple[AksiSegel, ...] | None = None
-
-
-@dataclass(frozen=True)
-class Revisi:
-    """An earlier ratified version, reopened for a recorded reason (``kinerja revisi``)."""
-
-    versi: int
-    disahkan: datetime | None
-    oleh: str
-    sidik: str  # one digest of the version's sealed files
-    alasan: str
-    nomor: str | None
-    dibuka: datetime | None
-    commit: str = ""  # the content commit that version sealed: its PDF can be rebuilt from it
 
 
 @dataclass(frozen=True)
 class Periode:
     tahun: int
-    kode: str  # tw1..tw4 | tahunan
+    kode: KodePeriode
     folder: Path
     berkas: str  # periode.yml, repo-relative
     mulai: date | None
@@ -413,20 +354,36 @@ class Periode:
     # Unreadable forms as they would read with their syntax errors fixed as suggested: only
     # checked (every problem at once), never measured, rendered or published.
     formulir_pulihan: tuple[tuple[str, Formulir], ...] = ()
-    riwayat: tuple[CatatanPersetujuan, ...] = ()
-    segel: Segel | None = None  # what the ratification sealed (None: not ratified)
-    rusak_segel: tuple[Lok, ...] = ()  # where a sealed file changed since the ratification
-    versi: int = 1
-    revisi: tuple[Revisi, ...] = ()  # earlier versions, oldest first
+    pengesahan: Pengesahan = BELUM_DISAHKAN
 
     @property
     def disahkan(self) -> bool:
-        """Ratified: the three approvals, in SOP order, recorded in riwayat.yml."""
-        return tuple(c.peran for c in self.riwayat) == URUTAN
+        return self.pengesahan.disahkan
+
+    @property
+    def segel(self) -> Segel | None:
+        """The seal a ratified period is measured by (None: not ratified)."""
+        return self.pengesahan.segel if self.pengesahan.disahkan else None
+
+    @property
+    def riwayat(self) -> tuple[CatatanPersetujuan, ...]:
+        return self.pengesahan.persetujuan if self.pengesahan.disahkan else ()
+
+    @property
+    def versi(self) -> int:
+        return self.pengesahan.versi
+
+    @property
+    def revisi(self) -> tuple[Revisi, ...]:
+        return self.pengesahan.revisi
+
+    @property
+    def rusak_segel(self) -> tuple[Lok, ...]:
+        return self.pengesahan.rusak
 
     @property
     def id(self) -> str:
-        return f"{self.tahun}-{self.kode}"
+        return id_periode(self.tahun, self.kode)
 
     @property
     def nama(self) -> str:

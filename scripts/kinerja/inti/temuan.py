@@ -1,21 +1,29 @@
-"""Findings as values: where, which rule, how serious, and what to do (as yamllint's LintProblem)."""
+"""Findings as values: where, which rule, how serious, and what to do (as yamllint's LintProblem).
+
+A finding's level is its rule's, from the one registry (``aturan``). Readers and checks produce
+findings and hand them back (a generator, or a tuple in what they return); no list of findings is
+shared between modules, and the checked snapshot (``layanan``) deduplicates and sorts them once.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-GALAT = "galat"
-PERINGATAN = "peringatan"
+from kinerja.inti.aturan import ATURAN, Tingkat
+
+GALAT: Tingkat = "galat"
+PERINGATAN: Tingkat = "peringatan"
 
 
 @dataclass(frozen=True, order=True)
 class Temuan:
-    berkas: str  # repo-relative, POSIX separators
+    berkas: str  # repo-relative, POSIX separators (or «tag pengesahan/…» for a Git tag)
     baris: int  # 1-based
     kolom: int  # 1-based
     aturan: str
-    tingkat: str
+    tingkat: Tingkat
     pesan: str
 
     @property
@@ -34,22 +42,42 @@ class Lok(NamedTuple):
     kolom: int = 1
 
 
-@dataclass
+def temuan(lok: Lok, aturan: str, pesan: str) -> Temuan:
+    """A finding at ``lok``; its level is the rule's (an unregistered rule is a bug)."""
+    return Temuan(lok.berkas, lok.baris, lok.kolom, aturan, ATURAN[aturan].tingkat, pesan)
+
+
+def geser(semua: Iterable[Temuan], kolom: dict[int, int] | None) -> list[Temuan]:
+    """Findings read past a corrected line, moved back to the columns of the file as it is
+    (``kolom``: per corrected line, how far it moved)."""
+    if not kolom:
+        return list(semua)
+    return [replace(t, kolom=max(1, t.kolom - kolom[t.baris])) if t.baris in kolom else t
+            for t in semua]
+
+
+def rapikan(semua: Iterable[Temuan]) -> tuple[Temuan, ...]:
+    """Each finding once, in file and line order: what every command reports."""
+    return tuple(sorted(set(semua)))
+
+
 class Pengumpul:
-    """Collects findings so that every problem is reported at once, not just the first."""
+    """One reader's own list while it reads one file; handed back as a tuple (``hasil``)."""
 
-    temuan: list[Temuan] = field(default_factory=list)
+    __slots__ = ("_isi",)
 
-    def tambah(self, lok: Lok, aturan: str, pesan: str, tingkat: str | None = None) -> None:
-        """Record a finding; its level is the rule's, from the one registry (``aturan``)."""
-        from kinerja.inti.aturan import ATURAN
+    def __init__(self) -> None:
+        self._isi: list[Temuan] = []
 
-        self.temuan.append(Temuan(lok.berkas, lok.baris, lok.kolom, aturan,
-                                  tingkat or ATURAN[aturan].tingkat, pesan))
+    def tambah(self, lok: Lok, aturan: str, pesan: str) -> None:
+        self._isi.append(temuan(lok, aturan, pesan))
 
-    def peringatan(self, lok: Lok, aturan: str, pesan: str) -> None:
-        self.tambah(lok, aturan, pesan, PERINGATAN)
+    def semua(self, daftar: Iterable[Temuan]) -> None:
+        self._isi.extend(daftar)
 
     @property
-    def ada_galat(self) -> bool:
-        return any(t.galat for t in self.temuan)
+    def hasil(self) -> tuple[Temuan, ...]:
+        return tuple(self._isi)
+
+    def __len__(self) -> int:
+        return len(self._isi)

@@ -8,9 +8,8 @@ from dataclasses import asdict
 
 from kinerja.inti import lolos
 from kinerja.inti.temuan import Temuan
-from kinerja.periksa import HasilPeriksa, Kelengkapan
-
-FORMAT = ("teks", "json", "github")
+from kinerja.layanan.pemeriksaan import HasilPeriksa
+from kinerja.periksa.kelengkapan import Kelengkapan
 
 
 def ringkasan(hasil: HasilPeriksa) -> str:

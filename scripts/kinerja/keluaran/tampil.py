@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from kinerja.alur import StatusPeriode
+from kinerja.alur.status import StatusPeriode
 from kinerja.inti import lolos
 from kinerja.inti.angka import format_waktu
 from kinerja.inti.sop import NAMA_PERAN
-from kinerja.pengesahan.persetujuan import Persetujuan, Putusan, waktu_teks
+from kinerja.pengesahan.putusan import Persetujuan, Putusan, waktu_teks
 
 
 def _data_putusan(p: Putusan) -> dict[str, Any]:

@@ -1,10 +1,17 @@
-"""Every call to git goes through here."""
+"""Every call to git goes through here: reads, the plumbing decisions are written with, signature
+checks, the state of the work tree, and the one lock per repository."""
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import os
 import subprocess
+import tempfile
+import time
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from kinerja.inti.errors import KinerjaError
@@ -25,12 +32,15 @@ _TERJEMAHAN = (
      "user.name \"Nama Anda\"» dan «git config user.email surel@kantor»"),
     ("empty ident", "identitas Git belum diatur; jalankan «git config user.name \"Nama Anda\"» "
      "dan «git config user.email surel@kantor»"),
-    ("cannot lock ref", "rujukan Git tidak dapat dibuat karena bertabrakan dengan rujukan lain "
-     "(misalnya tag atau cabang yang namanya menjadi awalan); periksa «git tag» dan «git branch»"),
+    ("unable to auto-detect email", "identitas Git belum diatur; jalankan «git config "
+     "user.name \"Nama Anda\"» dan «git config user.email surel@kantor»"),
+    ("cannot lock ref", "rujukan Git tidak dapat dikunci: ada perintah Git lain yang sedang "
+     "berjalan, atau sebuah tag atau cabang bertabrakan namanya; tunggu lalu ulangi, dan periksa "
+     "«git tag» dan «git branch»"),
     ("index.lock", "repo sedang dipakai perintah Git lain (index.lock); tunggu perintah itu "
      "selesai, atau hapus .git/index.lock bila tidak ada yang berjalan"),
     ("nothing to commit", "tidak ada perubahan untuk di-commit"),
-    ("gpg failed to sign", "commit tidak dapat ditandatangani; periksa kunci penandatangan "
+    ("gpg failed to sign", "tidak dapat menandatangani; periksa kunci penandatangan "
      "(git config user.signingkey)"),
     ("failed to write commit object", "commit tidak dapat ditulis; periksa kunci penandatangan "
      "dan ruang disk"),
@@ -38,6 +48,7 @@ _TERJEMAHAN = (
     ("bad revision", "rujukan Git tidak ditemukan; ambil riwayat lengkap (git fetch)"),
     ("Permission denied", "izin berkas menolak Git; periksa hak akses folder repo"),
     ("No space left", "disk penuh; kosongkan ruang lalu ulangi"),
+    ("insufficient permission", "izin berkas menolak Git; periksa hak akses folder .git"),
 )
 
 
@@ -53,10 +64,12 @@ def _terjemahkan(perintah: str, stderr: str) -> str:
             "«git status», lalu ulangi")
 
 
-def git(akar: Path, *args: str, masukan: str | None = None) -> str:
+def git(akar: Path, *args: str, masukan: str | None = None,
+        env: Mapping[str, str] | None = None) -> str:
     try:
         hasil = subprocess.run(["git", "-C", str(akar), *args], input=masukan, capture_output=True,
-                               text=True, check=False, encoding="utf-8", errors="replace")
+                               text=True, check=False, encoding="utf-8", errors="replace",
+                               env={**os.environ, **env} if env else None)
     except OSError as e:
         raise GitError("git tidak ditemukan; pasang git lalu ulangi") from e
     if hasil.returncode != 0:
@@ -72,16 +85,8 @@ def repo_git(akar: Path) -> bool:
         return False
 
 
-def penulis(akar: Path) -> tuple[str, str]:
-    """The Git author who would sign a commit made now: (name, e-mail)."""
-    nama, email, _ = identitas(akar)
-    return nama, email
-
-
 def identitas(akar: Path) -> tuple[str, str, datetime]:
     """Name, e-mail and the author date a commit made now would carry (GIT_AUTHOR_DATE too)."""
-    from datetime import timedelta, timezone
-
     ident = git(akar, "var", "GIT_AUTHOR_IDENT").strip()
     nama, _, sisa = ident.partition(" <")
     email, _, cap = sisa.partition("> ")
@@ -98,6 +103,14 @@ def tampilkan(akar: Path, ref: str, path: str) -> str | None:
         return None
 
 
+def rev(akar: Path, ref: str) -> str | None:
+    """The commit a ref names (None: it names none here)."""
+    try:
+        return git(akar, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").strip() or None
+    except GitError:
+        return None
+
+
 @dataclass(frozen=True)
 class Commit:
     sha: str
@@ -106,17 +119,27 @@ class Commit:
     email: str
     subjek: str
     trailer: dict[str, str]
+    induk: tuple[str, ...] = ()
 
 
-_MEDAN = 6
+_MEDAN = 7
+
+
+def _trailer(teks: str) -> dict[str, str]:
+    tr: dict[str, str] = {}
+    for baris in teks.split("\x1d"):
+        kunci, _, nilai = baris.partition(":")
+        if kunci.startswith("Kinerja-"):
+            tr.setdefault(kunci.strip(), nilai.strip())
+    return tr
 
 
 def log(akar: Path, *args: str) -> list[Commit]:
-    """Commits (newest first) with their ``Kinerja-*`` trailers parsed.
+    """Commits (newest first) with their parents and ``Kinerja-*`` trailers.
 
     Fields are separated by NUL, which no commit message, name or e-mail can hold, so an odd
     message (control characters, another encoding) can never shift a field."""
-    format_ = "%x00".join(("%H", "%aI", "%an", "%ae", "%s",
+    format_ = "%x00".join(("%H", "%P", "%aI", "%an", "%ae", "%s",
                            "%(trailers:only,unfold,separator=%x1d)"))
     try:
         keluar = git(akar, "log", "-z", f"--format={format_}", *args)
@@ -125,31 +148,43 @@ def log(akar: Path, *args: str) -> list[Commit]:
     medan = keluar.split("\x00")
     hasil = []
     for i in range(0, len(medan) - _MEDAN + 1, _MEDAN):
-        sha, waktu, nama, email, subjek, trailer = medan[i:i + _MEDAN]
-        tr: dict[str, str] = {}
-        for baris in trailer.split("\x1d"):
-            kunci, _, nilai = baris.partition(":")
-            if kunci.startswith("Kinerja-"):
-                tr.setdefault(kunci.strip(), nilai.strip())
+        sha, induk, waktu, nama, email, subjek, trailer = medan[i:i + _MEDAN]
         try:
             kapan = datetime.fromisoformat(waktu)
         except ValueError:
             kapan = datetime.fromtimestamp(0).astimezone()
-        hasil.append(Commit(sha.strip("\n"), kapan, nama, email, subjek, tr))
+        hasil.append(Commit(sha.strip("\n"), kapan, nama, email, subjek, _trailer(trailer),
+                            tuple(induk.split())))
     return hasil
 
 
-def ls_tree(akar: Path, ref: str, path: str, kecuali: tuple[str, ...] = ()) -> str:
-    """The blob ids under ``path`` at ``ref`` (files named in ``kecuali`` left out)."""
-    daftar = git(akar, "ls-tree", "-r", "--full-tree", ref, "--", path)
-    return "\n".join(b for b in daftar.splitlines()
-                     if b.rsplit("\t", 1)[-1].rsplit("/", 1)[-1] not in kecuali)
+@dataclass(frozen=True)
+class Entri:
+    """One file of a tree, as ``git ls-tree`` lists it."""
+
+    mode: str
+    jenis: str  # blob (a file), commit (a submodule)
+    objek: str
+    path: str
+
+    @property
+    def baris(self) -> str:
+        return f"{self.mode} {self.jenis} {self.objek}\t{self.path}"
 
 
-def sidik(*bagian: str) -> str:
-    import hashlib
-
-    return hashlib.sha1("\x00".join(bagian).encode()).hexdigest()
+def ls_tree(akar: Path, ref: str, path: str) -> list[Entri]:
+    """Every file under ``path`` at ``ref`` (none when the ref or the path is not there)."""
+    try:
+        daftar = git(akar, "ls-tree", "-r", "-z", "--full-tree", ref, "--", path)
+    except GitError:
+        return []
+    hasil = []
+    for baris in daftar.split("\x00"):
+        if baris:
+            kepala, _, jalur = baris.partition("\t")
+            mode, jenis, objek = kepala.split()
+            hasil.append(Entri(mode, jenis, objek, jalur))
+    return hasil
 
 
 def berkas_commit(akar: Path, sha: list[str]) -> dict[str, list[str]]:
@@ -173,33 +208,93 @@ def tag_ada(akar: Path, nama: str) -> bool:
     return True
 
 
-def ada_yang_distage(akar: Path) -> bool:
+# --- the state of the work tree -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class KeadaanKerja:
+    cabang: str | None  # the branch HEAD is on (None: detached)
+    operasi: str | None  # an unfinished merge, rebase, cherry-pick or revert
+    dangkal: bool  # a shallow clone: part of the history is missing
+
+
+def keadaan(akar: Path) -> KeadaanKerja:
     try:
-        git(akar, "diff", "--cached", "--quiet")
+        cabang: str | None = git(akar, "symbolic-ref", "--quiet", "--short", "HEAD").strip()
     except GitError:
-        return True
-    return False
+        cabang = None
+    folder = Path(git(akar, "rev-parse", "--absolute-git-dir").strip())
+    operasi = next((nama for berkas, nama in (
+        ("MERGE_HEAD", "penggabungan (merge)"), ("rebase-merge", "rebase"),
+        ("rebase-apply", "rebase"), ("CHERRY_PICK_HEAD", "cherry-pick"),
+        ("REVERT_HEAD", "revert")) if (folder / berkas).exists()), None)
+    dangkal = git(akar, "rev-parse", "--is-shallow-repository").strip() == "true"
+    return KeadaanKerja(cabang, operasi, dangkal)
 
 
-def commit(akar: Path, pesan: str, *, kosong: bool, berkas: tuple[str, ...] = (),
-           tanda_tangan: bool = False) -> str:
-    if berkas:
-        git(akar, "add", "--", *berkas)
-    git(akar, "commit", "--quiet", *(["--allow-empty"] if kosong else []),
-        *(["-S"] if tanda_tangan else []), "-F", "-", masukan=pesan)
-    return git(akar, "rev-parse", "HEAD").strip()
+def ada_perubahan(akar: Path, *paths: str) -> bool:
+    """Uncommitted changes (staged or not, untracked files too) under ``paths``."""
+    return bool(git(akar, "status", "--porcelain", "--untracked-files=all", "--", *paths).strip())
 
 
-def batalkan_commit_terakhir(akar: Path) -> None:
-    """Undo the commit kinerja itself just made (its changes stay staged)."""
-    git(akar, "reset", "--soft", "HEAD~1")
+# --- writing: plumbing, so a decision never goes through the index ---------------------------------
+# A decision commit is built from HEAD's tree (plus, for a ratification or revision, the record)
+# with a private index file, and HEAD is moved to it with a compare-and-swap: staged files are
+# never swept in, a stale index.lock cannot break it, and undoing it is moving HEAD back.
+
+def pohon(akar: Path, dasar: str, ganti: Mapping[str, bytes]) -> str:
+    """The tree of ``dasar`` with the files in ``ganti`` (path → bytes) set."""
+    if not ganti:
+        return git(akar, "rev-parse", f"{dasar}^{{tree}}").strip()
+    folder = Path(git(akar, "rev-parse", "--absolute-git-dir").strip())
+    fd, indeks = tempfile.mkstemp(prefix="kinerja-indeks-", dir=folder)
+    os.close(fd)
+    env = {"GIT_INDEX_FILE": indeks}
+    try:
+        git(akar, "read-tree", dasar, env=env)
+        for path, isi in ganti.items():
+            blob = subprocess.run(["git", "-C", str(akar), "hash-object", "-w", "--stdin"],
+                                  input=isi, capture_output=True, check=False)
+            if blob.returncode != 0:
+                raise GitError(_terjemahkan("hash-object", blob.stderr.decode(errors="replace")))
+            git(akar, "update-index", "--add", "--cacheinfo",
+                f"100644,{blob.stdout.decode().strip()},{path}", env=env)
+        return git(akar, "write-tree", env=env).strip()
+    finally:
+        with contextlib.suppress(OSError):
+            Path(indeks).unlink()
 
 
-def tag(akar: Path, nama: str, pesan: str, *, tanda_tangan: bool = False) -> None:
+def commit_baru(akar: Path, pesan: str, *, pohon_: str, induk: str,
+                tanda_tangan: bool = False) -> str:
+    """A commit object (not yet on any branch)."""
+    return git(akar, "commit-tree", pohon_, "-p", induk, *(["-S"] if tanda_tangan else []),
+               "-F", "-", masukan=pesan).strip()
+
+
+def pindah_head(akar: Path, baru: str, lama: str, alasan: str) -> None:
+    """Move the current branch from ``lama`` to ``baru`` — only if it still is at ``lama``."""
+    git(akar, "update-ref", "-m", f"kinerja: {alasan}", "HEAD", baru, lama)
+
+
+def tag_baru(akar: Path, nama: str, target: str, pesan: str, *, tanda_tangan: bool = False,
+             penanda: tuple[str, str] | None = None) -> None:
+    """An annotated (or signed) tag. ``penanda``: the tagger's name and e-mail where the machine
+    has no Git identity (a hosted runner), given for this tag only."""
+    env = {"GIT_COMMITTER_NAME": penanda[0], "GIT_COMMITTER_EMAIL": penanda[1]} if penanda \
+        else None
     # verbatim: the message is the ratification record, whose «#» lines Git would strip
-    git(akar, "tag", "-s" if tanda_tangan else "-a", "--cleanup=verbatim", nama, "-F", "-",
-        masukan=pesan)
+    git(akar, "tag", "-s" if tanda_tangan else "-a", "--cleanup=verbatim", nama, target, "-F", "-",
+        masukan=pesan, env=env)
 
+
+def selaraskan_indeks(akar: Path, path: str) -> None:
+    """After a decision commit that wrote ``path``: the index entry as in HEAD, so the work tree
+    shows no staged change of it. Best effort: a busy index is left, and said by git status."""
+    blob = git(akar, "rev-parse", f"HEAD:{path}").strip()
+    git(akar, "update-index", "--add", "--cacheinfo", f"100644,{blob},{path}")
+
+
+# --- signatures -----------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class TandaTangan:
@@ -208,23 +303,28 @@ class TandaTangan:
     utama: str = ""  # GPG: the primary key's fingerprint (the signing key may be a subkey)
 
 
-def tanda_tangan(akar: Path, sha: list[str], kunci_ssh: dict[str, str]) -> dict[str, TandaTangan]:
-    """Check the signatures of some commits. ``kunci_ssh`` maps e-mail → public key: the only
-    SSH keys trusted, each for its own e-mail (git's allowed-signers file)."""
-    import tempfile
-
-    if not sha:
-        return {}
+@contextlib.contextmanager
+def _penanda_ssh(kunci_ssh: Mapping[str, str]) -> Iterator[str]:
+    """An allowed-signers file trusting only these keys, each for its own e-mail."""
     with tempfile.NamedTemporaryFile("w", suffix=".allowed_signers", delete=False,
                                      encoding="utf-8") as f:
         for email, kunci in kunci_ssh.items():
             f.write(f"{email} {kunci.strip()}\n")
         berkas = f.name
     try:
-        keluar = git(akar, "-c", f"gpg.ssh.allowedSignersFile={berkas}", "log", "--no-walk",
-                     f"--format=%H{PEMISAH}%G?{PEMISAH}%GS{PEMISAH}%GF{PEMISAH}%GP{AKHIR}", *sha)
+        yield berkas
     finally:
         Path(berkas).unlink()
+
+
+def tanda_tangan(akar: Path, sha: list[str], kunci_ssh: Mapping[str, str]
+                 ) -> dict[str, TandaTangan]:
+    """Check the signatures of some commits against ``kunci_ssh`` (e-mail → public key)."""
+    if not sha:
+        return {}
+    with _penanda_ssh(kunci_ssh) as berkas:
+        keluar = git(akar, "-c", f"gpg.ssh.allowedSignersFile={berkas}", "log", "--no-walk",
+                     f"--format=%H{PEMISAH}%G?{PEMISAH}%GS{PEMISAH}%GF{PEMISAH}%GP{AKHIR}", *sha)
     hasil = {}
     for rekam in keluar.split(AKHIR):
         bagian = rekam.strip("\n").split(PEMISAH)
@@ -234,3 +334,53 @@ def tanda_tangan(akar: Path, sha: list[str], kunci_ssh: dict[str, str]) -> dict[
             hasil[h] = TandaTangan(status, penanda.lower() if ssh else sidik.upper(),
                                    "" if ssh else utama.upper())
     return hasil
+
+
+def tanda_tangan_tag(akar: Path, nama: str, kunci_ssh: Mapping[str, str]) -> TandaTangan:
+    """The signature of an annotated tag, checked against ``kunci_ssh`` (SSH) or the keyring."""
+    with _penanda_ssh(kunci_ssh) as berkas:
+        hasil = subprocess.run(
+            ["git", "-C", str(akar), "-c", f"gpg.ssh.allowedSignersFile={berkas}", "verify-tag",
+             "--raw", f"refs/tags/{nama}"], capture_output=True, text=True, check=False,
+            encoding="utf-8", errors="replace")
+    keluar = hasil.stderr + hasil.stdout
+    for baris in keluar.splitlines():
+        kata = baris.split()
+        if len(kata) >= 3 and kata[:2] == ["[GNUPG:]", "VALIDSIG"]:
+            return TandaTangan("G", kata[2].upper(), kata[-1].upper())
+        if baris.startswith('Good "git" signature for ') and hasil.returncode == 0:
+            return TandaTangan("G", baris.split(" for ", 1)[1].split(" with ")[0].lower())
+    return TandaTangan("N" if "no signature" in keluar.lower() else "B", "")
+
+
+# --- one kinerja at a time per repository ------------------------------------------------------------
+
+@contextlib.contextmanager
+def kunci(akar: Path, apa: str, *, tunggu: float = 30.0) -> Iterator[None]:
+    """Hold the repository's lock while a decision or a build runs, so two kinerja commands never
+    interleave. The operating system releases it when the process ends, however it ends."""
+    try:
+        folder = Path(git(akar, "rev-parse", "--absolute-git-dir").strip())
+    except GitError:
+        folder = akar
+    path = folder / "kinerja.lock"
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:
+        yield  # a read-only repository: nothing here can write either
+        return
+    try:
+        batas = time.monotonic() + tunggu
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > batas:
+                    raise KinerjaError(f"perintah kinerja lain sedang berjalan di repo ini; "
+                                       f"{apa} menunggu {tunggu:.0f} detik lalu berhenti. Tunggu "
+                                       "perintah itu selesai, lalu ulangi") from None
+                time.sleep(0.1)
+        yield
+    finally:
+        os.close(fd)

@@ -1,21 +1,28 @@
-"""Whose word counts in plain Git: the office's roles and keys, followed through history.
+"""Whose word counts in plain Git: the office's roles and keys, followed along ancestry.
 
 In signed mode (``persetujuan: {tanda_tangan: wajib}``) a decision counts only when it is signed
 with the key ``kinerja.yml`` lists for its author. That list is itself a file anyone with push
 access can edit, so a change to who holds which role, or to whose key is whose, counts only when
-it is signed by the Camat's key as trusted *before* it. Whoever creates a period therefore cannot
-list their own keys for all three roles: their unsigned (or self-signed) change is not trusted,
-and the roles and keys are read from the last trusted version instead.
+it is signed by the Camat's key as trusted in the commit it changes — its parent, in ancestry,
+never in the order a log happens to print.
+
+Where a merge joins two lines that changed roles or keys differently, neither change is trusted
+after it, whichever parent comes first: the roles and keys stay refused until a commit signed by
+a Camat trusted on every line sets them again. An old Camat who, on a side branch, hands every
+role's key to himself therefore gains nothing by merging that branch over a signed handover.
 """
 
 from __future__ import annotations
 
+import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 
-from kinerja.baca.muat import muat_kantor
+from kinerja.baca.kantor import muat_kantor
 from kinerja.inti.model import Kantor, Pegawai
-from kinerja.inti.temuan import Pengumpul
+from kinerja.inti.tata import BERKAS_KANTOR
 from kinerja.pengesahan import git
+from kinerja.pengesahan.gudang import Gudang
 
 
 def cocok(orang: Pegawai, tt: git.TandaTangan, email: str) -> bool:
@@ -30,55 +37,129 @@ def kunci_ssh(kantor: Kantor) -> dict[str, str]:
     return {p.email.lower(): p.kunci_ssh for p in kantor.pegawai if p.email and p.kunci_ssh}
 
 
-def _wewenang(k: Kantor) -> object:
+def wewenang(k: Kantor) -> object:
     """What decides trust: signed mode, and each person's identity, roles and keys."""
     return (k.tanda_tangan_wajib, tuple(sorted(
         (p.id, (p.email or "").lower(), tuple(sorted(p.peran)), tuple(sorted(p.akun.items())),
          p.kunci_ssh or "", p.kunci_gpg or "") for p in k.pegawai)))
 
 
-def _penanda(kantor: Kantor, tt: git.TandaTangan | None) -> Pegawai | None:
-    """Who signed a change of roles or keys, if it is the Camat of the trusted version: any other
-    key holder could otherwise list made-up approvers whose keys they hold themselves."""
-    if tt is None:
-        return None
-    return next((p for p in kantor.pegawai
-                 if "camat" in p.peran and p.email and cocok(p, tt, p.email)), None)
+def camat(kantor: Kantor) -> tuple[Pegawai, ...]:
+    return tuple(p for p in kantor.pegawai if "camat" in p.peran and p.email)
 
 
-def kantor_tepercaya(akar: Path, sampai: str, kantor: Kantor) -> tuple[Kantor, tuple[str, ...]]:
-    """The office as trusted at commit ``sampai`` (where it reads as ``kantor``), and a note for
-    each change of roles or keys that was not trusted."""
-    # --full-history: without it Git simplifies a merge that took kinerja.yml from one side and
-    # hides the other side's signed change, so an unsigned merge could quietly undo it.
-    riwayat = git.log(akar, "--topo-order", "--reverse", "--full-history", sampai, "--",
-                      "kinerja.yml")
-    versi: list[tuple[git.Commit, Kantor]] = []
-    for c in riwayat:
-        teks = git.tampilkan(akar, c.sha, "kinerja.yml")
-        k = muat_kantor(akar, Pengumpul(), teks) if teks is not None else None
-        if k is not None:
-            versi.append((c, k))
-    if not any(k.tanda_tangan_wajib for _, k in versi):
-        return kantor, ()
-    percaya: Kantor | None = None
-    asal = ""
-    catatan: list[str] = []
-    for c, k in versi:
-        if percaya is None or not percaya.tanda_tangan_wajib or \
-                _wewenang(k) == _wewenang(percaya):
-            percaya, asal = k, c.sha
-            continue
-        tt = git.tanda_tangan(akar, [c.sha], kunci_ssh(percaya)).get(c.sha)
-        oleh = _penanda(percaya, tt)
-        if oleh is not None:
-            percaya, asal = k, c.sha
-            continue
-        catatan.append(
-            f"perubahan peran atau kunci di kinerja.yml pada commit {c.sha[:8]} ({c.nama}) tidak "
-            "ditandatangani kunci yang tercantum sebelumnya, jadi tidak dipercaya; peran dan "
+@dataclass(frozen=True)
+class Percaya:
+    """The roles and keys trusted at one commit."""
+
+    kantor: Kantor | None  # None: refused (a merge of competing changes, not yet settled)
+    asal: str  # the commit they were last set by
+    bersaing: tuple[Kantor, ...] = ()  # refused: the competing versions a merge brought together
+    catatan: tuple[str, ...] = ()  # changes that were not trusted, in words
+
+
+class Kepercayaan:
+    """Trust at any commit of one repository, computed once per commit along ancestry."""
+
+    def __init__(self, g: Gudang) -> None:
+        self.g = g
+        self._di: dict[str, Percaya] = {}
+        self._kantor: dict[str, Kantor | None] = {}
+
+    def _baca(self, sha: str) -> Kantor | None:
+        data = self.g.objek(f"{sha}:{BERKAS_KANTOR}")
+        if data is None:
+            return None
+        kunci = hashlib.sha256(data).hexdigest()
+        if kunci not in self._kantor:
+            self._kantor[kunci] = muat_kantor(self.g.akar, data.decode("utf-8", "replace"))[0]
+        return self._kantor[kunci]
+
+    def pada(self, sha: str) -> Percaya:
+        """The roles and keys trusted at commit ``sha``."""
+        if sha not in self._di:
+            for c in self.g.sejak(sha):
+                if c.sha not in self._di:
+                    self._di[c.sha] = self._langkah(c)
+        return self._di.get(sha) or Percaya(self._baca(sha), sha)
+
+    def _langkah(self, c: git.Commit) -> Percaya:
+        k = self._baca(c.sha)
+        induk = [self._di[p] for p in c.induk if p in self._di]
+        if not induk:
+            return Percaya(k, c.sha)  # the first version (or the edge of a shallow clone)
+        dasar = _gabung(induk, c.sha)
+        if k is None:
+            return dasar  # an unreadable file changes nobody's role
+        if dasar.kantor is not None:
+            if wewenang(k) == wewenang(dasar.kantor):
+                return dasar
+            if not dasar.kantor.tanda_tangan_wajib:
+                return Percaya(k, c.sha, catatan=dasar.catatan)
+            if self._ditandatangani(c, camat(dasar.kantor)):
+                return Percaya(k, c.sha, catatan=dasar.catatan)
+            return Percaya(dasar.kantor, dasar.asal, catatan=(*dasar.catatan, _tak_dipercaya(
+                c, dasar.asal)))
+        # Refused after a merge of competing changes: only a Camat trusted on every line that
+        # met here can set the roles and keys again.
+        if all(self._ditandatangani(c, camat(x)) for x in dasar.bersaing):
+            return Percaya(k, c.sha, catatan=dasar.catatan)
+        return dasar
+
+    def _ditandatangani(self, c: git.Commit, oleh: tuple[Pegawai, ...]) -> bool:
+        if not oleh:
+            return False
+        kunci = {p.email.lower(): p.kunci_ssh for p in oleh if p.email and p.kunci_ssh}
+        tt = git.tanda_tangan(self.g.akar, [c.sha], kunci).get(c.sha)
+        return tt is not None and any(p.email and cocok(p, tt, p.email) for p in oleh)
+
+
+def _gabung(induk: list[Percaya], sha: str) -> Percaya:
+    """Where lines meet: their trust if they agree, refused if they changed it differently."""
+    catatan = tuple(dict.fromkeys(x for p in induk for x in p.catatan))
+    versi: dict[object, Kantor] = {}
+    bersaing: list[Kantor] = []
+    for p in induk:
+        if p.kantor is None:
+            bersaing += p.bersaing
+        else:
+            versi.setdefault(wewenang(p.kantor), p.kantor)
+    for k in bersaing:
+        versi.setdefault(wewenang(k), k)
+    if len(versi) == 1 and not any(p.kantor is None for p in induk):
+        pertama = induk[0]
+        return Percaya(pertama.kantor, pertama.asal, catatan=catatan)
+    if not any(k.tanda_tangan_wajib for k in versi.values()):
+        pertama = induk[0]  # signed mode is off on every line: nothing to refuse
+        return Percaya(pertama.kantor, pertama.asal, catatan=catatan)
+    catatan += (f"penggabungan pada commit {sha[:8]} mempertemukan perubahan peran atau kunci "
+                "yang berbeda dari cabang-cabangnya, jadi tidak ada yang dipercaya sesudahnya; "
+                "Camat yang tercantum di setiap cabang itu menetapkan kinerja.yml lagi dengan "
+                "commit bertanda tangan",)
+    return Percaya(None, sha, tuple(versi.values()), tuple(dict.fromkeys(catatan)))
+
+
+def _tak_dipercaya(c: git.Commit, asal: str) -> str:
+    return (f"perubahan peran atau kunci di kinerja.yml pada commit {c.sha[:8]} ({c.nama}) tidak "
+            "ditandatangani Camat yang tercantum sebelumnya, jadi tidak dipercaya; peran dan "
             f"kunci dibaca dari kinerja.yml pada commit {asal[:8]}. Minta Camat yang tercantum "
             "meng-commit ulang perubahan itu dengan tanda tangannya")
-    if percaya is None:
+
+
+def kantor_tepercaya(akar: Path, g: Gudang, sampai: str, kantor: Kantor
+                     ) -> tuple[Kantor | None, tuple[str, ...]]:
+    """The office as trusted at commit ``sampai`` (where it reads as ``kantor``), and a note for
+    each change of roles or keys that was not trusted. None: refused (see ``Percaya``)."""
+    if not kantor.tanda_tangan_wajib and not _pernah_wajib(g, sampai):
         return kantor, ()
-    return percaya, tuple(catatan)
+    p = Kepercayaan(g).pada(sampai)
+    return p.kantor, p.catatan
+
+
+def _pernah_wajib(g: Gudang, sampai: str) -> bool:
+    """Whether any version of kinerja.yml up to ``sampai`` asked for signatures."""
+    for c in g.sejak(sampai):
+        data = g.objek(f"{c.sha}:{BERKAS_KANTOR}")
+        if data is not None and b"tanda_tangan" in data and b"wajib" in data:
+            return True
+    return False

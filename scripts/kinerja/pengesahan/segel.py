@@ -1,77 +1,75 @@
-"""What a ratification seals, and how a sealed period is measured ever after.
+"""What a ratification seals, and whether what is on disk is still that.
 
-When the Camat ratifies, the record (``riwayat``) keeps a seal: a SHA-256 digest of each file
-the period's figures come from (its forms and evidence — not ``periode.yml`` with the schedule
-and cover-letter metadata of steps 9–10, not the signed scan under ``arsip/``, not the record
-itself), and the values the figures were computed with: each indicator's target, quarterly
-targets, polarity, aggregation, formula and grade scale, and the office's capaian rules. All of
-it is plain text in the record, so it is recomputable from the files alone, in a shallow clone.
+When the Camat ratifies, the record keeps a seal: a SHA-256 digest of each file the period's
+figures come from (its forms, evidence and, for the yearly period, the LKjIP's prose and the
+quarters' forms it aggregates — not ``periode.yml``, the signed scan under ``arsip/``, or the
+record itself) and the values the figures were computed with: each indicator's targets, polarity,
+aggregation, formula and grade scale, the office's capaian rules, the programmes and their
+ceilings, and a quarter's planned actions. All of it is plain text in the record.
 
-From then on a ratified period is measured against its seal, never against today's Perjanjian
-Kinerja or ``kinerja.yml`` (an amended target in September does not move the ratified first
-quarter), and any change to a sealed file is an error on that file until it goes through
-``kinerja revisi``.
+The seal is made from the files as committed (a Git tree), so the same history always gives the
+same seal. From then on a ratified period is measured against it (``ukur.tersegel``), and any
+change to a sealed file is the error ``segel-rusak`` until it goes through ``kinerja revisi``.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kinerja.inti import lolos
-from kinerja.inti.angka import format_waktu
+from kinerja.inti import berkas as berkas_
+from kinerja.inti import lolos, tata
+from kinerja.inti.angka import format_tanggal, format_waktu
 from kinerja.inti.model import (
-    TRIWULAN,
     AksiSegel,
     AturanCapaian,
-    Indikator,
     IndikatorSegel,
     Kantor,
     Kategori,
     Periode,
     PerjanjianKinerja,
-    Program,
     ProgramSegel,
-    Sasaran,
+    RencanaAksi,
     Segel,
     Target,
 )
 from kinerja.inti.temuan import Lok
-from kinerja.ukur.renaksi import Aksi, RencanaAksi
-
-# Outside the seal: the schedule and the cover letter's number (steps 9–10 come after the
-# ratification and must not undo it), the signed paper scan (step 10), and the record itself.
-LUAR_SEGEL = frozenset({"periode.yml", "riwayat.yml"})
-FOLDER_LUAR = ("arsip/",)
-
-
-def tersegel(rel: str) -> bool:
-    """Whether a path (relative to the period folder) is part of what a ratification seals."""
-    return rel not in LUAR_SEGEL and not rel.startswith(FOLDER_LUAR)
-
+from kinerja.pengesahan.gudang import Gudang
 
 # --- making the seal (at ratification) -----------------------------------------------------------
 
-def sidik_berkas(folder: Path) -> dict[str, str]:
+def sidik_pohon(g: Gudang, ref: str, folder: str) -> dict[str, str]:
+    """Digest of each sealed file under a period folder, as committed at ``ref``."""
+    hasil: dict[str, str] = {}
+    for e in g.pohon(ref, folder):
+        sisa = e.path.removeprefix(folder + "/")
+        if e.jenis == "blob" and e.mode != "120000" and tata.tersegel(sisa) and \
+                not tata.tersembunyi(sisa):
+            hasil[sisa] = hashlib.sha256(g.objek(e.objek) or b"").hexdigest()
+    return dict(sorted(hasil.items()))
+
+
+def sidik_kerja(folder: Path) -> dict[str, str]:
     """Digest of each sealed file under a period folder, as it is on disk now."""
     hasil: dict[str, str] = {}
     if not folder.is_dir():
         return hasil
     for path in sorted(folder.rglob("*")):
         rel = path.relative_to(folder).as_posix()
-        if path.is_symlink() or not path.is_file() or not tersegel(rel) or \
-                any(b.startswith(".") for b in rel.split("/")):
+        if path.is_symlink() or not path.is_file() or not tata.tersegel(rel) or \
+                tata.tersembunyi(rel):
             continue
-        hasil[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
+        try:
+            hasil[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            hasil[rel] = ""
     return hasil
 
 
 def versi_pk(pk: PerjanjianKinerja) -> str:
     """The PK in force, in words: the original, or its latest amendment."""
-    from kinerja.inti.angka import format_tanggal
-
     if not pk.perubahan:
         return f"Perjanjian Kinerja Tahun {pk.tahun} tanggal {format_tanggal(pk.tanggal)}"
     u = pk.perubahan[-1]
@@ -80,16 +78,18 @@ def versi_pk(pk: PerjanjianKinerja) -> str:
             f"{format_tanggal(u.tanggal)}{nomor}")
 
 
-def buat(kantor: Kantor, pk: PerjanjianKinerja, folder: Path, commit: str = "",
-         ra: RencanaAksi | None = None) -> Segel:
+def buat(kantor: Kantor, pk: PerjanjianKinerja, kode: str, berkas: dict[str, str], commit: str,
+         ra: RencanaAksi | None, triwulan: dict[str, dict[str, str]] | None = None) -> Segel:
+    """The seal of a period ``kode`` whose sealed files have the digests ``berkas``, measured by
+    ``kantor`` and ``pk`` as they stand at ``commit``."""
     sasaran = {i.kode: s for s in pk.sasaran for i in s.indikator}
     # The quarter's planned actions are sealed with it: a later change of the Rencana Aksi
     # does not rewrite what a ratified quarter was evaluated against.
-    aksi = None if ra is None or folder.name not in TRIWULAN else tuple(
+    aksi = None if ra is None or kode not in tata.TRIWULAN else tuple(
         AksiSegel(a.kode, a.indikator, a.uraian, a.penanggung_jawab, a.keluaran)
-        for a in ra.aksi if folder.name in a.triwulan)
+        for a in ra.aksi if kode in a.triwulan)
     return Segel(
-        sidik_berkas(folder), kantor.capaian,
+        berkas, kantor.capaian,
         {i.kode: IndikatorSegel(i.polaritas, i.agregasi, i.target, i.target_triwulan,
                                 i.rumus_turun, tuple(i.skala.items()) if i.skala else None,
                                 i.uraian, i.satuan, i.seksi, sasaran[i.kode].kode,
@@ -97,7 +97,8 @@ def buat(kantor: Kantor, pk: PerjanjianKinerja, folder: Path, commit: str = "",
          for i in pk.indikator},
         commit, pk=versi_pk(pk),
         program=tuple(ProgramSegel(p.kode, p.nama, p.seksi, p.anggaran, p.indikator,
-                                   p.rencana_triwulan) for p in pk.program), aksi=aksi)
+                                   p.rencana_triwulan) for p in pk.program), aksi=aksi,
+        triwulan=triwulan or {})
 
 
 def _angka(x: float) -> str:
@@ -160,6 +161,11 @@ def teks(s: Segel, indentasi: str = "  ") -> list[str]:
                       f"{indentasi}    uraian: {lolos.yaml(x.uraian)}",
                       f"{indentasi}    penanggung_jawab: {lolos.yaml(x.penanggung_jawab)}",
                       f"{indentasi}    keluaran: {lolos.yaml(x.keluaran)}"]
+    if s.triwulan:
+        baris.append(f"{indentasi}triwulan:")
+        for kode, daftar in sorted(s.triwulan.items()):
+            baris.append(f"{indentasi}  {kode}:" + ("" if daftar else " {}"))
+            baris += [f"{indentasi}    {lolos.yaml(k)}: {v}" for k, v in sorted(daftar.items())]
     return baris
 
 
@@ -204,67 +210,14 @@ def dari_data(d: dict[str, Any]) -> Segel:
         AksiSegel(*(str(x.get(k) or "") for k in ("kode", "indikator", "uraian",
                                                   "penanggung_jawab", "keluaran")))
         for x in d["aksi"] if x)
+    triwulan = {str(k): {str(a): str(b) for a, b in (v or {}).items()}
+                for k, v in (d.get("triwulan") or {}).items()}
     return Segel({str(k): str(v) for k, v in (d.get("berkas") or {}).items()}, aturan,
                  indikator, str(d.get("commit") or ""), pk=str(d.get("pk") or ""),
-                 program=program, aksi=aksi)
+                 program=program, aksi=aksi, triwulan=triwulan)
 
 
-def renaksi_periode(ra: RencanaAksi | None, p: Periode) -> RencanaAksi | None:
-    """The plan a period is evaluated against: for a ratified quarter, the actions sealed with
-    it (none when the year had no plan then); otherwise the year's plan as it stands."""
-    if not p.disahkan:
-        return ra
-    if p.segel is None or p.segel.aksi is None:
-        return None
-    return RencanaAksi(p.tahun, tuple(Aksi(a.kode, a.indikator, (p.kode,), a.uraian,
-                                           a.penanggung_jawab, a.keluaran) for a in p.segel.aksi),
-                       ra.berkas if ra is not None else f"periods/{p.tahun}/rencana-aksi.yml")
-
-
-# --- measuring a sealed period -------------------------------------------------------------------
-
-def _ganti(ind: Indikator, s: IndikatorSegel) -> Indikator:
-    return replace(ind, polaritas=s.polaritas, agregasi=s.agregasi, target=s.target,
-                   target_triwulan=s.target_triwulan if len(s.target_triwulan) == 4
-                   else ind.target_triwulan,
-                   rumus_turun=s.rumus_turun, skala=dict(s.skala) if s.skala else None)
-
-
-def terapkan(kantor: Kantor, pk: PerjanjianKinerja,
-             s: Segel | None) -> tuple[Kantor, PerjanjianKinerja]:
-    """The office and PK a period is measured by: as sealed if it is ratified, else as now."""
-    if s is None:
-        return kantor, pk
-    if not s.indikator or not all(i.seksi for i in s.indikator.values()):
-        # A seal from before it kept the indicator list: the values it has, on today's list.
-        sasaran = tuple(replace(x, indikator=tuple(_ganti(i, s.indikator[i.kode])
-                                                   if i.kode in s.indikator else i
-                                                   for i in x.indikator))
-                        for x in pk.sasaran)
-        return replace(kantor, capaian=s.aturan), replace(pk, sasaran=sasaran)
-    # The indicators and programmes exactly as ratified: one added or removed by a later PK
-    # Perubahan neither appears in nor goes missing from a ratified period.
-    sekarang = {i.kode: i for i in pk.indikator}
-    kelompok: dict[str, list[Indikator]] = {}
-    uraian_sasaran: dict[str, str] = {}
-    for kode, i in s.indikator.items():
-        dasar = sekarang.get(kode) or Indikator(kode, i.uraian, i.satuan, i.polaritas, i.agregasi,
-                                                i.target, i.target_triwulan, i.seksi, i.sasaran,
-                                                lok=Lok(pk.berkas))
-        kelompok.setdefault(i.sasaran, []).append(replace(
-            _ganti(dasar, i), uraian=i.uraian, satuan=i.satuan, seksi=i.seksi,
-            sasaran=i.sasaran))
-        uraian_sasaran.setdefault(i.sasaran, i.sasaran_uraian)
-    sasaran = tuple(Sasaran(k, uraian_sasaran[k], tuple(v)) for k, v in kelompok.items())
-    lama = {p.kode: p for p in pk.program}
-    program = tuple(replace(lama[p.kode], nama=p.nama, seksi=p.seksi, anggaran=p.anggaran,
-                            indikator=p.indikator, rencana_triwulan=p.rencana_triwulan)
-                    if p.kode in lama else
-                    Program(p.kode, p.nama, p.seksi, p.anggaran, p.indikator, Lok(pk.berkas),
-                            p.rencana_triwulan)
-                    for p in s.program) if s.program else pk.program
-    return replace(kantor, capaian=s.aturan), replace(pk, sasaran=sasaran, program=program)
-
+# --- what changed since ---------------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class Perubahan:
@@ -272,22 +225,56 @@ class Perubahan:
     jenis: str  # "diubah" | "ditambah" | "dihapus"
 
 
-def perubahan(s: Segel, sekarang: dict[str, str]) -> list[Perubahan]:
+def perubahan(sealed: dict[str, str], sekarang: dict[str, str]) -> list[Perubahan]:
     """What differs between the sealed files and the files now."""
-    hasil = [Perubahan(r, "diubah") for r in sorted(s.berkas) if r in sekarang
-             and sekarang[r] != s.berkas[r]]
-    hasil += [Perubahan(r, "dihapus") for r in sorted(s.berkas) if r not in sekarang]
-    hasil += [Perubahan(r, "ditambah") for r in sorted(sekarang) if r not in s.berkas]
+    hasil = [Perubahan(r, "diubah") for r in sorted(sealed) if r in sekarang
+             and sekarang[r] != sealed[r]]
+    hasil += [Perubahan(r, "dihapus") for r in sorted(sealed) if r not in sekarang]
+    hasil += [Perubahan(r, "ditambah") for r in sorted(sekarang) if r not in sealed]
     return hasil
+
+
+def rusak(p: Periode, g: Gudang) -> tuple[Lok, ...]:
+    """Where the sealed files of a ratified period differ from what was ratified: the first
+    changed line of a changed file (found against the ratified commit), else the file itself.
+    For a yearly period, its quarters' sealed files too."""
+    s = p.segel
+    if s is None:
+        return ()
+    hasil: list[Lok] = []
+    folder = tata.folder_periode(p.tahun, p.kode)
+    for x in perubahan(s.berkas, sidik_kerja(p.folder)):
+        hasil.append(_tempat(g, p.folder / x.rel, f"{folder}/{x.rel}", s.commit, x.jenis))
+    for kode, berkas in s.triwulan.items():
+        f = tata.folder_periode(p.tahun, kode)
+        for x in perubahan(berkas, sidik_kerja(p.folder.parent / kode)):
+            hasil.append(_tempat(g, p.folder.parent / kode / x.rel, f"{f}/{x.rel}", s.commit,
+                                 x.jenis))
+    return tuple(hasil)
+
+
+def _tempat(g: Gudang, path: Path, rel: str, commit: str, jenis: str) -> Lok:
+    lama = g.teks(commit, rel) if commit and jenis == "diubah" else None
+    if lama is None:
+        return Lok(rel)
+    try:
+        baru = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        baru = ""
+    for n, (a, b) in enumerate(zip([*lama.splitlines(), ""], [*baru.splitlines(), ""],
+                                   strict=False), start=1):
+        if a != b:
+            kolom = next((i for i, (x, y) in enumerate(zip(a, b, strict=False), start=1)
+                          if x != y), min(len(a), len(b)) + 1)
+            return Lok(rel, n, kolom)
+    return Lok(rel)
 
 
 def pesan_rusak(p: Periode) -> str:
     """The one message for a sealed period whose files changed (checker, report, site)."""
-
     kapan = ""
     if p.segel is not None and p.segel.disahkan is not None:
-        t = p.segel.disahkan
-        kapan = f" pada {format_waktu(t)}"
+        kapan = f" pada {format_waktu(p.segel.disahkan)}"
     return (f"periode {p.id} telah disahkan{kapan}; perubahan sesudah pengesahan harus melalui "
             f"revisi: kinerja revisi {p.id} --alasan \"…\" (di Git host: pull request revisi yang "
             "disetujui ulang ketiga penyetuju), atau kembalikan berkas ini seperti saat disahkan")
@@ -319,7 +306,7 @@ def tulis_sidik(pdf: Path, sidik: str | None) -> None:
     if sidik is None:
         _sisi(pdf).unlink(missing_ok=True)
     else:
-        _sisi(pdf).write_text(sidik + "\n", encoding="utf-8")
+        berkas_.tulis(_sisi(pdf), sidik + "\n")
 
 
 def sidik_sama(pdf: Path, sidik: str) -> bool:

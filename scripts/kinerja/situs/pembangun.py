@@ -62,13 +62,30 @@ def bangun_html(akar: Path, pembangun: Pembangun | None = None) -> HasilBangun:
     # its output is captured instead.
     perintah = [program, "build", "--strict"] + (["--clean"] if pembangun == "zensical" else [])
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
-    hasil = subprocess.run(perintah, cwd=akar, env=env, capture_output=True, text=True,
-                           check=False)
+    folder = akar / "site"
+    # The previous site stays whole until the new one is built: set aside, and put back if the
+    # build fails.
+    lama = akar / f".site.lama-{os.getpid()}"
+    if folder.exists():
+        folder.replace(lama)
+    try:
+        hasil = subprocess.run(perintah, cwd=akar, env=env, capture_output=True, text=True,
+                               check=False)
+    except BaseException:
+        _pulihkan(folder, lama)
+        raise
     if hasil.returncode != 0:
+        _pulihkan(folder, lama)
         keluaran = "\n".join("    " + b for b in (hasil.stdout + hasil.stderr).splitlines()
                              if b.strip())[-4000:]
         raise KinerjaError(f"situs gagal dibangun dengan {pembangun} (kode keluar "
                            f"{hasil.returncode}); periksa tautan dan halaman yang disebut di "
                            f"bawah ini. Pesan {pembangun} (bahasa Inggris):\n{keluaran}")
-    folder = akar / "site"
+    shutil.rmtree(lama, ignore_errors=True)
     return HasilBangun(pembangun, folder, sum(1 for _ in folder.rglob("*.html")))
+
+
+def _pulihkan(folder: Path, lama: Path) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
+    if lama.exists():
+        lama.replace(folder)

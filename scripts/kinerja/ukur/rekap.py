@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from kinerja.inti.angka import format_angka
 from kinerja.inti.model import (
@@ -17,7 +16,7 @@ from kinerja.inti.model import (
     Target,
 )
 from kinerja.ukur import capaian as cp
-from kinerja.ukur.renaksi import RencanaAksi
+from kinerja.ukur.tersegel import terapkan
 
 
 @dataclass(frozen=True)
@@ -87,9 +86,50 @@ def _hitung(kantor: Kantor, ind: Indikator, target: Target, r: float | str | Non
                      batas_atas=aturan.batas_atas)
 
 
+@dataclass(frozen=True)
+class Ukuran:
+    """What a period is measured with: the office and PK (as sealed, if it is ratified)."""
+
+    kantor: Kantor
+    pk: PerjanjianKinerja
+
+
+def ukuran(kantor: Kantor, pk: PerjanjianKinerja, p: Periode) -> Ukuran:
+    return Ukuran(*terapkan(kantor, pk, p.segel))
+
+
+def _riwayat(kantor: Kantor, pk: PerjanjianKinerja, periode: Periode,
+             sekitar: dict[str, Periode]) -> dict[str, tuple[tuple[str, float | None], ...]]:
+    """Per indicator code, the capaian of the year's quarters up to this period, each measured
+    by its own seal. A ratified period's chart shows only earlier quarters that are ratified
+    themselves: what it printed never depends on a draft."""
+    hasil: dict[str, list[tuple[str, float | None]]] = {}
+    for tw in TRIWULAN:
+        q = periode if tw == periode.kode else sekitar.get(tw)
+        if q is None:
+            continue
+        if periode.kode != "tahunan" and TRIWULAN.index(tw) > TRIWULAN.index(periode.kode):
+            break
+        if periode.disahkan and q is not periode and not q.disahkan:
+            continue
+        u = ukuran(kantor, pk, q) if q is not periode else Ukuran(*terapkan(kantor, pk,
+                                                                            periode.segel))
+        for ind in u.pk.indikator:
+            isian = _isian(q, ind)
+            hasil.setdefault(ind.kode, []).append(
+                (NAMA_PERIODE[tw], _hitung(u.kantor, ind, ind.target_periode(tw),
+                                           isian.realisasi if isian else None).nilai))
+    return {k: tuple(v) for k, v in hasil.items()}
+
+
 def susun(kantor: Kantor, pk: PerjanjianKinerja, periode: Periode,
           sekitar: dict[str, Periode]) -> Rekap:
-    """``sekitar`` holds the year's other periods: quarters feed yearly values and the history."""
+    """The period's table. ``kantor`` and ``pk`` as they stand now: a ratified period is measured
+    by its seal. ``sekitar`` holds the year's other periods: quarters feed yearly values (a
+    ratified year seals its quarters' files) and each indicator's history."""
+    kantor_asli, pk_asli = kantor, pk
+    kantor, pk = terapkan(kantor, pk, periode.segel)
+    riwayat = _riwayat(kantor_asli, pk_asli, periode, sekitar)
     baris = []
     for sasaran in pk.sasaran:
         for ind in sasaran.indikator:
@@ -97,21 +137,21 @@ def susun(kantor: Kantor, pk: PerjanjianKinerja, periode: Periode,
             target = ind.target_periode(periode.kode)
             realisasi = isian.realisasi if isian else None
             dari_tw = False
-            triwulan = [(tw, _isian(p, ind)) for tw in TRIWULAN if (p := sekitar.get(tw))]
             if periode.kode == "tahunan" and realisasi is None:
-                realisasi = cp.agregasi([i.realisasi if i else None for _, i in triwulan],
+                triwulan = [_isian(q, ind) for tw in TRIWULAN if (q := sekitar.get(tw))]
+                realisasi = cp.agregasi([i.realisasi if i else None for i in triwulan],
                                         ind.agregasi)
                 dari_tw = realisasi is not None
             hasil = _hitung(kantor, ind, target, realisasi)
-            riwayat = tuple(
-                (NAMA_PERIODE[tw], _hitung(kantor, ind, ind.target_periode(tw),
-                                           i.realisasi if i else None).nilai)
-                for tw, i in triwulan
-                if periode.kode == "tahunan" or TRIWULAN.index(tw) <= TRIWULAN.index(periode.kode)
-            )
             baris.append(BarisIndikator(
                 sasaran.kode, sasaran.uraian, ind, target, realisasi, hasil,
-                cp.kategori(hasil.nilai, kantor.capaian.kategori), isian, dari_tw, riwayat))
+                cp.kategori(hasil.nilai, kantor.capaian.kategori), isian, dari_tw,
+                riwayat.get(ind.kode, ())))
+    return Rekap(periode, tuple(baris), _program(kantor, pk, periode, sekitar, baris))
+
+
+def _program(kantor: Kantor, pk: PerjanjianKinerja, periode: Periode,
+             sekitar: dict[str, Periode], baris: list[BarisIndikator]) -> tuple[BarisProgram, ...]:
     program = []
     for prog in pk.program:
         form = periode.formulir.get(prog.seksi)
@@ -132,41 +172,4 @@ def susun(kantor: Kantor, pk: PerjanjianKinerja, periode: Periode,
         program.append(BarisProgram(prog.kode, prog.nama, prog.seksi, prog.anggaran, realisasi, sp,
                                     sr, rata,
                                     cp.efisiensi(rata, sr, kantor.capaian.ambang_efisiensi)))
-    return Rekap(periode, tuple(baris), tuple(program))
-
-
-@dataclass(frozen=True)
-class RekapPeriode:
-    rekap: Rekap
-    kantor: Kantor
-    pk: PerjanjianKinerja
-    renaksi: RencanaAksi | None = None  # the plan the quarter is evaluated against
-
-
-def rekap_periode(mulai: Path, tunjuk: str | None, *, draf: bool = True) -> RekapPeriode:
-    """Load what a period needs (its year only) and build its table; refuse a period whose
-    files have errors — with ``draf=False`` also an incomplete one."""
-    from kinerja.baca.muat import cari_akar, cari_periode, muat_repo, tahun_tunjukan
-    from kinerja.inti.errors import BerkasTidakValid, KinerjaError
-    from kinerja.pengesahan.segel import renaksi_periode, terapkan
-    from kinerja.periksa import penghalang, periksa_repo
-
-    akar = cari_akar(mulai)
-    repo = muat_repo(akar, tahun=tahun_tunjukan(akar, tunjuk))
-    periode = cari_periode(repo, tunjuk)
-    # The yearly table aggregates the quarters: they are checked as well as the year itself.
-    periksa_repo(repo, lengkap=not draf, hanya=None if periode.kode == "tahunan" else periode)
-    tahun = repo.tahun[periode.tahun]
-    galat = penghalang(repo.temuan.temuan, tahun=periode.tahun, folder=repo.rel(periode.folder))
-    if galat:
-        berkas = len({t.berkas for t in galat})
-        raise BerkasTidakValid(galat, saran=(
-            f"{len(galat)} galat di {berkas} berkas; perbaiki lalu ulangi" if draf else
-            f"dokumen final memerlukan periode yang lengkap dan valid: {len(galat)} galat di "
-            f"{berkas} berkas. Perbaiki isiannya, atau buat draf dengan --draf"))
-    if repo.kantor is None or tahun.pk is None:
-        raise KinerjaError("kinerja.yml atau Perjanjian Kinerja tidak dapat dibaca")
-    # A ratified period is measured by what it was sealed with, not by today's PK and rules.
-    kantor, pk = terapkan(repo.kantor, tahun.pk, periode.segel)
-    return RekapPeriode(susun(kantor, pk, periode, tahun.periode), kantor, pk,
-                        renaksi_periode(tahun.renaksi, periode))
+    return tuple(program)

@@ -19,17 +19,16 @@ rendered from them by ``uraikan``; nothing decides by reading its own message te
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
 from typing import Literal
 
+from kinerja.inti import tata
 from kinerja.inti.angka import format_waktu
 from kinerja.inti.model import Kantor, Pegawai
 from kinerja.inti.sop import NAMA_PERAN, URUTAN, PeranPenyetuju
-from kinerja.pengesahan.segel import tersegel
 
 __all__ = ["URUTAN", "Alasan", "Kode", "Peristiwa", "Persetujuan", "Putusan", "putuskan"]
 
@@ -83,10 +82,13 @@ class Kode(Enum):
     ATURAN_BERUBAH = "aturan-berubah"  # targets or rules changed on the base after the branch
     DASAR_LAIN = "cabang-dasar-lain"  # the pull request is not into the protected branch
     TERLALU_BANYAK = "berkas-terlalu-banyak"  # more changed files than the forge lists
+    BERUBAH = "berubah-sesudah-pengesahan"  # the sealed content changed after ratification
+    TERTUNDA = "pengesahan-tertunda"  # the Camat's decision committed, its tag not made
 
 
 MEMBLOKIR = frozenset({Kode.MINTA_PERUBAHAN, Kode.DI_LUAR_FOLDER, Kode.RIWAYAT,
-                       Kode.ATURAN_BERUBAH, Kode.DASAR_LAIN, Kode.TERLALU_BANYAK})
+                       Kode.ATURAN_BERUBAH, Kode.DASAR_LAIN, Kode.TERLALU_BANYAK, Kode.BERUBAH,
+                       Kode.TERTUNDA})
 # Shown while the role they concern is still missing; once it is approved they no longer apply.
 _SELAMA_KURANG = frozenset({Kode.BASI, Kode.URUTAN, Kode.SENDIRI, Kode.GANDA})
 
@@ -144,6 +146,10 @@ class Putusan:
         if self.bukan_periode:
             return ("bukan pull request periode: ditinjau menurut CODEOWNERS, tanpa persetujuan "
                     "berjenjang")
+        if any(a.kode is Kode.BERUBAH for a in self.alasan):
+            return "disahkan, tetapi isinya berubah sesudah pengesahan: perlu revisi"
+        if any(a.kode is Kode.TERTUNDA for a in self.alasan):
+            return "pengesahan belum selesai: tag pengesahan belum dibuat"
         if self.lulus:
             return "disahkan: Kasubbag Perencanaan, Sekcam, dan Camat telah menyetujui versi terbaru"
         if self.dikembalikan:
@@ -177,10 +183,12 @@ def _orang_penulis(kantor: Kantor, penulis: Penulis, sumber: str) -> set[str]:
 
 def putuskan(peristiwa: Iterable[Peristiwa], *, kantor_dasar: Kantor, head: str,
              penulis: Penulis, sumber: str, tambahan: Iterable[Alasan] = (),
-             mendahului: Callable[[Peristiwa, Peristiwa], bool] | None = None) -> Putusan:
+             mendahului: Callable[[Peristiwa, Peristiwa], bool] | None = None,
+             setara: Callable[[str | None], bool] | None = None) -> Putusan:
     """``mendahului(a, b)``: whether decision ``a`` came before ``b``. On a forge, the server's
     order; in plain Git it must be ancestry — two decisions on parallel branches are not in
-    order, however the log lays them out."""
+    order, however the log lays them out. ``setara(x)``: whether a decision's reference ``x``,
+    written by an earlier kinerja in another form, names the same content as ``head``."""
     sebelum_ = mendahului or (lambda a, b: a.urutan < b.urutan)
     urut = sorted(peristiwa, key=lambda e: e.urutan)
     alasan: list[Alasan] = list(tambahan)
@@ -210,7 +218,7 @@ def putuskan(peristiwa: Iterable[Peristiwa], *, kantor_dasar: Kantor, head: str,
             p = pemilik_akun(kantor_dasar, e.akun, sumber)
             if p is None or peran not in p.peran:
                 continue
-            if e.commit != head:
+            if e.commit != head and not (setara is not None and setara(e.commit)):
                 ditolak.append(Alasan(Kode.BASI, peran, p, e.akun, e.waktu, e.bukti or e.commit))
             elif e.akun.lower() in akun_penulis or p.id in id_penulis:
                 ditolak.append(Alasan(Kode.SENDIRI, peran, p, e.akun, e.waktu))
@@ -250,7 +258,6 @@ def putuskan(peristiwa: Iterable[Peristiwa], *, kantor_dasar: Kantor, head: str,
 
 # --- which paths a period's pull request may change -----------------------------------------------
 
-_FOLDER_PERIODE = re.compile(r"periods/([0-9]{4})/(tw[1-4]|tahunan)/")
 
 
 @dataclass(frozen=True)
@@ -269,17 +276,18 @@ def periksa_jalur(berubah: Iterable[str]) -> Jalur:
     folder: dict[str, list[str]] = {}
     lain: list[str] = []
     for j in semua:
-        m = _FOLDER_PERIODE.match(j)
-        if m:
-            folder.setdefault(f"{m.group(1)}-{m.group(2)}", []).append(j)
+        letak = tata.letak(j)
+        if letak.id is not None and letak.jenis != "folder":
+            folder.setdefault(letak.id, []).append(j)
         else:
             lain.append(j)
     # A period's content is what its ratification seals; its schedule, cover-letter metadata and
     # signed scan (steps 9–10) are administration, changed after ratification without undoing it.
     isi = {k: js for k, js in folder.items()
-           if any(tersegel(j.split("/", 3)[3]) for j in js)}
+           if any(tata.tersegel(tata.letak(j).sisa) for j in js)}
     if not isi:
-        catatan = tuple(j for js in folder.values() for j in js if j.endswith("/riwayat.yml"))
+        catatan = tuple(j for js in folder.values() for j in js
+                        if tata.letak(j).jenis == "riwayat")
         alasan = [Alasan(Kode.BUKAN_PERIODE, jalur=tuple(semua))]
         if catatan:
             alasan.append(Alasan(Kode.RIWAYAT, teks="-".join(catatan[0].split("/")[1:3]),
@@ -288,7 +296,7 @@ def periksa_jalur(berubah: Iterable[str]) -> Jalur:
     # The period is the one with the most changed files; every other path is foreign.
     periode = max(isi, key=lambda k: (len(isi[k]), k))
     asing = [j for k, js in folder.items() if k != periode for j in js] + lain
-    riwayat = [j for j in folder[periode] if j.endswith("/riwayat.yml")]
+    riwayat = [j for j in folder[periode] if tata.letak(j).jenis == "riwayat"]
     alasan = []
     if asing:
         alasan.append(Alasan(Kode.DI_LUAR_FOLDER, teks=periode, jalur=tuple(sorted(asing))))
@@ -383,6 +391,16 @@ def uraikan(a: Alasan, sumber: str) -> str:
         case Kode.TERLALU_BANYAK:
             return (f"pull request ini mengubah {a.teks} berkas, lebih dari yang dapat diperiksa "
                     "lewat API Git host; bagi menjadi pull request yang lebih kecil")
+        case Kode.BERUBAH:
+            return (f"isi periode {a.teks} yang disegel berubah sesudah pengesahan "
+                    f"({_daftar_jalur(a.jalur)}); angka yang disahkan tetap berlaku. Perubahan "
+                    f"harus melalui revisi: kinerja revisi {a.teks} --alasan \"…\" (di Git host: "
+                    "pull request revisi yang disetujui ulang ketiga penyetuju), atau kembalikan "
+                    "berkasnya seperti saat disahkan")
+        case Kode.TERTUNDA:
+            return (f"keputusan Camat sudah di-commit ({(a.rujukan or '')[:8]}) tetapi tag "
+                    f"pengesahan {a.teks} belum dibuat; selesaikan dengan «kinerja sahkan "
+                    f"{a.teks}», atau ambil tag dengan «git fetch --tags»")
         case Kode.BUKAN_PERIODE:
             return ("pull request ini tidak mengubah folder periode mana pun; persetujuan "
                     "berjenjang tidak berlaku, tinjauan mengikuti CODEOWNERS")

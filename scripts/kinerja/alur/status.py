@@ -1,0 +1,119 @@
+"""``kinerja status``: the SOP's ten steps for one period — done or not, by whom, how long in
+working time against the standard time — read from Git history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time
+from pathlib import Path
+
+from kinerja.alur.keputusan import muat
+from kinerja.alur.persetujuan import putusan_jujur
+from kinerja.inti import tata
+from kinerja.inti.angka import format_waktu
+from kinerja.inti.model import BELUM_DISAHKAN, Keadaan, Pengesahan
+from kinerja.inti.sop import sop
+from kinerja.layanan import potret
+from kinerja.pengesahan import git
+from kinerja.pengesahan.putusan import MINTA_PERUBAHAN, Putusan
+from kinerja.pengesahan.sejarah import AKSI, Konteks
+from kinerja.pengesahan.trailer import Jenis
+from kinerja.ukur.jadwal import lama_langkah, libur_indonesia, menit_kerja
+
+
+@dataclass(frozen=True)
+class StatusLangkah:
+    nomor: int
+    uraian: str
+    pelaksana: str
+    selesai: datetime | None
+    oleh: str | None
+    menit: int | None  # working minutes since the previous step finished
+    baku: int  # the SOP's standard time, in working minutes
+    catatan: str = ""
+
+    @property
+    def tepat_waktu(self) -> bool | None:
+        return None if self.menit is None else self.menit <= self.baku
+
+
+@dataclass(frozen=True)
+class StatusPeriode:
+    periode: str
+    langkah: tuple[StatusLangkah, ...]
+    putusan: Putusan
+    pengesahan: Pengesahan = BELUM_DISAHKAN
+
+
+def status(mulai: Path, tunjuk: str | None, putusan_forge: Putusan | None = None) -> StatusPeriode:
+    pt, p, k = muat(mulai, tunjuk, lengkap=False)
+    sj, g = pt.pemeriksa.sj, pt.pemeriksa.g
+    semua = sj.sejak_revisi(k)
+    put = putusan_forge or putusan_jujur(pt, p, k)
+
+    def siapa(c: git.Commit) -> str:
+        # People as kinerja.yml names them: Git strips a trailing dot from author names
+        # ("S.Sos" for "S.Sos."), and an account name is not a person's name.
+        orang = next((x for x in k.kantor.pegawai
+                      if x.email and x.email.lower() == c.email.lower()), None)
+        return orang.nama if orang is not None else c.nama
+
+    kapan: dict[int, tuple[datetime, str, str]] = {}
+    for x in semua:
+        if x.jenis is Jenis.LANGKAH and x.langkah is not None:
+            kapan.setdefault(x.langkah, (x.commit.waktu, siapa(x.commit), ""))
+    kapan[3] = (k.dibuat.waktu, siapa(k.dibuat), "periode di-commit")
+    pertama = next((x for x in semua if x.jenis in AKSI), None)
+    leluhur = g.leluhur(k.ref)
+    formulir = f"{k.folder}/{tata.FOLDER_FORMULIR}/"
+    isi = [c for sha, c in g.commit.items() if sha in leluhur and "Kinerja-Keputusan" not in
+           c.trailer and any(path.startswith(formulir) for _, path in g.berubah.get(sha, ()))]
+    if pertama is not None:
+        isi = [c for c in isi if g.mendahului(c.sha, pertama.commit.sha)]
+        if 4 not in kapan and isi:
+            kapan[4] = (isi[-1].waktu, siapa(isi[-1]), "isian terakhir sebelum pemeriksaan")
+        if 5 not in kapan and isi:
+            kapan[5] = (pertama.commit.waktu, siapa(pertama.commit),
+                        "disimpulkan: draf diserahkan untuk diperiksa")
+    elif 4 not in kapan and isi and _lengkap(pt.akar, p.id):
+        kapan[4] = (isi[-1].waktu, siapa(isi[-1]), "semua formulir lengkap")
+    for s, nomor in zip(put.disetujui, (6, 7, 8), strict=False):
+        if nomor == 8 and p.pengesahan.keadaan is not Keadaan.DISAHKAN and putusan_forge is None:
+            break  # the Camat's decision counts once its ratification is proven (its tag)
+        kapan[nomor] = (s.peristiwa.waktu, s.pegawai.nama, "disetujui" if nomor < 8 else "disahkan")
+    kembali = [e for e in sj.peristiwa(k)[0] if e.aksi == MINTA_PERUBAHAN]
+    return StatusPeriode(p.id, _langkah(k, p.mulai, kapan, kembali), put, p.pengesahan)
+
+
+def _langkah(k: Konteks, mulai: object, kapan: dict[int, tuple[datetime, str, str]],
+             kembali: list) -> tuple[StatusLangkah, ...]:  # type: ignore[type-arg]
+    tahun = {k.dibuat.waktu.year, datetime.now().year}
+    libur = libur_indonesia(tahun | {t + 1 for t in tahun})
+    jam = k.kantor.jam_kerja
+    zona = k.kantor.zona  # every moment read on the office's clock, whatever the commit's
+    sebelumnya: datetime | None = (datetime.combine(mulai, time(*jam.mulai))  # type: ignore[arg-type]
+                                   .replace(tzinfo=zona) if mulai else None)
+    hasil = []
+    for ls in sop().langkah:
+        selesai, oleh, cat = kapan.get(ls.nomor, (None, None, ""))
+        if ls.nomor in (6, 7) and selesai is None and kembali:
+            cat = (f"dikembalikan {len(kembali)} kali, terakhir "
+                   f"{format_waktu(kembali[-1].waktu.astimezone(zona))}")
+        menit = None
+        if selesai is not None:
+            selesai = selesai.astimezone(zona)
+        if selesai is not None and sebelumnya is not None:
+            menit = menit_kerja(sebelumnya.replace(tzinfo=None), selesai.replace(tzinfo=None),
+                                jam, libur)
+        hasil.append(StatusLangkah(ls.nomor, ls.uraian, ls.nama_pelaksana, selesai, oleh, menit,
+                                   lama_langkah(ls, jam), cat))
+        if selesai is not None:
+            sebelumnya = selesai
+    return tuple(hasil)
+
+
+def _lengkap(akar: Path, pid: str) -> bool:
+    """Whether the period passes the checks for approval (all forms complete and valid)."""
+    pt = potret(akar, tahun={int(pid[:4])}, lengkap=True, hanya={pid})
+    p = pt.cari(pid)
+    return not pt.penghalang(p)

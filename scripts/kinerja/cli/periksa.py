@@ -1,0 +1,94 @@
+"""Commands that read: ``periksa``, ``rekap``, ``skema``."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from kinerja.baca.muat import cari_akar, rujukan_periode, tahun_tunjukan
+from kinerja.buat.skema import tulis_skema
+from kinerja.cli.grup import kinerja
+from kinerja.cli.klik import Ada, Pilihan, bantuan, repo_opsi
+from kinerja.inti import lolos
+from kinerja.inti.errors import KELUAR_OK, KELUAR_TEMUAN, KinerjaError
+from kinerja.keluaran import format as fmt
+from kinerja.keluaran import reporters
+from kinerja.layanan import potret
+from kinerja.layanan.pemeriksaan import periksa as jalankan
+
+
+@kinerja.command(add_help_option=False)
+@bantuan
+@click.argument("paths", nargs=-1, type=Ada(), metavar="[BERKAS]...")
+@click.option("--lengkap", is_flag=True,
+              help="Isian kosong dianggap galat (untuk tahap pemeriksaan Kasubbag/Sekcam).")
+@click.option("-f", "--format", "format_", type=Pilihan(list(fmt.TEMUAN)),
+              default="teks", show_default=True, help="Bentuk keluaran.")
+@repo_opsi
+def periksa(paths: tuple[Path, ...], lengkap: bool, format_: str, repo: Path | None) -> None:
+    """Periksa kinerja.yml, Perjanjian Kinerja, dan formulir.
+
+    Tanpa BERKAS: seluruh repo. Setiap masalah dilaporkan sebagai berkas:baris:kolom: pesan.
+    Keluar 0 bila valid, 1 bila ada galat.
+    """
+    hasil = jalankan(repo or Path.cwd(), paths, lengkap=lengkap)
+    click.echo(fmt.TEMUAN[format_](hasil), nl=False)
+    ringkasan = os.environ.get("GITHUB_STEP_SUMMARY")
+    if format_ == "github" and ringkasan:
+        with Path(ringkasan).open("a", encoding="utf-8") as f:
+            f.write(reporters.ringkasan_langkah(hasil))
+    sys.exit(KELUAR_TEMUAN if hasil.ada_galat else KELUAR_OK)
+
+
+@kinerja.command(add_help_option=False)
+@bantuan
+@click.argument("periode", required=False)
+@click.option("-f", "--format", "format_", type=Pilihan(list(fmt.REKAP)),
+              default="teks", show_default=True, help="Bentuk keluaran.")
+@repo_opsi
+def rekap(periode: str | None, format_: str, repo: Path | None) -> None:
+    """Tabel pengukuran kinerja satu periode: target, realisasi, capaian, kategori, anggaran.
+
+    PERIODE: folder periode (periods/2026/tw3) atau 2026-tw3; tanpa PERIODE: periode terakhir.
+    """
+    akar = cari_akar(repo or Path.cwd())
+    pt = potret(akar, tahun=tahun_tunjukan(akar, periode), hanya=_yang_diukur(akar, periode))
+    p = pt.cari(periode)
+    r = pt.rekap(p)
+    kantor, _, _ = pt.ukuran(p)
+    teks = fmt.REKAP[format_](r, kantor)
+    click.echo(teks if format_ == "json" else lolos.terminal(teks), nl=False)
+
+
+def _yang_diukur(akar: Path, periode: str | None) -> set[str] | None:
+    """The periods whose forms a table needs checked: the period (a yearly one: its quarters
+    too); without a reference, the latest (not known before loading: all)."""
+    if periode is None:
+        return None
+    tahun, kode = rujukan_periode(akar, periode)
+    return {f"{tahun}-{kode}"}
+
+
+@kinerja.command(add_help_option=False)
+@bantuan
+@click.option("--periksa", "cek", is_flag=True,
+              help="Jangan menulis; keluar 1 bila berkas skema tidak sesuai definisi (untuk CI).")
+@repo_opsi
+def skema(cek: bool, repo: Path | None) -> None:
+    """Tulis JSON Schema formulir ke content/skema/ agar editor memeriksa saat mengetik."""
+    # The schemas and the page of checks belong to the repository's content/, office or not:
+    # the folder upwards that holds content/ (a repository before «kinerja mulai» has no
+    # kinerja.yml yet).
+    awal = (repo or Path.cwd()).resolve()
+    akar = next((f for f in (awal, *awal.parents) if (f / "content").is_dir()), None)
+    if akar is None:
+        raise KinerjaError("folder content/ tidak ditemukan di sini atau di atasnya; jalankan "
+                           "«kinerja skema» di dalam repositori kinerja")
+    berbeda = tulis_skema(akar, tulis=not cek)
+    for berkas in berbeda:
+        click.echo(("berbeda   " if cek else "ditulis   ") + berkas)
+    if cek and berbeda:
+        raise KinerjaError("skema tidak sesuai definisi; jalankan «kinerja skema» lalu commit")

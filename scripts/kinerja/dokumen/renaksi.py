@@ -1,0 +1,95 @@
+"""The Rencana Aksi document: PDF with the office's letterhead, signed by the Camat
+(``kinerja renaksi TAHUN``)."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from pathlib import Path
+
+from kinerja.dokumen import render
+from kinerja.dokumen.md import blok_meta, md, meta_kop, pemisah, penanda, sel
+from kinerja.inti import tata
+from kinerja.inti.angka import format_tanggal
+from kinerja.inti.errors import BerkasTidakValid, KinerjaError
+from kinerja.inti.model import TRIWULAN, Kantor, PerjanjianKinerja, RencanaAksi
+from kinerja.layanan import Potret
+from kinerja.pengesahan.segel import tulis_sidik
+from kinerja.ukur.rekap import teks_target
+
+
+def susun_dokumen(kantor: Kantor, pk: PerjanjianKinerja, ra: RencanaAksi, *, tanggal: date,
+                  logo: str | None = None) -> str:
+    """The Rencana Aksi document: per sasaran, each indicator with its quarterly targets and
+    the actions planned, who is in charge, and what they should produce."""
+    meta: dict[str, object] = {
+        **meta_kop(kantor, logo),
+        **penanda(kantor, "camat"),
+        "title": md(f"RENCANA AKSI TAHUN {pk.tahun}"),
+        "subtitle": md(f"{kantor.instansi.nama}, "
+                       f"{kantor.instansi.pemerintah.removeprefix('Pemerintah ')}"),
+        "judul_pendek": md(f"Rencana Aksi {pk.tahun}"),
+        "tanggal": md(format_tanggal(tanggal)),
+    }
+    baris = [*blok_meta(meta), "",
+             md(f"Rencana Aksi ini menjabarkan Perjanjian Kinerja Tahun {pk.tahun} "
+                f"{kantor.instansi.nama} menjadi aksi per triwulan, dengan penanggung jawab dan "
+                "keluaran setiap aksi. Pelaksanaannya dievaluasi setiap triwulan dalam "
+                "pengukuran kinerja."), ""]
+    for s in pk.sasaran:
+        baris += [f"# {md(s.kode)} {md(s.uraian)}", ""]
+        for ind in s.indikator:
+            target = " · ".join(f"TW {['I', 'II', 'III', 'IV'][n]} "
+                                f"{teks_target(ind.target_periode(x))}"
+                                for n, x in enumerate(TRIWULAN))
+            baris += [f"## {md(ind.kode)} {md(ind.uraian)}", "",
+                      md(f"Target tahunan {teks_target(ind.target)} {ind.satuan}; {target}."),
+                      ""]
+            aksi = [a for a in ra.aksi if a.indikator == ind.kode]
+            if not aksi:
+                baris += ["*Belum ada aksi.*", ""]
+                continue
+            baris += ["| Kode | Aksi | Triwulan | Penanggung jawab | Keluaran |",
+                      pemisah((12, 36, 12, 20, 20), "lllll")]
+            for a in aksi:
+                orang = kantor.pegawai_id(a.penanggung_jawab)
+                tw = ", ".join(["I", "II", "III", "IV"][TRIWULAN.index(x)] for x in a.triwulan
+                               if x in TRIWULAN)
+                baris.append("| " + " | ".join([
+                    sel(a.kode), sel(a.uraian), sel(tw),
+                    sel(orang.jabatan if orang else a.penanggung_jawab), sel(a.keluaran)]) + " |")
+            baris.append("")
+    return "\n".join(baris).rstrip("\n") + "\n"
+
+
+def sidik_renaksi(akar: Path, tahun: int) -> str:
+    """What the Rencana Aksi document is made from: the plan, the PK and the office, byte for
+    byte. Written beside the PDF, so a stale one is known for what it is."""
+    h = hashlib.sha256()
+    for rel in (tata.BERKAS_KANTOR, tata.berkas_pk(tahun), tata.berkas_renaksi(tahun)):
+        path = akar / rel
+        h.update(path.read_bytes() if path.is_file() else b"")
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def buat_dokumen(pt: Potret, tahun: int, *, tanggal: date | None = None,
+                 keluaran: Path | None = None) -> Path:
+    kantor, pk = pt.siap(None, tahun=tahun, untuk="buat")
+    ra = pt.renaksi(tahun)
+    galat = tuple(x for x in pt.temuan if x.galat and x.berkas == tata.berkas_renaksi(tahun))
+    if galat:
+        raise BerkasTidakValid(galat)
+    if pk is None:
+        raise KinerjaError(f"Perjanjian Kinerja {tahun} belum ada; buat {tata.berkas_pk(tahun)} "
+                           "terlebih dahulu")
+    if ra is None:
+        raise KinerjaError(f"{tata.berkas_renaksi(tahun)} belum ada; buat kerangkanya dengan "
+                           f"«kinerja renaksi baru {tahun}»")
+    folder = pt.akar / "build" / str(tahun)
+    logo = render.salin_logo(pt.akar, kantor, folder)
+    teks = susun_dokumen(kantor, pk, ra, tanggal=tanggal or date.today(), logo=logo)
+    pdf = keluaran or folder / f"rencana-aksi-{tahun}.pdf"
+    hasil = render.pdf(teks, "dokumen", folder, "rencana-aksi", pdf.resolve())
+    tulis_sidik(pdf, sidik_renaksi(pt.akar, tahun))
+    return hasil

@@ -1,0 +1,157 @@
+"""The one way in: an office's checked snapshot.
+
+Every command asks here for the office as it stands — loaded once, every check run once, each
+period's ratification proven from Git history, the findings deduplicated and sorted, and the one
+rule for what blocks a period. Documents, pages and decisions accept only this snapshot; none
+loads or checks on its own, and none is made from an office the checker refuses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from kinerja.baca.muat import Muatan, Tahun, cari_akar, cari_periode, muat
+from kinerja.inti.errors import BerkasTidakValid, KinerjaError
+from kinerja.inti.model import Kantor, Periode, PerjanjianKinerja, RencanaAksi
+from kinerja.inti.temuan import Temuan, rapikan
+from kinerja.pengesahan.gudang import Gudang
+from kinerja.pengesahan.verifikasi import Pemeriksa, PengujiForge
+from kinerja.periksa import periksa_kantor, periksa_tahun
+from kinerja.periksa.gerbang import Untuk, penghalang
+from kinerja.periksa.kelengkapan import Kelengkapan, hitung_kelengkapan
+from kinerja.ukur.rekap import Rekap, susun
+from kinerja.ukur.tersegel import renaksi_periode, terapkan
+
+__all__ = ["Potret", "cari_akar", "potret"]
+
+
+@dataclass(frozen=True)
+class Potret:
+    """An office's files, their ratifications and every finding, as one command sees them."""
+
+    muatan: Muatan
+    temuan: tuple[Temuan, ...]
+    lengkap: bool  # checked as for approval (--lengkap)
+    pemeriksa: Pemeriksa  # the ratifications' proofs (and the history behind them)
+
+    @property
+    def akar(self) -> Path:
+        return self.muatan.akar
+
+    @property
+    def kantor(self) -> Kantor | None:
+        return self.muatan.kantor
+
+    @property
+    def tahun(self) -> dict[int, Tahun]:
+        return self.muatan.tahun
+
+    def periode(self, tahun: int, kode: str) -> Periode | None:
+        return self.muatan.periode(tahun, kode)
+
+    def semua_periode(self) -> list[Periode]:
+        return self.muatan.semua_periode()
+
+    def cari(self, tunjuk: str | None) -> Periode:
+        return cari_periode(self.muatan, tunjuk)
+
+    def pk(self, tahun: int) -> PerjanjianKinerja | None:
+        t = self.tahun.get(tahun)
+        return t.pk if t is not None else None
+
+    def renaksi(self, tahun: int) -> RencanaAksi | None:
+        t = self.tahun.get(tahun)
+        return t.renaksi if t is not None else None
+
+    def penghalang(self, p: Periode | None, *, tahun: int | None = None,
+                   untuk: Untuk = "ukur") -> tuple[Temuan, ...]:
+        """The findings that stop work on ``p`` (or, with no period, on its year)."""
+        th = p.tahun if p is not None else tahun
+        assert th is not None
+        return penghalang(self.temuan, tahun=th, kode=p.kode if p is not None else None,
+                          untuk=untuk)
+
+    def siap(self, p: Periode | None, *, tahun: int | None = None, untuk: Untuk = "ukur",
+             saran: str | None = None) -> tuple[Kantor, PerjanjianKinerja | None]:
+        """Refuse work on ``p`` while its findings block it; the office (and the year's PK)."""
+        galat = self.penghalang(p, tahun=tahun, untuk=untuk)
+        if galat:
+            berkas = len({t.berkas for t in galat})
+            raise BerkasTidakValid(galat, saran=(saran or "{n} galat di {b} berkas; perbaiki lalu "
+                                                 "ulangi").format(n=len(galat), b=berkas))
+        if self.kantor is None:
+            raise KinerjaError("kinerja.yml tidak dapat dibaca; jalankan «kinerja periksa "
+                               "kinerja.yml»")
+        th = p.tahun if p is not None else tahun
+        return self.kantor, self.pk(th) if th is not None else None
+
+    def rekap(self, p: Periode) -> Rekap:
+        """The period's table, measured by its seal if it is ratified."""
+        kantor, pk = self.siap(p)
+        if pk is None:
+            raise KinerjaError(f"Perjanjian Kinerja {p.tahun} tidak dapat dibaca")
+        return susun(kantor, pk, p, self.tahun[p.tahun].periode)
+
+    def ukuran(self, p: Periode) -> tuple[Kantor, PerjanjianKinerja, RencanaAksi | None]:
+        """The office, PK and plan ``p`` is measured and evaluated by (as sealed, if ratified)."""
+        kantor, pk = self.siap(p)
+        assert pk is not None
+        k, pk_p = terapkan(kantor, pk, p.segel)
+        return k, pk_p, renaksi_periode(self.renaksi(p.tahun), p)
+
+    def kelengkapan(self, p: Periode) -> list[Kelengkapan]:
+        t = self.tahun.get(p.tahun)
+        if t is None or t.pk is None or self.kantor is None:
+            return []
+        pk_galat = any(x.galat and x.berkas == t.pk.berkas for x in self.temuan)
+        k, pk = terapkan(self.kantor, t.pk, p.segel)
+        return hitung_kelengkapan(k, pk, p, pk_galat=pk_galat)
+
+
+def potret(mulai: Path, *, tahun: set[int] | None = None, lengkap: bool = False,
+           hanya: Iterable[str] | None = None, forge: PengujiForge | None = None) -> Potret:
+    """Load, prove and check the office at or above ``mulai``: all years or those in ``tahun``;
+    with ``hanya``, the forms of those periods only (and, for a yearly period, its quarters)."""
+    akar = cari_akar(mulai)
+    m = muat(akar, tahun=tahun)
+    g = Gudang(akar)
+    pemeriksa = Pemeriksa(akar, g, forge)
+    temuan: list[Temuan] = list(m.temuan)
+    tahun_baru = {}
+    for th, t in m.tahun.items():
+        periode = {}
+        for kode, p in t.periode.items():
+            sah, salah = pemeriksa.pengesahan(p)
+            periode[kode] = replace(p, pengesahan=sah)
+            temuan += salah
+        tahun_baru[th] = replace(t, periode=periode)
+    m = replace(m, tahun=tahun_baru)
+    temuan += pemeriksa.tag_asing(m.semua_periode(), m.dibaca)
+    if m.kantor is not None:
+        temuan += periksa_kantor(m.kantor)
+        pilih = _pilihan(hanya)
+        for t in m.tahun.values():
+            if t.pk is None:
+                continue
+            temuan += periksa_tahun(akar, m.kantor, t.pk, t.renaksi, list(t.periode.values()),
+                                    lengkap=lengkap, hanya=pilih)
+    for p in m.semua_periode():
+        temuan += _segel_rusak(p)
+    return Potret(m, rapikan(temuan), lengkap, pemeriksa)
+
+
+def _pilihan(hanya: Iterable[str] | None):  # type: ignore[no-untyped-def]
+    if hanya is None:
+        return None
+    ids = set(hanya)
+    tahun = {i.split("-")[0] for i in ids if i.endswith("-tahunan")}
+    return lambda p: p.id in ids or str(p.tahun) in tahun
+
+
+def _segel_rusak(p: Periode) -> list[Temuan]:
+    from kinerja.inti.temuan import temuan
+    from kinerja.pengesahan.segel import pesan_rusak
+
+    return [temuan(x, "segel-rusak", pesan_rusak(p)) for x in p.rusak_segel]

@@ -1,0 +1,65 @@
+"""`kinerja periksa`: the snapshot's findings for the whole repository, or for the files a person
+names, with each section's completeness."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from kinerja.inti import tata
+from kinerja.inti.temuan import Temuan
+from kinerja.layanan import cari_akar, potret
+from kinerja.periksa.kelengkapan import Kelengkapan
+
+
+@dataclass(frozen=True)
+class HasilPeriksa:
+    temuan: tuple[Temuan, ...]
+    kelengkapan: tuple[Kelengkapan, ...]
+    berkas_diperiksa: int
+
+    @property
+    def ada_galat(self) -> bool:
+        return any(t.galat for t in self.temuan)
+
+
+def periksa(mulai: Path, paths: tuple[Path, ...] = (), *, lengkap: bool = False) -> HasilPeriksa:
+    """Check the repository (or only ``paths`` in it) and return every finding at once."""
+    akar = cari_akar(paths[0] if paths and paths[0].is_dir() else
+                     paths[0].parent if paths else mulai)
+    sasaran = [p.resolve() for p in paths]
+    pt = potret(akar, tahun=_tahun_dari(akar, sasaran), lengkap=lengkap)
+    kelengkapan = tuple(k for p in pt.semua_periode() for k in pt.kelengkapan(p)
+                        if _termasuk(akar / k.berkas, sasaran))
+    # Context files (the office, the PK) are reported even when only a form was named: a broken
+    # PK changes what every form means.
+    temuan = tuple(t for t in pt.temuan
+                   if _termasuk(akar / t.berkas, sasaran) or (t.galat and _konteks(t.berkas)))
+    jumlah = 1 + sum((t.pk is not None) + sum(1 + len(p.formulir) for p in t.periode.values())
+                     for t in pt.tahun.values())
+    return HasilPeriksa(temuan, kelengkapan, jumlah)
+
+
+def _tahun_dari(akar: Path, sasaran: list[Path]) -> set[int] | None:
+    if not sasaran:
+        return None
+    tahun: set[int] = set()
+    for p in sasaran:
+        try:
+            bagian = p.relative_to(akar.resolve()).parts
+        except ValueError:
+            continue
+        th = tata.tahun_folder(bagian[1]) if len(bagian) >= 2 and \
+            bagian[0] == tata.FOLDER_PERIODS else None
+        if th is None:
+            return None  # the root, periods/ itself, or kinerja.yml: everything
+        tahun.add(th)
+    return tahun
+
+
+def _konteks(berkas: str) -> bool:
+    return tata.letak(berkas).jenis in ("kantor", "pk")
+
+
+def _termasuk(path: Path, sasaran: list[Path]) -> bool:
+    return not sasaran or any(path == s or s in path.parents for s in sasaran)

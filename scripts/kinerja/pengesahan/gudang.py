@@ -1,0 +1,193 @@
+"""A repository's history read once per command: the commit graph with its decision trailers, the
+ratification tags, and file contents at any commit — each fetched in one batch, so proving every
+period's ratification costs a handful of git calls, not hundreds."""
+
+from __future__ import annotations
+
+import contextlib
+import subprocess
+import weakref
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from kinerja.inti import tata
+from kinerja.pengesahan import git
+
+AWALAN_TAG = "pengesahan/"
+_TANDA = (b"-----BEGIN PGP SIGNATURE-----", b"-----BEGIN SSH SIGNATURE-----",
+          b"-----BEGIN SIGNED MESSAGE-----")
+
+
+@dataclass(frozen=True)
+class Tag:
+    nama: str  # without refs/tags/
+    anotasi: bool  # an annotated tag object (a lightweight tag carries no record)
+    target: str | None  # the commit it points at
+    pesan: str  # the message, without a signature block
+    bertanda: bool  # the tag object carries a signature block
+
+
+class Gudang:
+    """Reads from one repository, cached for the life of one command."""
+
+    def __init__(self, akar: Path) -> None:
+        self.akar = akar
+        self._leluhur: dict[str, frozenset[str]] = {}
+        self._pohon: dict[tuple[str, str], list[git.Entri]] = {}
+        self._isi: dict[str, bytes | None] = {}
+        self._proses: subprocess.Popen[bytes] | None = None
+
+    @cached_property
+    def ada(self) -> bool:
+        return (self.akar / ".git").exists() and git.repo_git(self.akar)
+
+    @cached_property
+    def keadaan(self) -> git.KeadaanKerja | None:
+        return git.keadaan(self.akar) if self.ada else None
+
+    @cached_property
+    def head(self) -> str | None:
+        return git.rev(self.akar, "HEAD") if self.ada else None
+
+    @cached_property
+    def tag(self) -> dict[str, Tag]:
+        """Every ``pengesahan/…`` tag, by name."""
+        if not self.ada:
+            return {}
+        keluar = git.git(self.akar, "for-each-ref", "--format=%(refname:strip=2)%00%(objecttype)"
+                         "%00%(objectname)%00%(*objectname)%00", f"refs/tags/{AWALAN_TAG}")
+        bagian = keluar.split("\x00")
+        hasil = {}
+        for i in range(0, len(bagian) - 3, 4):
+            nama, jenis, obj, sasaran = (bagian[i].lstrip("\n"), bagian[i + 1], bagian[i + 2],
+                                         bagian[i + 3])
+            if jenis == "tag":
+                pesan, bertanda = _pesan_tag(self.objek(obj) or b"")
+                hasil[nama] = Tag(nama, True, sasaran or None, pesan, bertanda)
+            else:
+                hasil[nama] = Tag(nama, False, obj if jenis == "commit" else None, "", False)
+        return hasil
+
+    @cached_property
+    def commit(self) -> dict[str, git.Commit]:
+        """Every commit reachable from HEAD or a ratification tag, parents first (topological)."""
+        if self.head is None:
+            return {}
+        ref = ["HEAD", *{t.target for t in self.tag.values() if t.target}]
+        return {c.sha: c for c in reversed(git.log(self.akar, "--topo-order", *ref))}
+
+    @cached_property
+    def berubah(self) -> dict[str, tuple[tuple[str, str], ...]]:
+        """(status, path) of each file under ``periods/`` and ``kinerja.yml`` that each commit
+        changes (merges change nothing of their own: integrating is not authoring)."""
+        if self.head is None:
+            return {}
+        ref = ["HEAD", *{t.target for t in self.tag.values() if t.target}]
+        keluar = git.git(self.akar, "log", "--topo-order", "--no-renames", "--name-status", "-z",
+                         "--format=%x01%H", *ref, "--", tata.BERKAS_KANTOR, tata.FOLDER_PERIODS)
+        hasil: dict[str, tuple[tuple[str, str], ...]] = {}
+        for blok in keluar.split("\x01")[1:]:
+            sha, _, sisa = blok.partition("\x00")
+            bagian = sisa.lstrip("\n").split("\x00")
+            hasil[sha] = tuple((bagian[i], bagian[i + 1]) for i in range(0, len(bagian) - 1, 2)
+                               if bagian[i])
+        return hasil
+
+    def leluhur(self, sha: str) -> frozenset[str]:
+        """``sha`` and every commit it descends from (within what was read)."""
+        if sha in self._leluhur:
+            return self._leluhur[sha]
+        hasil: set[str] = set()
+        tumpuk = [sha]
+        while tumpuk:
+            x = tumpuk.pop()
+            if x in hasil:
+                continue
+            if x in self._leluhur:
+                hasil |= self._leluhur[x]
+                continue
+            hasil.add(x)
+            c = self.commit.get(x)
+            if c is not None:
+                tumpuk.extend(c.induk)
+        beku = frozenset(hasil)
+        self._leluhur[sha] = beku
+        return beku
+
+    def mendahului(self, a: str, b: str) -> bool:
+        """Whether commit ``a`` is a proper ancestor of ``b``."""
+        return a != b and a in self.leluhur(b)
+
+    def sejak(self, ref: str) -> list[git.Commit]:
+        """The commits ``ref`` contains, parents first."""
+        semua = self.leluhur(ref)
+        return [c for sha, c in self.commit.items() if sha in semua]
+
+    def pohon(self, ref: str, folder: str) -> list[git.Entri]:
+        """Every file under ``folder`` at ``ref``."""
+        kunci = (ref, folder)
+        if kunci not in self._pohon:
+            self._pohon[kunci] = git.ls_tree(self.akar, ref, folder)
+        return self._pohon[kunci]
+
+    def objek(self, nama: str) -> bytes | None:
+        """An object's content (``sha``, or ``ref:path``); None when there is no such object."""
+        if nama in self._isi:
+            return self._isi[nama]
+        if self._proses is None:
+            self._proses = subprocess.Popen(
+                ["git", "-C", str(self.akar), "cat-file", "--batch"], stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+            # git ends when its input closes: when this reader is dropped, or at exit.
+            weakref.finalize(self, _akhiri, self._proses)
+        p = self._proses
+        assert p.stdin is not None and p.stdout is not None
+        p.stdin.write(nama.encode("utf-8") + b"\n")
+        p.stdin.flush()
+        kepala = p.stdout.readline().split()
+        if len(kepala) != 3 or kepala[1] == b"missing":
+            self._isi[nama] = None
+            return None
+        data = p.stdout.read(int(kepala[2]))
+        p.stdout.read(1)
+        self._isi[nama] = data
+        return data
+
+    def teks(self, ref: str, path: str) -> str | None:
+        data = self.objek(f"{ref}:{path}")
+        return None if data is None else data.decode("utf-8", errors="replace")
+
+    def tutup(self) -> None:
+        if self._proses is not None:
+            _akhiri(self._proses)
+            self._proses = None
+
+    def __enter__(self) -> Gudang:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.tutup()
+
+
+def _akhiri(p: subprocess.Popen[bytes]) -> None:
+    with contextlib.suppress(OSError, ValueError):
+        assert p.stdin is not None and p.stdout is not None
+        p.stdin.close()
+        p.wait()
+        p.stdout.close()
+
+
+def _pesan_tag(mentah: bytes) -> tuple[str, bool]:
+    """A tag object's message without its headers and without its signature block."""
+    _, _, pesan = mentah.partition(b"\n\n")
+    bertanda = False
+    for tanda in _TANDA:
+        i = pesan.find(b"\n" + tanda)
+        if i < 0 and pesan.startswith(tanda):
+            i = 0
+        if i >= 0:
+            pesan = pesan[: i + 1] if i else b""
+            bertanda = True
+            break
+    return pesan.decode("utf-8", errors="replace"), bertanda
