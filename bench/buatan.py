@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 AKAR = Path(__file__).resolve().parent.parent
@@ -18,19 +19,37 @@ def salin_situs(tujuan: Path) -> None:
                     ignore=shutil.ignore_patterns("arsip"))
 
 
+def salin_templat(tujuan: Path) -> Path:
+    """A fresh copy of this repository as an office gets it («Use this template»): the site's
+    pages, mkdocs.yml and the sample office in contoh/ — and no office data at the root yet."""
+    tujuan.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(CONTOH, tujuan / "contoh")
+    salin_situs(tujuan)
+    return tujuan
+
+
 _SEJARAH: dict[str, Path] = {}  # the sample's history, made once per process
 
 
-def salin_contoh(tujuan: Path, *, situs: bool = False) -> Path:
+def salin_contoh(tujuan: Path, *, situs: bool = False,
+                 ubah: Callable[[Path], None] | None = None) -> Path:
     """The sample office shipped in the repository, as a Git repository whose history ratifies
-    its first three quarters (``sejarah``); with ``situs``, ready for the site build."""
+    its first three quarters (``sejarah``); with ``situs``, ready for the site build. ``ubah``
+    changes the sample's files before that history is made (so what it changes is ratified)."""
     import tempfile
 
     from sejarah import bangun
 
-    if "contoh" not in _SEJARAH:
-        _SEJARAH["contoh"] = bangun(CONTOH, Path(tempfile.mkdtemp(prefix="kinerja-contoh-")) / "r")
-    shutil.copytree(_SEJARAH["contoh"], tujuan, dirs_exist_ok=True, symlinks=True)
+    if ubah is not None:
+        sumber = Path(tempfile.mkdtemp(prefix="kinerja-contoh-ubah-"))
+        shutil.copytree(CONTOH, sumber, dirs_exist_ok=True)
+        ubah(sumber)
+        bangun(sumber, tujuan)
+    else:
+        if "contoh" not in _SEJARAH:
+            _SEJARAH["contoh"] = bangun(CONTOH, Path(tempfile.mkdtemp(prefix="kinerja-contoh-"))
+                                        / "r")
+        shutil.copytree(_SEJARAH["contoh"], tujuan, dirs_exist_ok=True, symlinks=True)
     shutil.copytree(AKAR / "content", tujuan / "content", ignore=shutil.ignore_patterns("arsip"),
                     dirs_exist_ok=True)
     if situs:

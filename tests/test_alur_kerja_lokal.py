@@ -150,13 +150,20 @@ class Runner:
         return keluaran
 
 
-def _jawaban(sha: str, periode: str) -> Rekaman:
-    data = Rekaman(json.loads((AKAR / "tests/forge/github/bahagia.json").read_text())["jawaban"])
-    data[f"/repos/{PROYEK}/pulls/7/files?per_page=100"] = [
+def _jawaban(sha: str, periode: str, nomor: int = 7, data: Rekaman | None = None) -> Rekaman:
+    """GitHub's answers for pull request #``nomor`` merged as commit ``sha`` (added to ``data``:
+    the answers for earlier pull requests stay, as on GitHub)."""
+    rekaman = json.loads((AKAR / "tests/forge/github/bahagia.json").read_text())["jawaban"]
+    data = data if data is not None else Rekaman()
+    for path, isi in rekaman.items():
+        data[path.replace("/pulls/7", f"/pulls/{nomor}")] = json.loads(json.dumps(isi))
+    pr = data[f"/repos/{PROYEK}/pulls/{nomor}"]
+    pr.update({"number": nomor, "merged": True, "merge_commit_sha": sha})
+    data[f"/repos/{PROYEK}/pulls/{nomor}/files?per_page=100"] = [
         {"filename": f"periods/2026/{periode}/formulir/{s}.yml", "status": "modified"}
         for s in ("pemerintahan", "trantib")]
     data[f"/repos/{PROYEK}/commits/{sha}/pulls"] = [
-        {"number": 7, "state": "closed", "merged_at": "2026-07-08T03:00:00Z",
+        {"number": nomor, "state": "closed", "merged_at": "2026-07-08T03:00:00Z",
          "head": {"sha": HEAD_PR}}]
     return data
 
@@ -287,8 +294,8 @@ def test_perubahan_periode_yang_disahkan_menjadi_revisi(
     k.isi("trantib", {"    realisasi: 2\n": "    realisasi: 1\n"}, "Perbaiki realisasi (#8)")
     k.git("push", "-q", "origin", "main")
     kedua = k.git("rev-parse", "HEAD").strip()
-    _Api.jawaban = _jawaban(kedua, "tw2")
-    _Api.jawaban[f"/repos/{PROYEK}/pulls/7"]["title"] = "Revisi realisasi IK-3"
+    _Api.jawaban = _jawaban(kedua, "tw2", 8, _Api.jawaban)
+    _Api.jawaban[f"/repos/{PROYEK}/pulls/8"]["title"] = "Revisi realisasi IK-3"
     keluar = runner.jalankan("terbit.yml", "terbit", sesudah, kedua)
     assert keluar["terbit"] == {"periode": "2026-tw2", "tag": "pengesahan/2026-tw2-v2",
                                "rilis": "pengesahan/2026-tw2-v2"}
@@ -297,5 +304,5 @@ def test_perubahan_periode_yang_disahkan_menjadi_revisi(
                              check=True).stdout
     riwayat = yaml.safe_load(rekaman.partition("\n\n")[2])
     assert riwayat["versi"] == 2
-    assert riwayat["revisi"][0]["alasan"] == "pull request #7: Revisi realisasi IK-3"
+    assert riwayat["revisi"][0]["alasan"] == "pull request #8: Revisi realisasi IK-3"
     assert riwayat["segel"]["commit"] == kedua

@@ -18,13 +18,14 @@ TANPA_KASUS = {
     "berkas-tak-terbaca": "a path that cannot be read: test_berkas_tak_terbaca below",
     "berkas-besar": "a file over 1 MiB, not kept in the repository: test_berkas_besar below",
     "segel-rusak": "needs a ratification in a real Git history: test_segel",
-    "riwayat-tangan": "needs a Git repository: test_segel",
-    "riwayat-hilang": "needs a Git repository: test_segel",
+    "riwayat-hilang": "needs a Git repository: test_pengesahan",
+    "pengesahan-palsu": "needs a Git repository: test_pengesahan",
+    "pengesahan-tak-terverifikasi": "needs a Git repository and a forge: test_pengesahan",
     "lkjip-belum-ditulis": "needs a year of four filled quarters and a yearly period: "
                            "test_lkjip",
 }
 
-_POSISI = {"tambah": 1, "peringatan": 1, "temuan_berkas": 3, "Temuan": 3}
+_POSISI = {"tambah": 1, "temuan": 1, "temuan_berkas": 3, "Temuan": 3}
 
 
 def _dipakai() -> dict[str, str]:

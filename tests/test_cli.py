@@ -62,12 +62,12 @@ def test_pemakaian_salah_keluar_2(kantor: Path, capsys: pytest.CaptureFixture[st
 
 def test_bug_keluar_3_tanpa_traceback(kantor: Path, capsys: pytest.CaptureFixture[str],
                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    import kinerja.periksa
+    import kinerja.cli.periksa
 
     def rusak(*_: object, **__: object) -> None:
         raise RuntimeError("contoh bug")
 
-    monkeypatch.setattr(kinerja.periksa, "periksa", rusak)
+    monkeypatch.setattr(kinerja.cli.periksa, "jalankan", rusak)
     monkeypatch.delenv("KINERJA_DEBUG", raising=False)
     hasil = jalankan(capsys, "periksa")
     assert hasil.kode == 3

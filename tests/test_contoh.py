@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from conftest import AKAR, jalankan
-from kinerja.baca.muat import muat_repo
+from kinerja.baca.muat import muat
 
 
 def test_contoh_memenuhi_isi_issue() -> None:
-    repo = muat_repo(AKAR / "contoh")
+    repo = muat(AKAR / "contoh")
     pk = repo.tahun[2026].pk
     assert pk is not None and repo.kantor is not None
     assert "contoh" in (AKAR / "contoh/kinerja.yml").read_text().lower()

@@ -18,10 +18,10 @@ import pytest
 import yaml
 
 from conftest import DASAR, Rekaman, jalankan
-from kinerja.baca.muat import muat_kantor
-from kinerja.forge.jalan import periksa_persetujuan, putusan_pr, tarik
-from kinerja.inti.temuan import Pengumpul
-from kinerja.pengesahan.persetujuan import Kode
+from kinerja.baca.kantor import muat_kantor
+from kinerja.forge import forge as pilih_forge
+from kinerja.forge.persetujuan import periksa_persetujuan, putusan_pr
+from kinerja.pengesahan.putusan import Kode
 from test_alur import ISI_TRANTIB, LENGKAP_PEM, Kantor, kantor_git
 from test_persetujuan import _git
 
@@ -37,9 +37,10 @@ def _rekaman(nama: str) -> Rekaman:
 
 
 def _putusan(jawaban: dict[str, Any]) -> Any:
-    kantor = muat_kantor(DASAR, Pengumpul())
+    kantor = muat_kantor(DASAR)[0]
     assert kantor is not None
-    return putusan_pr(kantor, "github", tarik("github", lambda p: jawaban[p], PROYEK, 7))
+    return putusan_pr(kantor, "github",
+                      pilih_forge("github").tarik(lambda p: jawaban[p], PROYEK, 7))
 
 
 def _berkas(*jalur: str) -> list[dict[str, Any]]:
@@ -114,7 +115,7 @@ def test_teks_ulasan_tidak_menjadi_perintah_github(repo_pr: Path, capsys: pytest
     for u in jawaban[REVIEWS]:
         if u["state"] == "CHANGES_REQUESTED":
             u["body"] = jahat
-    monkeypatch.setattr("kinerja.forge.KlienHttp.__call__", lambda self, path: jawaban[path])
+    monkeypatch.setattr("kinerja.forge.http.KlienHttp.__call__", lambda self, path: jawaban[path])
     hasil = jalankan(capsys, "persetujuan", "--forge", "github", "--pr", "7", "--proyek", PROYEK,
                      "--dasar", "main", "--format", "github")
     assert hasil.kode == 1
@@ -164,7 +165,7 @@ def test_jawaban_forge_rusak_ditolak_jelas(repo_pr: Path, capsys: pytest.Capture
                                            rusak: Any, pesan: str) -> None:
     jawaban = _rekaman("bahagia")
     jawaban[path] = rusak
-    monkeypatch.setattr("kinerja.forge.KlienHttp.__call__", lambda self, p: jawaban[p])
+    monkeypatch.setattr("kinerja.forge.http.KlienHttp.__call__", lambda self, p: jawaban[p])
     hasil = jalankan(capsys, "persetujuan", "--forge", "github", "--pr", "7", "--proyek", PROYEK,
                      "--dasar", "main")
     assert hasil.kode == 1, hasil.galat
@@ -180,7 +181,7 @@ def test_berkas_peristiwa_rusak_ditolak_jelas(repo_pr: Path, capsys: pytest.Capt
     peristiwa = tmp_path / "event.json"
     peristiwa.write_text(isi)
     monkeypatch.setenv("GITHUB_EVENT_PATH", str(peristiwa))
-    monkeypatch.setattr("kinerja.forge.KlienHttp.__call__", lambda self, p: [])
+    monkeypatch.setattr("kinerja.forge.http.KlienHttp.__call__", lambda self, p: [])
     hasil = jalankan(capsys, "persetujuan", "--forge", "github", "--proyek", PROYEK)
     assert hasil.kode == 1, hasil.galat
     assert "kesalahan internal" not in hasil.galat and "Traceback" not in hasil.galat
@@ -323,8 +324,7 @@ def test_sahkan_gagal_di_tengah_tidak_meninggalkan_apa_pun(g: Kantor) -> None:
     (g.akar / ".git/refs/tags/pengesahan").write_text("bukan folder\n")
     g.sebagai("camat", "2026-07-07 11:00")
     keluar = g.kinerja("sahkan", "2026-tw2", kode=1)
-    assert keluar.startswith("kinerja: galat: git tag: rujukan Git tidak dapat dibuat karena "
-                             "bertabrakan dengan rujukan lain")
+    assert keluar.startswith("kinerja: galat: git tag: rujukan Git tidak dapat dikunci"), keluar
     assert g.git("rev-parse", "HEAD") == head
     assert not g.git("status", "--porcelain")
     assert not (g.akar / "periods/2026/tw2/riwayat.yml").exists()
@@ -337,21 +337,24 @@ def test_keputusan_tidak_menyapu_berkas_yang_di_stage(g: Kantor) -> None:
     (g.akar / "catatan.txt").write_text("draf pribadi\n")
     g.git("add", "catatan.txt")
     g.sebagai("kasubbag", "2026-07-07 09:00")
-    keluar = g.kinerja("setujui", "2026-tw2", "--sebagai", "kasubbag-perencanaan", kode=1)
-    assert "ada berkas yang sudah di-stage (git add)" in keluar
+    # The decision is built from HEAD's tree, never from the index: what is staged stays staged
+    # and out of the decision commit.
+    g.kinerja("setujui", "2026-tw2", "--sebagai", "kasubbag-perencanaan")
     assert g.git("diff", "--cached", "--name-only") == "catatan.txt\n"
+    assert g.git("show", "--name-only", "--format=", "HEAD") == ""
 
 
 def test_keputusan_yang_menumpang_perubahan_formulir_tidak_dihitung(g: Kantor) -> None:
     """The Kasubbag edits a form and puts her approval trailer on that same commit."""
     g.periode_terisi("kasi-pem")
-    from kinerja.alur import isi_periode
+    from kinerja.pengesahan.gudang import Gudang
+    from kinerja.pengesahan.sejarah import Sejarah
 
     g.sebagai("kasubbag", "2026-07-07 09:00")
     form = g.akar / "periods/2026/tw2/formulir/trantib.yml"
     form.write_text(form.read_text().replace("Sesuai target.", "Sesuai target, diperbaiki."))
     g.git("commit", "-qam", "Perbaiki")
-    isi = isi_periode(g.akar, "HEAD", "periods/2026/tw2")
+    isi = Sejarah(Gudang(g.akar)).isi("HEAD", 2026, "tw2")
     g.git("commit", "-q", "--amend", "-m", "Perbaiki\n\nKinerja-Periode: 2026-tw2\n"
           "Kinerja-Keputusan: setuju\nKinerja-Peran: kasubbag-perencanaan\n"
           f"Kinerja-Isi: {isi}\n")
@@ -421,7 +424,7 @@ def test_peran_dibaca_dari_pembuatan_periode_di_riwayat_ini(g: Kantor) -> None:
 # --- publishing re-verifies ------------------------------------------------------------------------
 
 def test_pr_digabung_dicari_ulang_saat_daftar_masih_kosong() -> None:
-    from kinerja.forge.jalan import pr_digabung
+    from kinerja.forge.terbit import pr_digabung
 
     jawab: list[Any] = [[], [], [{"number": 7, "merged_at": "2026-07-08T03:00:00Z"}]]
     jeda: list[float] = []
@@ -431,7 +434,7 @@ def test_pr_digabung_dicari_ulang_saat_daftar_masih_kosong() -> None:
 
 
 def test_terbit_menolak_penggabungan_tanpa_persetujuan_lengkap(g: Kantor) -> None:
-    from kinerja.forge.jalan import terbitkan
+    from kinerja.forge.terbit import terbitkan
     from kinerja.inti.errors import KinerjaError
 
     sebelum = g.git("rev-parse", "HEAD").strip()
@@ -454,12 +457,12 @@ def test_terbit_menolak_penggabungan_tanpa_persetujuan_lengkap(g: Kantor) -> Non
      {"state": "failed", "name": "kinerja/persetujuan"}),
 ])
 def test_status_di_gitea_dan_gitlab(forge: str, path: str, isi: dict[str, str]) -> None:
-    from kinerja.forge.jalan import lapor_status
-    from kinerja.pengesahan.persetujuan import Putusan
+    from kinerja.forge import forge as forge_
+    from kinerja.pengesahan.putusan import Putusan
 
     dikirim: list[tuple[str, dict[str, Any]]] = []
-    lapor_status(forge, lambda p, d: dikirim.append((p, d)), PROYEK, HEAD,
-                 Putusan(False, ()), None)
+    forge_(forge).lapor_status(lambda p, d: dikirim.append((p, d)), PROYEK, HEAD,
+                               Putusan(False, ()), None)
     assert dikirim == [(path, {**isi, "description": "0 dari 3 persetujuan"})]
 
 
@@ -475,10 +478,10 @@ def test_target_berubah_di_main_sesudah_cabang_membuat_persetujuan_basi(repo_pr:
     jawaban = _rekaman("bahagia")
     argumen: dict[str, Any] = {"forge": "github", "nomor": 7, "proyek": PROYEK, "api": None,
                                "env": {}, "dasar": "HEAD", "ambil": lambda p: jawaban[p]}
-    assert periksa_persetujuan(repo_pr, None, **argumen).putusan.lulus  # head contains it
+    assert periksa_persetujuan(repo_pr, **argumen).putusan.lulus  # head contains it
     jawaban[f"/repos/{PROYEK}/compare/{ubah}...{HEAD}"] = {"status": "diverged", "ahead_by": 3,
                                                           "behind_by": 1}
-    p = periksa_persetujuan(repo_pr, None, **argumen).putusan
+    p = periksa_persetujuan(repo_pr, **argumen).putusan
     assert not p.lulus and len(p.disetujui) == 3
     assert p.pesan == (
         f"Perjanjian Kinerja atau aturan capaian berubah di cabang dasar (commit {ubah[:7]}) "
@@ -489,27 +492,29 @@ def test_target_berubah_di_main_sesudah_cabang_membuat_persetujuan_basi(repo_pr:
     kantor = repo_pr / "kinerja.yml"
     kantor.write_text(kantor.read_text() + "# telepon baru\n")
     _git(repo_pr, "-c", "user.name=A", "-c", "user.email=a@contoh.go.id", "commit", "-qam", "tel")
-    assert not periksa_persetujuan(repo_pr, None, **argumen).putusan.lulus
+    assert not periksa_persetujuan(repo_pr, **argumen).putusan.lulus
     del jawaban[f"/repos/{PROYEK}/compare/{ubah}...{HEAD}"]
-    assert periksa_persetujuan(repo_pr, None, **argumen).putusan.lulus
+    assert periksa_persetujuan(repo_pr, **argumen).putusan.lulus
 
 
 def test_pr_ke_cabang_lain_dan_berkas_melebihi_daftar_ditolak() -> None:
-    kantor = muat_kantor(DASAR, Pengumpul())
+    kantor = muat_kantor(DASAR)[0]
     assert kantor is not None
     jawaban = _rekaman("bahagia")
     jawaban[f"/repos/{PROYEK}/pulls/7"]["base"]["ref"] = "cabang-saya"
-    data = tarik("github", lambda p: jawaban[p], PROYEK, 7)
+    data = pilih_forge("github").tarik(lambda p: jawaban[p], PROYEK, 7)
     p = putusan_pr(kantor, "github", data, cabang_dasar="main")
     assert not p.lulus and p.tahap == "ditolak: pull request ini tidak dapat dinilai"
     assert p.pesan[0] == ("pull request ini ditujukan ke cabang «cabang-saya», bukan «main»; "
                           "putusan persetujuan hanya diberikan untuk pull request ke main")
     jawaban = _rekaman("bahagia")
     jawaban[f"/repos/{PROYEK}/pulls/7"]["changed_files"] = 3001  # the list stops at 3000
-    p = putusan_pr(kantor, "github", tarik("github", lambda x: jawaban[x], PROYEK, 7))
+    p = putusan_pr(kantor, "github",
+                   pilih_forge("github").tarik(lambda x: jawaban[x], PROYEK, 7))
     assert not p.lulus and "mengubah 3001 berkas" in p.pesan[0]
     jawaban[f"/repos/{PROYEK}/pulls/7"]["changed_files"] = 2
-    assert putusan_pr(kantor, "github", tarik("github", lambda x: jawaban[x], PROYEK, 7)).lulus
+    data = pilih_forge("github").tarik(lambda x: jawaban[x], PROYEK, 7)
+    assert putusan_pr(kantor, "github", data).lulus
 
 
 def test_keputusan_di_cabang_sejajar_tidak_berurutan(g: Kantor) -> None:

@@ -23,11 +23,14 @@ def laporan_tw3(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from datetime import date
 
     from buatan import salin_contoh
+    from kinerja.dokumen import render
     from kinerja.dokumen.laporan import buat
+    from kinerja.layanan import potret
 
     tujuan = salin_contoh(tmp_path_factory.mktemp("laporan") / "contoh")
-
-    return buat(tujuan, "2026-tw3", draf=False, tanggal=date(2026, 10, 7)).pdf
+    pt = potret(tujuan, tahun={2026}, lengkap=True, hanya={"2026-tw3"})
+    with render.Pandoc("laporan") as proses:
+        return buat(pt, pt.cari("2026-tw3"), proses, draf=False, tanggal=date(2026, 10, 7)).pdf
 
 
 def test_laporan_final_berisi_angka_dan_nama(laporan_tw3: Path) -> None:

@@ -15,6 +15,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import DASAR, KASUS, jalankan
+from sejarah_uji import commit, mulai_git, sahkan, sebagai
 
 # Realisation per quarter, TW I–IV. IK-1 jumlah (naik), IK-2 terakhir (graded: A 5, BB 4, B 3),
 # IK-3 rata-rata (turun, 2T-R). Capaian is capped at 120%.
@@ -57,18 +58,6 @@ def _isi_formulir(form: Path, tahun: int, tw: int) -> None:
     form.write_text(teks, encoding="utf-8")
 
 
-def _disahkan(folder: Path, periode: str) -> None:
-    """A record as the forge flow writes it (the folder is no Git repository: the sample way)."""
-    (folder / "riwayat.yml").write_text(
-        f"periode: {periode}\nsumber: github\ndisahkan: ya\npersetujuan:\n" + "".join(
-            f"  - peran: {peran}\n    nama: {nama}\n    akun: {akun}\n    commit: {'a' * 40}\n"
-            f"    waktu: 2026-01-0{n}T10:00+07:00\n"
-            for n, (peran, nama, akun) in enumerate((
-                ("kasubbag-perencanaan", "Kasubbag Contoh", "kasubbag"),
-                ("sekcam", "Sekcam Contoh", "sekcam"), ("camat", "Camat Contoh", "camat")), 1)),
-        encoding="utf-8")
-
-
 @pytest.fixture(scope="module")
 def kantor_dua_tahun(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     import os
@@ -94,15 +83,21 @@ def kantor_dua_tahun(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]
 
     sebelum = Path.cwd()
     os.chdir(akar)
+    mulai_git(akar, "2025-01-06 08:00")
     try:
         for tahun in (2025, 2026):
             for n, kode in enumerate(("tw1", "tw2", "tw3", "tw4")):
-                buat_periode(akar, tahun, kode, mulai=date(tahun, 4, 6))
+                hari = f"{tahun}-{4 + n * 2:02d}-06"
+                with sebagai("kasubbag", f"{hari} 08:00"):
+                    buat_periode(akar, tahun, kode, mulai=date(tahun, 4, 6))
+                commit(akar, "kasubbag", f"{hari} 08:00", f"Buat periode {tahun}-{kode}")
                 for form in (akar / f"periods/{tahun}/{kode}/formulir").glob("*.yml"):
                     _isi_formulir(form, tahun, n)
+                commit(akar, "kasi-pem", f"{hari} 09:00", f"Isi {tahun}-{kode}")
                 if tahun == 2025:
-                    _disahkan(akar / f"periods/{tahun}/{kode}", f"{tahun}-{kode}")
+                    sahkan(akar, f"{tahun}-{kode}", f"{tahun}-{4 + n * 2:02d}-07")
         buat_periode(akar, 2026, "tahunan", mulai=date(2027, 1, 5))
+        commit(akar, "kasubbag", "2027-01-05 08:00", "Buat periode 2026-tahunan")
         for form in (akar / "periods/2026/tahunan/formulir").glob("*.yml"):
             teks = form.read_text(encoding="utf-8")
             teks = re.sub(r"    penjelasan:\n", "    penjelasan: Ringkasan tahunan.\n", teks)
@@ -112,6 +107,7 @@ def kantor_dua_tahun(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]
             teks = re.sub(r"    tindak_lanjut:\n", "    tindak_lanjut: Tindak lanjut tahunan.\n",
                           teks)
             form.write_text(teks, encoding="utf-8")
+        commit(akar, "kasi-pem", "2027-01-05 09:00", "Isi 2026-tahunan")
         yield akar
     finally:
         os.chdir(sebelum)
@@ -203,8 +199,6 @@ def test_halaman_tahun_dengan_lkjip_dan_rencana_aksi(kantor_dua_tahun: Path,
     public archive shows the LKjIP's figures and PDF and the year's Rencana Aksi and PDF; in
     Chromium it fits a desktop and a phone."""
     from buatan import salin_situs
-    from kinerja.baca.muat import muat_repo
-    from kinerja.pengesahan import segel
 
     akar = tmp_path / "repo"
     shutil.copytree(kantor_dua_tahun, akar)
@@ -213,15 +207,8 @@ def test_halaman_tahun_dengan_lkjip_dan_rencana_aksi(kantor_dua_tahun: Path,
     prosa.mkdir()
     for nama, isi in PROSA.items():
         (prosa / nama).write_text(isi, encoding="utf-8")
-    repo = muat_repo(akar)
-    assert repo.kantor is not None
-    t = repo.tahun[2026]
-    assert t.pk is not None
-    tahunan = akar / "periods/2026/tahunan"
-    _disahkan(tahunan, "2026-tahunan")
-    with (tahunan / "riwayat.yml").open("a", encoding="utf-8") as f:
-        f.write("segel:\n" + "\n".join(segel.teks(segel.buat(repo.kantor, t.pk, tahunan, "",
-                                                              t.renaksi))) + "\n")
+    commit(akar, "kasi-pem", "2027-01-06 09:00", "LKjIP")
+    sahkan(akar, "2026-tahunan", "2027-01-08")
     salin_situs(akar)
     hasil = jalankan(capsys, "situs", "--pdf", "--bangun")
     assert hasil.kode == 0, hasil.galat

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from buatan import salin_contoh
+from buatan import salin_templat
 from conftest import DASAR, jalankan
 from test_alur import Kantor
 from test_situs import mkdocs
@@ -19,7 +19,7 @@ CONTOH = ("Pejawaran", "Bambang Setiawan", "Siti Rahayu", "Agus Priyanto")
 
 def test_kantor_baru_dari_salinan_contoh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                          capsys: pytest.CaptureFixture[str]) -> None:
-    akar = salin_contoh(tmp_path / "batur", situs=True)
+    akar = salin_templat(tmp_path / "batur")
     monkeypatch.chdir(akar)
     k = Kantor(akar, monkeypatch, capsys)
     k.git("init", "-q", "-b", "main")
@@ -124,7 +124,7 @@ def test_mulai_bertanya_di_terminal(tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    akar = salin_contoh(tmp_path / "batur")
+    akar = salin_templat(tmp_path / "batur")
     induk, anak = pty.openpty()
     proses = subprocess.Popen([sys.executable, "-m", "kinerja", "mulai", "--tahun", "2026"],
                               cwd=akar, stdin=anak, stdout=anak, stderr=anak)

@@ -52,11 +52,13 @@ def alamat(tmp_path_factory: pytest.TempPathFactory, pembangun: str) -> Iterator
 
     from buatan import salin_contoh
 
-    akar = salin_contoh(tmp_path_factory.mktemp("situs") / "contoh", situs=True)
-    form = akar / "periods/2026/tw3/formulir/trantib.yml"
-    form.write_text(form.read_text().replace(
-        "hambatan: Akses jalan", "hambatan: <script>window.diretas=1</script> "
-        "<img src=x onerror=\"window.diretas=2\"> Akses jalan", 1))
+    def jahat(sumber: Path) -> None:  # typed before the period was ratified: what was sealed
+        form = sumber / "periods/2026/tw3/formulir/trantib.yml"
+        form.write_text(form.read_text().replace(
+            "hambatan: Akses jalan", "hambatan: <script>window.diretas=1</script> "
+            "<img src=x onerror=\"window.diretas=2\"> Akses jalan", 1))
+
+    akar = salin_contoh(tmp_path_factory.mktemp("situs") / "contoh", situs=True, ubah=jahat)
     bin_ = Path(sys.executable).parent
     subprocess.run([str(bin_ / "kinerja"), "situs", "--pdf", "--bangun", "--pembangun",
                     pembangun], cwd=akar, check=True, capture_output=True)

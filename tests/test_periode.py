@@ -231,11 +231,10 @@ def test_nilai_blok_dengan_baris_kosong_tetap(kantor: Path,
 def test_jadwal_mulai_di_masa_depan_menurut_zona_kantor(utc: str, zona: str, harap: str) -> None:
     from datetime import datetime
 
-    from kinerja.baca.muat import muat_kantor
+    from kinerja.baca.kantor import muat_kantor
     from kinerja.buat.periode import _awal
-    from kinerja.inti.temuan import Pengumpul
 
-    kantor = muat_kantor(DASAR, Pengumpul())
+    kantor = muat_kantor(DASAR)[0]
     assert kantor is not None
     from dataclasses import replace
     from datetime import timedelta, timezone

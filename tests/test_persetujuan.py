@@ -14,17 +14,17 @@ from typing import Any
 import pytest
 
 from conftest import DASAR, Rekaman, jalankan
-from kinerja.baca.muat import muat_kantor
-from kinerja.forge import KlienHttp
-from kinerja.forge.jalan import periksa_persetujuan, putusan_pr, tarik
-from kinerja.inti.temuan import Pengumpul
+from kinerja.baca.kantor import muat_kantor
+from kinerja.forge import forge as pilih_forge
+from kinerja.forge.http import KlienHttp
+from kinerja.forge.persetujuan import periksa_persetujuan, putusan_pr
 
 REKAMAN = sorted((Path(__file__).parent / "forge").glob("*/*.json"))
 PROYEK = "kecamatan-contoh/kinerja"
 
 
 def _kantor() -> Any:
-    kantor = muat_kantor(DASAR, Pengumpul())
+    kantor = muat_kantor(DASAR)[0]
     assert kantor is not None
     return kantor
 
@@ -43,7 +43,7 @@ def _ambil(data: dict[str, Any]) -> Any:
 def test_putusan_dari_rekaman(rekaman: Path) -> None:
     data = json.loads(rekaman.read_text(encoding="utf-8"))
     forge = rekaman.parent.name
-    pr = tarik(forge, _ambil(data["jawaban"]), PROYEK, 7)
+    pr = pilih_forge(forge).tarik(_ambil(data["jawaban"]), PROYEK, 7)
     p = putusan_pr(_kantor(), forge, pr)
     assert {"lulus": p.lulus, "tahap": p.tahap, "pesan": list(p.pesan)} == data["harapan"]
     if p.lulus:
@@ -73,11 +73,11 @@ def test_pr_tidak_dapat_menunjuk_penyetujunya_sendiri(repo_pr: Path) -> None:
     data = json.loads((Path(__file__).parent / "forge/github/tambah-diri.json").read_text())
     argumen: dict[str, Any] = {"forge": "github", "nomor": 7, "proyek": PROYEK, "api": None,
                                "env": {}, "ambil": _ambil(data["jawaban"])}
-    dasar = periksa_persetujuan(repo_pr, None, dasar="main", **argumen).putusan
+    dasar = periksa_persetujuan(repo_pr, dasar="main", **argumen).putusan
     assert not dasar.lulus
     assert dasar.pesan == tuple(data["harapan"]["pesan"])
     # Read from the PR's own branch, the same reviews would pass: that is what --dasar prevents.
-    cabang = periksa_persetujuan(repo_pr, None, dasar="HEAD", **argumen).putusan
+    cabang = periksa_persetujuan(repo_pr, dasar="HEAD", **argumen).putusan
     assert cabang.lulus
 
 

@@ -159,7 +159,7 @@ def test_pdf_rencana_aksi_lama_tidak_diterbitkan(kantor: Path,
     assert jalankan(capsys, "renaksi", "2026").kode == 0
     rencana = kantor / "periods/2026/rencana-aksi.yml"
     rencana.write_text(rencana.read_text().replace("Piket siaga bencana", "Apel siaga"))
-    from kinerja.dokumen.renaksi_berkas import sidik_renaksi
+    from kinerja.dokumen.renaksi import sidik_renaksi
     from kinerja.pengesahan.segel import sidik_sama
 
     pdf = kantor / "build/2026/rencana-aksi-2026.pdf"

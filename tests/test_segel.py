@@ -178,10 +178,10 @@ def test_catatan_buatan_tangan_bukan_pengesahan(g: Kantor) -> None:
     g.git("commit", "-qm", "Salin catatan")
     keluar = g.kinerja("periksa", kode=1)
     assert ("periods/2026/tw1/riwayat.yml:1:1: galat: catatan pengesahan ini tidak ditulis oleh "
-            "kinerja (tag-nya tidak ada: pengesahan/2026-tw1); periode 2026-tw1 tetap seperti "
-            "tag pengesahan terakhirnya.") in keluar
+            "kinerja (periode ini belum pernah disahkan); yang berlaku adalah riwayat Git dan tag "
+            "pengesahan periode 2026-tw1.") in keluar
     assert ("periods/2026/tw2/riwayat.yml:1:1: galat: catatan pengesahan ini tidak ditulis oleh "
-            "kinerja (isinya berbeda dari tag-nya: pengesahan/2026-tw2)") in keluar
+            "kinerja (isinya berbeda dari yang dibuktikan riwayat pengesahannya)") in keluar
     g.git("checkout", "HEAD~1", "--", "periods/2026/tw2/riwayat.yml")
     g.git("rm", "-q", "periods/2026/tw1/riwayat.yml")
     assert g.kinerja("periksa").endswith("tidak ada masalah.\n")
@@ -215,18 +215,25 @@ def test_catatan_tangan_tidak_dapat_membatalkan_pengesahan(g: Kantor) -> None:
     g.isi("pemerintahan", {"    realisasi: 11\n": "    realisasi: 4\n"}, "Buka diam-diam")
     keluar = g.kinerja("periksa", kode=1)
     assert ("periods/2026/tw2/riwayat.yml:1:1: galat: catatan pengesahan ini tidak ditulis oleh "
-            "kinerja (membuka periode yang disahkan (pengesahan/2026-tw2) tanpa «kinerja "
-            "revisi»)") in keluar
+            "kinerja (isinya berbeda dari yang dibuktikan riwayat pengesahannya)") in keluar
     assert "[segel-rusak]" in keluar
     keluar = g.kinerja("rekap", "2026-tw2", kode=1)  # the edited figure is never printed
     assert "periode 2026-tw2 telah disahkan pada 7 Juli 2026 11.00" in keluar
 
 
 def test_catatan_dan_tag_dihapus_bukan_berarti_belum_disahkan(g: Kantor) -> None:
+    """Removing the record and the tag does not reopen a period: the Camat's decision in history
+    is an unfinished ratification, what it ratified is still sealed, and «sahkan» restores the
+    tag."""
     g.git("tag", "-d", "pengesahan/2026-tw2")
     g.git("rm", "-q", "periods/2026/tw2/riwayat.yml")
     g.isi("pemerintahan", {"    realisasi: 11\n": "    realisasi: 4\n"}, "Hapus jejak")
     keluar = g.kinerja("periksa", kode=1)
-    assert "periods/2026/tw2:1:1: galat: periode 2026-tw2 disahkan pada commit " in keluar
-    assert "[riwayat-hilang]" in keluar
-    assert "[riwayat-hilang]" in g.kinerja("rekap", "2026-tw2", kode=1)
+    assert ("periods/2026/tw2:1:1: peringatan: pengesahan periode 2026-tw2 tercatat pada commit "
+            in keluar)
+    assert "[riwayat-hilang]" in keluar and "[segel-rusak]" in keluar
+    assert "[segel-rusak]" in g.kinerja("rekap", "2026-tw2", kode=1)
+    g.sebagai("camat", "2026-07-20 09:00")
+    assert "dilengkapi dengan tag pengesahan/2026-tw2" in g.kinerja("sahkan", "2026-tw2")
+    assert g.git("tag", "-l") == "pengesahan/2026-tw2\n"
+    assert "[segel-rusak]" in g.kinerja("periksa", kode=1)

@@ -10,8 +10,8 @@ import pytest
 
 from conftest import AKAR, DASAR
 from kinerja.baca import sintaks, skema
+from kinerja.baca.peta import Peta, periksa_dokumen
 from kinerja.baca.teks import SintaksRusak, susun
-from kinerja.inti.temuan import Pengumpul
 
 FORMULIR = sorted((AKAR / "contoh/periods/2026").glob("tw*/formulir/*.yml"))
 
@@ -31,13 +31,11 @@ def _geseran(teks: str) -> list[tuple[int, int, str]]:
     return hasil
 
 
-def _uji(path: Path, jenis: skema.Peta) -> tuple[int, int, list[str]]:
+def _uji(path: Path, jenis: Peta) -> tuple[int, int, list[str]]:
     asli = path.read_text(encoding="utf-8")
 
     def masalah(node: object) -> int:
-        p = Pengumpul()
-        skema.periksa_dokumen(node, jenis, "x", p)  # type: ignore[arg-type]
-        return len(p.temuan)
+        return len(periksa_dokumen(node, jenis, "x")[1])  # type: ignore[arg-type]
 
     tepat = rusak = 0
     salah = []

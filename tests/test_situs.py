@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -20,24 +19,29 @@ def mkdocs(akar: Path) -> subprocess.CompletedProcess[str]:
                           env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
 
 
-@pytest.fixture
-def situs(contoh: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    from buatan import salin_situs
-
-    salin_situs(contoh)
-    form = contoh / "periods/2026/tw3/formulir/trantib.yml"
+def _jahat(sumber: Path) -> None:
+    """People's hostile text, typed before the period was ratified (so it is what was sealed)."""
+    form = sumber / "periods/2026/tw3/formulir/trantib.yml"
     form.write_text(form.read_text().replace(
         "hambatan: Akses jalan", "hambatan: <script>window.diretas=1</script> "
         "<img src=x onerror=\"window.diretas=2\"> --8<-- \"/etc/passwd\" **tebal** _miring_ "
         "[tautan](https://contoh.invalid/x) `kode` 1. - no#1 | Akses jalan", 1))
-    pk = contoh / "periods/2026/perjanjian-kinerja.yml"
+    pk = sumber / "periods/2026/perjanjian-kinerja.yml"
     teks = pk.read_text()
     awal = teks.index("uraian:", teks.index("indikator:"))
     akhir = teks.index("\n", awal)
     pk.write_text(teks[:awal] + f"uraian: {json.dumps(URAIAN_JAHAT)}" + teks[akhir:])
-    hasil = jalankan(capsys, "situs", "--pdf")
-    assert hasil.kode == 0, hasil.galat
-    assert hasil.keluaran.endswith("periode: 2026-tw1, 2026-tw2, 2026-tw3\n")
+
+
+@pytest.fixture(scope="module")
+def situs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from buatan import salin_contoh
+
+    contoh = salin_contoh(tmp_path_factory.mktemp("situs") / "contoh", situs=True, ubah=_jahat)
+    hasil = subprocess.run([str(Path(sys.executable).parent / "kinerja"), "situs", "--pdf"],
+                           cwd=contoh, capture_output=True, text=True, check=False)
+    assert hasil.returncode == 0, hasil.stderr
+    assert hasil.stdout.endswith("periode: 2026-tw1, 2026-tw2, 2026-tw3\n")
     bangun = mkdocs(contoh)
     assert bangun.returncode == 0, bangun.stdout + bangun.stderr
     return contoh / "site"
@@ -168,14 +172,21 @@ def test_tanpa_sumber_luar(situs: Path) -> None:
     assert "fonts.googleapis" not in "".join(p.read_text() for p in situs.rglob("*.html"))
 
 
-def test_periode_ditarik_dari_situs(situs: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """A period whose ratification record is removed disappears on the next build."""
-    catatan = situs.parent / "content/arsip/2026/catatan-redaksi.md"
-    catatan.write_text("Ditulis tangan.\n")  # a person's file in the generated folder
-    (situs.parent / "periods/2026/tw3/riwayat.yml").unlink()
+def test_periode_ditarik_dari_situs(contoh: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A period whose ratification tag is removed disappears on the next build (its Camat's
+    decision alone is an unfinished ratification, not a published one); a person's own file in
+    the generated folder stays."""
+    from buatan import salin_situs
+
+    salin_situs(contoh)
+    assert jalankan(capsys, "situs").kode == 0
+    catatan = contoh / "content/arsip/2026/catatan-redaksi.md"
+    catatan.write_text("Ditulis tangan.\n")
+    subprocess.run(["git", "tag", "-d", "pengesahan/2026-tw3"], cwd=contoh, check=True,
+                   capture_output=True)
     hasil = jalankan(capsys, "situs")
     assert hasil.keluaran.endswith("periode: 2026-tw1, 2026-tw2\n")
-    assert not (situs.parent / "content/arsip/2026/tw3").exists()
+    assert not (contoh / "content/arsip/2026/tw3").exists()
     assert catatan.read_text() == "Ditulis tangan.\n"  # …is never removed
 
 
@@ -188,30 +199,6 @@ def test_pk_rusak_tidak_menghilangkan_periode(contoh: Path,
     assert hasil.kode == 1
     assert "periods/2026/perjanjian-kinerja.yml:" in hasil.galat
     assert not (contoh / "content/arsip/2026").exists()
-
-
-def test_banyak_tahun_dalam_beberapa_proses(tmp_path: Path) -> None:
-    """Worker processes write exactly what one process writes."""
-    from buatan import arsip
-    from kinerja.situs import bangun
-
-    akar = arsip(tmp_path, 12, disahkan=True)
-    hasil = {}
-    for proses in (1, 2):
-        keluaran = bangun(akar, proses=proses)
-        assert len(keluaran.periode) == 48
-        folder = akar / "content" / "arsip"
-        hasil[proses] = {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*.md")}
-        shutil.rmtree(folder)
-    assert hasil[1] == hasil[2]
-    # periods, years, indicators, index pages, and the office's own words (_kantor.md and
-    # _aturan.md; _situs.yml is not Markdown)
-    assert len(hasil[1]) == 48 + 12 + 16 + 4 + 2
-    indikator = hasil[1][Path("indikator/ik-1-1/index.md")].decode()
-    assert indikator.count("Tahun 2015</a>") == 4  # every period in the table…
-    label = re.findall(r'font-size="10">(TW [IV]+ \d{4})</text>', indikator)
-    assert label[-1] == "TW IV 2026" and 4 <= len(label) < 24  # …the last 24 in the chart,
-    # labelled sparsely enough not to overlap
 
 
 def test_arsip_kosong_tetap_dibangun(kantor: Path, capsys: pytest.CaptureFixture[str]) -> None:

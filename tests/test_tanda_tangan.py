@@ -82,8 +82,8 @@ def test_keputusan_harus_bertanda_tangan_kunci_sendiri(
     keluar = x.kinerja("setujui", "2026-tw2", "--sebagai", "kasubbag-perencanaan", kode=1)
     assert ("keputusan" in keluar and "oleh Kasubbag Contoh tidak dihitung: commit tidak "
             "ditandatangani dengan kunci Kasubbag Contoh yang tercantum di kinerja.yml") in keluar
-    assert "commit dibatalkan" in keluar and "git config user.signingkey" in keluar
-    assert x.git("rev-parse", "HEAD") == sebelum  # the bad commit was undone
+    assert "tidak ada yang dicatat" in keluar and "git config user.signingkey" in keluar
+    assert x.git("rev-parse", "HEAD") == sebelum  # never put on the branch
 
     _tanda_tangan_dengan(monkeypatch, kunci["kasubbag"])
     assert "1 dari 3 persetujuan" in x.kinerja("setujui", "2026-tw2", "--sebagai",
@@ -208,7 +208,7 @@ def test_perubahan_kunci_harus_ditandatangani_kunci_lama(
     assert "tidak ditandatangani dengan kunci Kasubbag Contoh yang tercantum" in keluar
     keluar = x.kinerja("persetujuan", "2026-tw2", kode=1)
     assert "perubahan peran atau kunci di kinerja.yml pada commit" in keluar
-    assert "(Kasi Pemerintahan) tidak ditandatangani kunci yang tercantum sebelumnya" in keluar
+    assert "(Kasi Pemerintahan) tidak ditandatangani Camat yang tercantum sebelumnya" in keluar
     _tanda_tangan_dengan(monkeypatch, kunci["kasubbag"])
     assert "1 dari 3 persetujuan" in x.kinerja("setujui", "2026-tw2", "--sebagai",
                                                "kasubbag-perencanaan")

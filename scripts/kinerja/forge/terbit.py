@@ -116,7 +116,7 @@ def _tandai(akar: Path, f: Forge, p: Putusan, nomor: int, judul: str, sha: str, 
             pdf: bool, penguji: PengujiGitHub) -> HasilTerbit:
     assert p.periode is not None
     pid = p.periode
-    pt = potret(akar, tahun={int(pid[:4])}, hanya=())
+    pt = potret(akar, tahun={int(pid[:4])}, hanya=(), forge=penguji)
     periode = pt.cari(pid)
     bukti, _ = pt.pemeriksa.bukti(periode)
     versi = len(bukti) + 1

@@ -94,16 +94,18 @@ ATURAN: dict[str, Aturan] = {
                                       "periode tahunan diperiksa untuk disetujui (--lengkap)"),
     # Ratification
     "segel-rusak": Aturan(_G, "berkas periode yang sudah disahkan berubah tanpa revisi"),
-    "riwayat-hilang": Aturan(_G, "periode yang pernah disahkan kehilangan catatan dan tag "
-                                 "pengesahannya"),
-    "riwayat-tangan": Aturan(_G, "catatan pengesahan yang tidak ditulis «kinerja sahkan» (tanpa "
-                                 "tag pengesahan yang sama isinya)"),
+    "riwayat-hilang": Aturan("peringatan", "pengesahan Camat yang tercatat di riwayat tetapi "
+                                           "tag pengesahannya belum dibuat atau belum diambil "
+                                           "(pengesahan yang terhenti)"),
+    "pengesahan-palsu": Aturan(_G, "tag pengesahan/… yang tidak dibuktikan riwayat Git (dibuat "
+                                   "tangan, tag ringan, di cabang lain, atau catatannya diubah): "
+                                   "bukan pengesahan"),
+    "pengesahan-tak-terverifikasi": Aturan("peringatan", "pengesahan lewat Git host yang belum "
+                                                         "dapat dibuktikan karena API-nya tidak "
+                                                         "dapat ditanya"),
+    "riwayat-tangan": Aturan(_G, "riwayat.yml yang tidak sama dengan yang dibuktikan riwayat "
+                                 "pengesahan (ditulis tangan, atau di luar repositori Git)"),
 }
-
-
-def tingkat(aturan: str) -> Tingkat:
-    """A finding's level, from the registry (an unregistered id is a bug in kinerja)."""
-    return ATURAN[aturan].tingkat
 
 
 def halaman() -> str:

@@ -278,6 +278,14 @@ class Pemeriksa:
             if tertunda is not None:
                 hasil = replace(hasil, keadaan=Keadaan.TERTUNDA, commit=tertunda,
                                 versi=n + 1, sebab=f"commit {tertunda[:8]}")
+                # What the Camat ratified there is sealed all the same: a change since is a
+                # broken seal, not a draft (removing a tag cannot reopen a period).
+                induk = self.g.commit[tertunda].induk
+                s = self.segel(p, tertunda, induk[0] if induk else tertunda, tahunan_lama=False)
+                if s is not None:
+                    sementara = replace(hasil, keadaan=Keadaan.DISAHKAN, segel=s)
+                    hasil = replace(hasil, segel=s,
+                                    rusak=segel.rusak(replace(p, pengesahan=sementara), self.g))
                 temuan_.append(temuan(Lok(tata.folder_periode(p.tahun, p.kode)),
                                       "riwayat-hilang", _pesan_tertunda(p, tertunda, n + 1)))
         temuan_ += self._riwayat_berkas(p, hasil, bukti)

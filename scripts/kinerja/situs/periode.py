@@ -110,15 +110,16 @@ def _evaluasi(t: Terbit, ev: Evaluasi) -> list[str]:
     for e in ev.per_indikator:
         b = e.baris
         for n, x in enumerate(e.aksi):
+            angka = (f"{h(teks_target(b.target))} → {h(teks_nilai(b.realisasi))}"
+                     + (f" ({h(e.selisih)})" if e.selisih != "–" else "")
+                     if b is not None and n == 0 else "")
             isi.append([
                 a(url_indikator(e.indikator.kode, "../../"), h(e.indikator.kode)) if n == 0 else "",
-                h(teks_target(b.target)) if b is not None and n == 0 else "",
-                h(teks_nilai(b.realisasi)) if b is not None and n == 0 else "",
-                h(e.selisih) if b is not None and n == 0 else "",
-                f"{h(x.kode)} {h(x.uraian)}", h(x.penanggung_jawab),
+                angka, f"{h(x.kode)} {h(x.uraian)}", h(x.penanggung_jawab),
                 h(x.status) + (f": {h(x.catatan)}" if x.catatan else "")])
-    baris += tabel(["Indikator", "Target", "Realisasi", "Selisih", "Aksi", "Penanggung jawab",
-                    "Status"], "lrrrLll", isi)
+    # Target, realisation and the gap in one cell: seven columns would not fit a desktop page.
+    baris += tabel(["Indikator", "Target → realisasi", "Aksi", "Penanggung jawab", "Status"],
+                   "llLll", isi)
     return baris
 
 
