@@ -60,14 +60,31 @@ def salin_contoh(tujuan: Path, *, situs: bool = False,
 def arsip(tujuan: Path, tahun: int = 10, *, disahkan: bool = False) -> Path:
     """The sample office with its 2026 year copied back over ``tahun`` years: 4 periods each.
 
-    With ``disahkan`` every period is ratified, as the public archive would show it: TW IV is
-    filled from TW III's forms and every period gets TW III's approval record."""
-    shutil.copy2(CONTOH / "kinerja.yml", tujuan / "kinerja.yml")
-    shutil.copytree(AKAR / "content" / "skema", tujuan / "content" / "skema")
-    sumber = CONTOH / "periods" / "2026"
-    riwayat = (sumber / "tw3" / "riwayat.yml").read_text(encoding="utf-8")
+    Without ``disahkan``, files only (no Git): the year's quarters as the sample has them. With
+    ``disahkan``, as the public archive would show it: TW IV filled from TW III's forms, and a
+    Git history in which every period is approved and ratified by its office's people
+    (``sejarah.arsip``)."""
+    import tempfile
+
+    from sejarah import arsip as jadwal_arsip
+    from sejarah import bangun
+
     akhir = max(2026, 1999 + tahun)  # the PK's year must lie in 2000–2100
-    for t in range(akhir - tahun + 1, akhir + 1):
+    rentang = range(akhir - tahun + 1, akhir + 1)
+    data = Path(tempfile.mkdtemp(prefix="kinerja-arsip-")) if disahkan else tujuan
+    _berkas_arsip(data, rentang, tw4_terisi=disahkan)
+    if disahkan:
+        bangun(data, tujuan, jadwal_arsip(rentang))
+        shutil.rmtree(data)
+    shutil.copytree(AKAR / "content" / "skema", tujuan / "content" / "skema")
+    return tujuan
+
+
+def _berkas_arsip(tujuan: Path, rentang: range, *, tw4_terisi: bool) -> None:
+    tujuan.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(CONTOH / "kinerja.yml", tujuan / "kinerja.yml")
+    sumber = CONTOH / "periods" / "2026"
+    for t in rentang:
         folder = tujuan / "periods" / str(t)
         folder.mkdir(parents=True)
         pk = (sumber / "perjanjian-kinerja.yml").read_text(encoding="utf-8")
@@ -76,10 +93,9 @@ def arsip(tujuan: Path, tahun: int = 10, *, disahkan: bool = False) -> Path:
             encoding="utf-8")
         for tw in ("tw1", "tw2", "tw3", "tw4"):
             (folder / tw / "formulir").mkdir(parents=True)
-            (folder / tw / "bukti").mkdir()
-            asal = "tw3" if disahkan and tw == "tw4" else tw
-            for b in (sumber / asal).glob("bukti/*"):
-                shutil.copy2(b, folder / tw / "bukti" / b.name)
+            asal = "tw3" if tw4_terisi and tw == "tw4" else tw
+            if (sumber / asal / "bukti").is_dir():
+                shutil.copytree(sumber / asal / "bukti", folder / tw / "bukti")
             periode = (sumber / tw / "periode.yml").read_text(encoding="utf-8")
             (folder / tw / "periode.yml").write_text(
                 periode.replace("tahun: 2026", f"tahun: {t}"), encoding="utf-8")
@@ -87,11 +103,6 @@ def arsip(tujuan: Path, tahun: int = 10, *, disahkan: bool = False) -> Path:
                 teks = re.sub(r"periode: 2026-tw.", f"periode: {t}-{tw}",
                               f.read_text(encoding="utf-8"))
                 (folder / tw / "formulir" / f.name).write_text(teks, encoding="utf-8")
-            if disahkan:
-                (folder / tw / "riwayat.yml").write_text(
-                    riwayat.replace("periode: 2026-tw3", f"periode: {t}-{tw}")
-                    .replace("waktu: 2026-", f"waktu: {t}-"), encoding="utf-8")
-    return tujuan
 
 
 def kantor_besar(tujuan: Path, indikator: int = 60) -> Path:

@@ -14,6 +14,8 @@ import os
 import shutil
 import subprocess
 from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 
 import yaml
@@ -22,19 +24,45 @@ from kinerja.alur.keputusan import putuskan
 from kinerja.alur.revisi import catat
 from kinerja.pengesahan.trailer import Jenis
 
-# (period, the Camat's order, the forms filled, Kasubbag, Sekcam, Camat); times on the office's
-# clock (WIB). TW IV is still being filled.
-JADWAL = (
-    ("tw1", "2026-04-06", "2026-04-06", ("2026-04-07 09:10", "2026-04-07 10:25",
-                                         "2026-04-07 13:40")),
-    ("tw2", "2026-07-06", "2026-07-06", ("2026-07-07 09:10", "2026-07-07 10:25",
-                                         "2026-07-07 13:40")),
-    ("tw3", "2026-10-05", "2026-10-05", ("2026-10-06 09:10", "2026-10-06 10:25",
-                                         "2026-10-06 13:40")),
-    ("tw4", "2026-11-23", "2026-11-24", ()),
+@dataclass(frozen=True)
+class Jadwal:
+    """When one period happened: the Camat's order, the day its forms were filled, and the
+    times of the Kasubbag's, the Sekcam's and the Camat's decisions (none yet: still being
+    filled). ``terisi``: the sections that have filled their form (None: all). Times are on the
+    office's clock (WIB)."""
+
+    tahun: int
+    kode: str
+    perintah: str
+    isi: str
+    keputusan: tuple[str, ...] = ()
+    terisi: tuple[str, ...] | None = None
+
+
+# The sample: three quarters ratified, TW IV still being filled by two sections.
+CONTOH = (
+    Jadwal(2026, "tw1", "2026-04-06", "2026-04-06",
+           ("2026-04-07 09:10", "2026-04-07 10:25", "2026-04-07 13:40")),
+    Jadwal(2026, "tw2", "2026-07-06", "2026-07-06",
+           ("2026-07-07 09:10", "2026-07-07 10:25", "2026-07-07 13:40")),
+    Jadwal(2026, "tw3", "2026-10-05", "2026-10-05",
+           ("2026-10-06 09:10", "2026-10-06 10:25", "2026-10-06 13:40")),
+    Jadwal(2026, "tw4", "2026-11-23", "2026-11-24", terisi=("pemerintahan", "trantib")),
 )
-# TW IV: only these sections have filled in anything yet
-TW4_TERISI = ("pemerintahan", "trantib")
+
+
+def arsip(tahun: range) -> tuple[Jadwal, ...]:
+    """Every quarter of every year ratified: ordered the Monday after it ends, forms filled that
+    day, decisions the next."""
+    jadwal = []
+    for t in tahun:
+        for kode, akhir in (("tw1", date(t, 4, 1)), ("tw2", date(t, 7, 1)),
+                            ("tw3", date(t, 10, 1)), ("tw4", date(t + 1, 1, 1))):
+            senin = akhir + timedelta(days=7 - akhir.weekday())
+            besok = senin + timedelta(days=1)
+            jadwal.append(Jadwal(t, kode, f"{senin}", f"{senin}",
+                                 (f"{besok} 09:10", f"{besok} 10:25", f"{besok} 13:40")))
+    return tuple(jadwal)
 
 
 class Kantor:
@@ -67,62 +95,64 @@ class Kantor:
                            check=True)
 
 
-def bangun(sumber: Path, tujuan: Path) -> Path:
-    """``tujuan``: a Git repository whose history makes the sample office as in ``sumber``."""
+def bangun(sumber: Path, tujuan: Path, jadwal: tuple[Jadwal, ...] = CONTOH) -> Path:
+    """``tujuan``: a Git repository whose history makes the office in ``sumber``, period by
+    period as ``jadwal`` says; each year's Perjanjian Kinerja (and Rencana Aksi, if any) is
+    committed before its first period."""
     tujuan.mkdir(parents=True, exist_ok=True)
     subprocess.run(["git", "init", "-q", "-b", "main", str(tujuan)], check=True)
     subprocess.run(["git", "-C", str(tujuan), "config", "commit.gpgsign", "false"], check=True)
     shutil.copy2(sumber / "kinerja.yml", tujuan / "kinerja.yml")
     k = Kantor(tujuan)
-    tahun = tujuan / "periods" / "2026"
-    tahun.mkdir(parents=True)
-    k.commit("kasubbag-perencanaan", "2026-01-12 08:00", "Data kantor", "kinerja.yml")
-    shutil.copy2(sumber / "periods/2026/perjanjian-kinerja.yml", tahun)
-    k.commit("kasubbag-perencanaan", "2026-02-02 10:00", "Perjanjian Kinerja 2026",
-             "periods/2026/perjanjian-kinerja.yml")
-    shutil.copy2(sumber / "periods/2026/rencana-aksi.yml", tahun)
-    k.commit("kasubbag-perencanaan", "2026-02-09 10:00", "Rencana Aksi 2026",
-             "periods/2026/rencana-aksi.yml")
-    for kode, mulai, isi, keputusan in JADWAL:
-        _periode(k, sumber, kode, mulai, isi, keputusan)
+    k.commit("kasubbag-perencanaan", f"{jadwal[0].tahun}-01-12 08:00", "Data kantor",
+             "kinerja.yml")
+    for j in jadwal:
+        folder = tujuan / "periods" / str(j.tahun)
+        if not folder.is_dir():
+            folder.mkdir(parents=True)
+            for nama, judul, hari in (("perjanjian-kinerja", "Perjanjian Kinerja", "02-02"),
+                                      ("rencana-aksi", "Rencana Aksi", "02-09")):
+                if (sumber / "periods" / str(j.tahun) / f"{nama}.yml").is_file():
+                    shutil.copy2(sumber / "periods" / str(j.tahun) / f"{nama}.yml", folder)
+                    k.commit("kasubbag-perencanaan", f"{j.tahun}-{hari} 10:00",
+                             f"{judul} {j.tahun}", f"periods/{j.tahun}/{nama}.yml")
+        _periode(k, sumber, j)
     return tujuan
 
 
-def _periode(k: Kantor, sumber: Path, kode: str, mulai: str, isi: str,
-             keputusan: tuple[str, ...]) -> None:
-    pid = f"2026-{kode}"
-    asal = sumber / "periods/2026" / kode
-    folder = k.akar / "periods/2026" / kode
-    with k.sebagai("camat", f"{mulai} 07:45"):
+def _periode(k: Kantor, sumber: Path, j: Jadwal) -> None:
+    pid = f"{j.tahun}-{j.kode}"
+    tempat = f"periods/{j.tahun}/{j.kode}"
+    asal = sumber / tempat
+    folder = k.akar / tempat
+    with k.sebagai("camat", f"{j.perintah} 07:45"):
         catat(k.akar, pid, 1, "Disposisi pengukuran kinerja")
-    with k.sebagai("sekcam", f"{mulai} 08:30"):
+    with k.sebagai("sekcam", f"{j.perintah} 08:30"):
         catat(k.akar, pid, 2)
     (folder / "formulir").mkdir(parents=True)
     shutil.copy2(asal / "periode.yml", folder / "periode.yml")
     kosong = [f for f in sorted((asal / "formulir").glob("*.yml"))
-              if kode == "tw4" and f.stem not in TW4_TERISI]
+              if j.terisi is not None and f.stem not in j.terisi]
     for form in kosong:  # forms nobody has filled in yet, as «periode baru» wrote them
         shutil.copy2(form, folder / "formulir" / form.name)
-    k.commit("kasubbag-perencanaan", f"{mulai} 09:00", f"Buat periode {pid}",
-             f"periods/2026/{kode}/periode.yml",
-             *(f"periods/2026/{kode}/formulir/{f.name}" for f in kosong))
+    k.commit("kasubbag-perencanaan", f"{j.perintah} 09:00", f"Buat periode {pid}",
+             f"{tempat}/periode.yml", *(f"{tempat}/formulir/{f.name}" for f in kosong))
     jam = 10
     for form in sorted((asal / "formulir").glob("*.yml")):
         if form in kosong:
             continue
         shutil.copy2(form, folder / "formulir" / form.name)
-        paths = [f"periods/2026/{kode}/formulir/{form.name}"]
+        paths = [f"{tempat}/formulir/{form.name}"]
         if form.stem == "pemerintahan" and (asal / "bukti").is_dir():
             shutil.copytree(asal / "bukti", folder / "bukti")
-            paths.append(f"periods/2026/{kode}/bukti")
-        k.commit(k.kepala[form.stem], f"{isi} {jam:02d}:00", f"Isi formulir {form.stem} {pid}",
+            paths.append(f"{tempat}/bukti")
+        k.commit(k.kepala[form.stem], f"{j.isi} {jam:02d}:00", f"Isi formulir {form.stem} {pid}",
                  *paths)
         jam += 1
-    if not keputusan:
+    if not j.keputusan:
         return
-    for siapa, peran, waktu in zip(("kasubbag-perencanaan", "sekcam"),
-                                   ("kasubbag-perencanaan", "sekcam"), keputusan, strict=False):
-        with k.sebagai(siapa, waktu):
+    for peran, waktu in zip(("kasubbag-perencanaan", "sekcam"), j.keputusan, strict=False):
+        with k.sebagai(peran, waktu):
             putuskan(k.akar, pid, Jenis.SETUJU, peran)
-    with k.sebagai("camat", keputusan[2]):
+    with k.sebagai("camat", j.keputusan[2]):
         putuskan(k.akar, pid, Jenis.SAHKAN, "camat")

@@ -209,8 +209,10 @@ def test_pencarian_zensical_berbahasa_indonesia(halaman: tuple[Any, list[str], l
     kosong = teks_dialog()
     assert "Cari" in kosong, kosong
     h.keyboard.type("stunting", delay=30)
+    # results appear while typing («stun» already finds documents): wait for the whole word
     h.wait_for_function("""() => [...document.body.children].some(e => e.shadowRoot &&
-        /dokumen ditemukan/.test(e.shadowRoot.textContent))""", timeout=10_000)
+        /dokumen ditemukan/.test(e.shadowRoot.textContent)
+        && /stunting/i.test(e.shadowRoot.textContent))""", timeout=10_000)
     ada = teks_dialog()
     assert "stunting" in ada.lower()
     _foto(h, "zensical-4-pencarian")

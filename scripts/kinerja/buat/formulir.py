@@ -44,8 +44,6 @@ def lengkapi_formulir(path: Path, rel: str, pk: PerjanjianKinerja, seksi: str, k
     line ends, trailing spaces, ``~``, quotes and escapes included); only the added lines are new.
 
     Returns whether the file changed. Refuses files that are not valid enough to read."""
-    import yaml
-
 
     mentah = path.read_bytes()
     bom = mentah.startswith(b"\xef\xbb\xbf")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -193,8 +193,6 @@ def _awal(kantor: Kantor, mulai: date | None, sekarang: datetime | None = None) 
     without a date, the next working moment from now in the office's own time zone — never in
     the past, so no deadline is already missed (CI runs in UTC: at 05.00 WIB it is yesterday
     there)."""
-    from datetime import timedelta
-
     jam = kantor.jam_kerja
     if mulai is not None:
         awal = datetime.combine(mulai, time(*jam.mulai))

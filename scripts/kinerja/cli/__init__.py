@@ -7,15 +7,12 @@ commands, as pre-commit's ``commands/``.
 
 from __future__ import annotations
 
-import inspect
 import os
 import sys
-import traceback
 from typing import NoReturn
 
 import click
 
-from kinerja.cli import dokumen, forge, kantor, keputusan, periksa, situs
 from kinerja.cli.grup import kinerja
 from kinerja.cli.klik import pesan_click
 from kinerja.inti.errors import (
@@ -28,33 +25,13 @@ from kinerja.inti.errors import (
     KinerjaError,
 )
 from kinerja.inti.lolos import terminal
-from kinerja.keluaran.reporters import baris_teks
+from kinerja.keluaran.baris import baris_teks
 
-__all__ = ["dokumen", "forge", "kantor", "keputusan", "kinerja", "main", "periksa", "situs"]
+__all__ = ["kinerja", "main"]
 
 
 def _galat(pesan: str) -> None:
     click.echo(terminal(f"kinerja: galat: {pesan}"), err=True)
-
-
-def _jelaskan_periode(kelompok: click.Group) -> None:
-    """Every command that takes PERIODE says what it is, in the same words (the help explains
-    each word its usage line shows)."""
-    for nama in kelompok.list_commands(click.Context(kelompok)):
-        perintah = kelompok.get_command(click.Context(kelompok), nama)
-        if isinstance(perintah, click.Group):
-            _jelaskan_periode(perintah)
-            continue
-        arg = next((p for p in (perintah.params if perintah else ())
-                    if isinstance(p, click.Argument) and p.name == "periode"), None)
-        if perintah is None or arg is None or "PERIODE:" in (perintah.help or ""):
-            continue
-        tambah = "PERIODE: folder periode (periods/2026/tw3) atau 2026-tw3"
-        tambah += "; tanpa PERIODE: periode terakhir." if not arg.required else "."
-        perintah.help = inspect.cleandoc(perintah.help or "") + "\n\n" + tambah
-
-
-_jelaskan_periode(kinerja)
 
 
 def main(argv: list[str] | None = None) -> NoReturn:
@@ -92,6 +69,8 @@ def main(argv: list[str] | None = None) -> NoReturn:
         sys.exit(KELUAR_OK)
     except Exception as e:
         if os.environ.get("KINERJA_DEBUG"):
+            import traceback  # only on a bug: start-up does not pay for it
+
             traceback.print_exc()
         _galat(f"kesalahan internal ({type(e).__name__}: {e}). Ini bug kinerja, bukan kesalahan "
                "Anda; laporkan dengan menyertakan perintah yang dijalankan "

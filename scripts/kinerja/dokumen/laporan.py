@@ -17,6 +17,7 @@ from kinerja.baca import bukti as bk
 from kinerja.dokumen import grafik, render
 from kinerja.dokumen.md import blok_meta, md, meta_kop, nip, pemisah, persen, rupiah, sel
 from kinerja.inti.angka import format_persen, format_tanggal, format_waktu
+from kinerja.inti.errors import BerkasTidakValid
 from kinerja.inti.model import (
     NAMA_PERIODE,
     Kantor,
@@ -273,8 +274,6 @@ def buat(pt: Potret, p: Periode, proses: render.Pandoc, *, draf: bool,
     galat = pt.penghalang(p)
     if galat:
         berkas = len({t.berkas for t in galat})
-        from kinerja.inti.errors import BerkasTidakValid
-
         raise BerkasTidakValid(galat, saran=(
             f"{len(galat)} galat di {berkas} berkas; perbaiki lalu ulangi" if draf else
             f"dokumen final memerlukan periode yang lengkap dan valid: {len(galat)} galat di "

@@ -8,6 +8,7 @@ import json
 from kinerja.inti import lolos
 from kinerja.inti.angka import format_persen, format_rupiah
 from kinerja.inti.model import Kantor
+from kinerja.inti.sop import NAMA_PERAN
 
 md = lolos.pandoc  # people's text in pandoc Markdown
 sel = lolos.pandoc_sel  # and in a pipe-table cell
@@ -73,8 +74,6 @@ def blok_meta(meta: dict[str, object]) -> list[str]:
 
 def penanda(kantor: Kantor, peran: str = "camat", *, kosong: str = "") -> dict[str, str]:
     """The signature block's person: the holder of ``peran`` (the Camat) as kinerja.yml says."""
-    from kinerja.inti.sop import NAMA_PERAN
-
     p = next(iter(kantor.pemegang(peran)), None)
     if p is None:
         return {"penanda_jabatan": md(NAMA_PERAN[peran].upper()), "penanda_nama": kosong,

@@ -11,9 +11,9 @@ import importlib.util
 import os
 import shutil
 import subprocess
-from importlib import resources
 from pathlib import Path
 
+from kinerja import DATA
 from kinerja.inti import berkas
 from kinerja.inti.errors import KinerjaError
 from kinerja.inti.lolos import typst_singkatan
@@ -39,7 +39,7 @@ def pandoc() -> str:
 
 
 def templat(nama: str) -> Path:
-    return Path(str(resources.files("kinerja").joinpath(f"data/{nama}.typ")))
+    return DATA / f"{nama}.typ"
 
 
 class Pandoc:

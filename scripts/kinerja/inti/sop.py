@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Literal, get_args
 
 import yaml
+
+from kinerja import DATA
 
 # The three approvers of SOP steps 6–8, in the order the SOP requires: defined here once and
 # imported by the verdict, the CLI, the schema and the model.
@@ -52,7 +53,7 @@ class Sop:
 
 @cache
 def sop() -> Sop:
-    teks = resources.files("kinerja").joinpath("data/sop.yml").read_text(encoding="utf-8")
+    teks = (DATA / "sop.yml").read_text(encoding="utf-8")
     d = yaml.load(teks, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return Sop(
         d["nama"], d["peringatan"], tuple(d["kelengkapan"]),

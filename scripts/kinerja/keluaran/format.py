@@ -4,13 +4,16 @@ The CLI offers exactly these choices."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from kinerja.alur.status import StatusPeriode
 from kinerja.inti.model import Kantor
 from kinerja.keluaran import reporters, tabel, tampil
 from kinerja.layanan.pemeriksaan import HasilPeriksa
 from kinerja.pengesahan.putusan import Putusan
 from kinerja.ukur.rekap import Rekap
+
+if TYPE_CHECKING:  # the status is only formatted here; loading it loads Git's history
+    from kinerja.alur.status import StatusPeriode
 
 TEMUAN: dict[str, Callable[[HasilPeriksa], str]] = {
     "teks": reporters.teks, "json": reporters.sebagai_json, "github": reporters.github}

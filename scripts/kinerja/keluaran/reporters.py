@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import asdict
 
 from kinerja.inti import lolos
-from kinerja.inti.temuan import Temuan
+from kinerja.keluaran.baris import baris_teks
 from kinerja.layanan.pemeriksaan import HasilPeriksa
 from kinerja.periksa.kelengkapan import Kelengkapan
 
@@ -23,10 +23,6 @@ def ringkasan(hasil: HasilPeriksa) -> str:
     if n["peringatan"]:
         bagian.append(f"{n['peringatan']} peringatan")
     return f"{' dan '.join(bagian)} di {berkas} berkas ({hasil.berkas_diperiksa} berkas diperiksa)."
-
-
-def baris_teks(t: Temuan) -> str:
-    return f"{t.berkas}:{t.baris}:{t.kolom}: {t.tingkat}: {t.pesan} [{t.aturan}]"
 
 
 def _kelengkapan_teks(k: Kelengkapan) -> str:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kinerja.alur.status import StatusPeriode
 from kinerja.inti import lolos
 from kinerja.inti.angka import format_waktu
 from kinerja.inti.sop import NAMA_PERAN
 from kinerja.pengesahan.putusan import Persetujuan, Putusan, waktu_teks
+
+if TYPE_CHECKING:  # the status is only formatted here; loading it loads Git's history
+    from kinerja.alur.status import StatusPeriode
 
 
 def _data_putusan(p: Putusan) -> dict[str, Any]:

@@ -15,8 +15,9 @@ from pathlib import Path
 from kinerja.baca.muat import Muatan, Tahun, cari_akar, cari_periode, muat
 from kinerja.inti.errors import BerkasTidakValid, KinerjaError
 from kinerja.inti.model import Kantor, Periode, PerjanjianKinerja, RencanaAksi
-from kinerja.inti.temuan import Temuan, rapikan
+from kinerja.inti.temuan import Temuan, rapikan, temuan
 from kinerja.pengesahan.gudang import Gudang
+from kinerja.pengesahan.segel import pesan_rusak
 from kinerja.pengesahan.verifikasi import Pemeriksa, PengujiForge
 from kinerja.periksa import periksa_kantor, periksa_tahun
 from kinerja.periksa.gerbang import Untuk, penghalang
@@ -151,7 +152,4 @@ def _pilihan(hanya: Iterable[str] | None):  # type: ignore[no-untyped-def]
 
 
 def _segel_rusak(p: Periode) -> list[Temuan]:
-    from kinerja.inti.temuan import temuan
-    from kinerja.pengesahan.segel import pesan_rusak
-
     return [temuan(x, "segel-rusak", pesan_rusak(p)) for x in p.rusak_segel]

@@ -172,10 +172,10 @@ class Entri:
         return f"{self.mode} {self.jenis} {self.objek}\t{self.path}"
 
 
-def ls_tree(akar: Path, ref: str, path: str) -> list[Entri]:
+def ls_tree(akar: Path, ref: str, *path: str) -> list[Entri]:
     """Every file under ``path`` at ``ref`` (none when the ref or the path is not there)."""
     try:
-        daftar = git(akar, "ls-tree", "-r", "-z", "--full-tree", ref, "--", path)
+        daftar = git(akar, "ls-tree", "-r", "-z", "--full-tree", ref, "--", *path)
     except GitError:
         return []
     hasil = []

@@ -34,13 +34,13 @@ class Gudang:
     def __init__(self, akar: Path) -> None:
         self.akar = akar
         self._leluhur: dict[str, frozenset[str]] = {}
-        self._pohon: dict[tuple[str, str], list[git.Entri]] = {}
+        self._pohon: dict[str, list[git.Entri]] = {}
         self._isi: dict[str, bytes | None] = {}
         self._proses: subprocess.Popen[bytes] | None = None
 
     @cached_property
     def ada(self) -> bool:
-        return (self.akar / ".git").exists() and git.repo_git(self.akar)
+        return (self.akar / ".git").exists()
 
     @cached_property
     def keadaan(self) -> git.KeadaanKerja | None:
@@ -125,11 +125,13 @@ class Gudang:
         return [c for sha, c in self.commit.items() if sha in semua]
 
     def pohon(self, ref: str, folder: str) -> list[git.Entri]:
-        """Every file under ``folder`` at ``ref``."""
-        kunci = (ref, folder)
-        if kunci not in self._pohon:
-            self._pohon[kunci] = git.ls_tree(self.akar, ref, folder)
-        return self._pohon[kunci]
+        """Every file under ``folder`` (a folder or a file) at ``ref``: one listing of the
+        office's files per commit, read once."""
+        if ref not in self._pohon:
+            self._pohon[ref] = git.ls_tree(self.akar, ref, tata.BERKAS_KANTOR,
+                                           tata.FOLDER_PERIODS)
+        awalan = folder.rstrip("/") + "/"
+        return [e for e in self._pohon[ref] if e.path == folder or e.path.startswith(awalan)]
 
     def objek(self, nama: str) -> bytes | None:
         """An object's content (``sha``, or ``ref:path``); None when there is no such object."""

@@ -8,6 +8,7 @@ tag's commit for «does its history prove it». Order is ancestry, never clocks.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -76,10 +77,14 @@ class Sejarah:
         return hasil
 
     def kantor_pada(self, ref: str) -> Kantor | None:
-        if ref not in self._kantor:
-            teks = self.g.teks(ref, tata.BERKAS_KANTOR)
-            self._kantor[ref] = muat_kantor(self.g.akar, teks)[0] if teks is not None else None
-        return self._kantor[ref]
+        """The office as ``kinerja.yml`` reads at ``ref`` (each version of the file read once)."""
+        data = self.g.objek(f"{ref}:{tata.BERKAS_KANTOR}")
+        if data is None:
+            return None
+        kunci = hashlib.sha1(data).hexdigest()
+        if kunci not in self._kantor:
+            self._kantor[kunci] = muat_kantor(self.g.akar, data.decode("utf-8", "replace"))[0]
+        return self._kantor[kunci]
 
     def dibuat(self, tahun: int, kode: str, ref: str) -> git.Commit | None:
         """The commit that created the period in ``ref``'s history: the latest that added its
@@ -273,6 +278,4 @@ class Sejarah:
 
 
 def _sidik(*bagian: str) -> str:
-    import hashlib
-
     return hashlib.sha1("\x00".join(bagian).encode()).hexdigest()

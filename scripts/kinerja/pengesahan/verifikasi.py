@@ -14,10 +14,11 @@ blocks a real one.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import hashlib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from kinerja.baca.pk import muat_pk, muat_renaksi
 from kinerja.inti import tata
@@ -38,6 +39,8 @@ from kinerja.pengesahan.kepercayaan import camat, cocok, kunci_ssh
 from kinerja.pengesahan.putusan import pemilik_akun
 from kinerja.pengesahan.sejarah import Konteks, Sejarah
 from kinerja.pengesahan.trailer import Jenis, Keputusan
+
+T = TypeVar("T")
 
 
 class PengujiForge(Protocol):
@@ -76,6 +79,7 @@ class Pemeriksa:
         self.forge = forge
         self.sj = Sejarah(g)
         self._bukti: dict[str, tuple[list[Bukti], _Gagal | None]] = {}
+        self._dibaca: dict[tuple[str, str], object] = {}
 
     # --- one tag ------------------------------------------------------------------------------
 
@@ -207,12 +211,11 @@ class Pemeriksa:
     def segel(self, p: Periode, t: str, commit: str, *, tahunan_lama: bool) -> Segel | None:
         """The seal of ``p`` as its files and values stand at commit ``t``."""
         kantor = self.sj.kantor_pada(t)
-        teks_pk = self.g.teks(t, tata.berkas_pk(p.tahun))
-        pk = muat_pk(self.akar, p.tahun, teks_pk)[0] if teks_pk is not None else None
+        pk = self._baca(t, tata.berkas_pk(p.tahun), lambda x: muat_pk(self.akar, p.tahun, x)[0])
         if kantor is None or pk is None:
             return None
-        teks_ra = self.g.teks(t, tata.berkas_renaksi(p.tahun))
-        ra = muat_renaksi(self.akar, p.tahun, teks_ra)[0] if teks_ra is not None else None
+        ra = self._baca(t, tata.berkas_renaksi(p.tahun),
+                        lambda x: muat_renaksi(self.akar, p.tahun, x)[0])
         triwulan: dict[str, dict[str, str]] = {}
         if p.kode == "tahunan" and not tahunan_lama:
             for tw in tata.TRIWULAN:
@@ -221,6 +224,16 @@ class Pemeriksa:
                     triwulan[tw] = berkas
         return segel.buat(kantor, pk, p.kode, segel.sidik_pohon(
             self.g, t, tata.folder_periode(p.tahun, p.kode)), commit, ra, triwulan)
+
+    def _baca(self, ref: str, path: str, baca: Callable[[str], T | None]) -> T | None:
+        """A file at ``ref`` as ``baca`` reads it, each version of the file read once."""
+        data = self.g.objek(f"{ref}:{path}")
+        if data is None:
+            return None
+        kunci = (path, hashlib.sha1(data).hexdigest())
+        if kunci not in self._dibaca:
+            self._dibaca[kunci] = baca(data.decode("utf-8", "replace"))
+        return self._dibaca[kunci]  # type: ignore[return-value]
 
     def _revisi(self, sebelumnya: list[Bukti], revisi: list[Keputusan]) -> tuple[Revisi, ...]:
         """The earlier versions a record lists: each proven version, with the revision that
