@@ -11,6 +11,16 @@ AKAR = Path(__file__).resolve().parent.parent
 CONTOH = AKAR / "contoh"  # the sample office, kept apart from an office's own data
 
 
+def bytecode() -> None:
+    """Compile kinerja's modules as an installed package has them: pip compiles a package when it
+    installs it, but this checkout is installed editable, and with PYTHONDONTWRITEBYTECODE (set
+    on some machines and runners) every run would compile every module again — a cost no user
+    pays and check-jsonschema, installed normally, does not pay either."""
+    import compileall
+
+    compileall.compile_dir(AKAR / "scripts" / "kinerja", quiet=1)
+
+
 def salin_situs(tujuan: Path) -> None:
     """What the site needs besides the data: mkdocs.yml and the hand-written pages of content/
     (the generated content/arsip/ is left behind)."""

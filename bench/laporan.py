@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from buatan import kantor_besar, salin_contoh
+from buatan import bytecode, kantor_besar, salin_contoh
 
 BIN = Path(sys.executable).parent
 
@@ -64,6 +64,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--ulang", type=int, default=5, help="runs per measurement (median)")
     args = ap.parse_args()
+    bytecode()
     kinerja = str(BIN / "kinerja")
     from kinerja.dokumen.render import pandoc
 

@@ -24,6 +24,7 @@ from kinerja.alur.keputusan import putuskan
 from kinerja.alur.revisi import catat
 from kinerja.pengesahan.trailer import Jenis
 
+
 @dataclass(frozen=True)
 class Jadwal:
     """When one period happened: the Camat's order, the day its forms were filled, and the

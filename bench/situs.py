@@ -33,7 +33,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from buatan import arsip, salin_situs
+from buatan import arsip, bytecode, salin_situs
 
 BIN = Path(sys.executable).parent
 KATA = ["pengukuran", "kinerja", "kecamatan", "realisasi", "target", "capaian", "indikator",
@@ -101,6 +101,7 @@ def main() -> None:
     ap.add_argument("--periode", type=int, nargs="+", default=[40, 400],
                     help="archive sizes, in ratified periods (multiples of 4)")
     args = ap.parse_args()
+    bytecode()
     kinerja, mkdocs = str(BIN / "kinerja"), str(BIN / "mkdocs")
     hasil = []
     with tempfile.TemporaryDirectory() as tmp:

@@ -195,26 +195,29 @@ def test_pencarian_zensical_berbahasa_indonesia(halaman: tuple[Any, list[str], l
     h.wait_for_load_state("networkidle")
     h.locator(".md-search__button").first.click()
 
+    # Every text and label the search dialog shows (it lives in a shadow root).
+    teks_js = """() => { const r = [];
+      for (const el of document.body.children) if (el.shadowRoot) {
+        const w = document.createTreeWalker(el.shadowRoot, NodeFilter.SHOW_ELEMENT
+                                            | NodeFilter.SHOW_TEXT);
+        for (let n = w.currentNode; n; n = w.nextNode()) {
+          if (n.nodeType === 3) r.push(n.data);
+          else for (const a of ["aria-label", "placeholder", "title"])
+            if (n.getAttribute && n.getAttribute(a)) r.push(n.getAttribute(a)); } }
+      return r.join(" | "); }"""
+
     def teks_dialog() -> str:
-        return str(h.evaluate("""() => { const r = [];
-          for (const el of document.body.children) if (el.shadowRoot) {
-            const w = document.createTreeWalker(el.shadowRoot, NodeFilter.SHOW_ELEMENT
-                                                | NodeFilter.SHOW_TEXT);
-            for (let n = w.currentNode; n; n = w.nextNode()) {
-              if (n.nodeType === 3) r.push(n.data);
-              else for (const a of ["aria-label", "placeholder", "title"])
-                if (n.getAttribute && n.getAttribute(a)) r.push(n.getAttribute(a)); } }
-          return r.join(" | "); }"""))
+        return str(h.evaluate(teks_js))
 
     kosong = teks_dialog()
     assert "Cari" in kosong, kosong
     h.keyboard.type("stunting", delay=30)
-    # results appear while typing («stun» already finds documents): wait for the whole word
-    h.wait_for_function("""() => [...document.body.children].some(e => e.shadowRoot &&
-        /dokumen ditemukan/.test(e.shadowRoot.textContent)
-        && /stunting/i.test(e.shadowRoot.textContent))""", timeout=10_000)
+    # Results appear, and are drawn again, while the word is typed («stun» already finds
+    # documents): wait until what the dialog shows holds the whole word's results.
+    h.wait_for_function(f"""() => {{ const t = ({teks_js})();
+        return /dokumen ditemukan/.test(t) && /stunting/i.test(t); }}""", timeout=10_000)
     ada = teks_dialog()
-    assert "stunting" in ada.lower()
+    assert "stunting" in ada.lower(), ada[:3000]
     _foto(h, "zensical-4-pencarian")
     h.keyboard.press("Control+A")
     h.keyboard.type("qqzzxx", delay=30)

@@ -12,13 +12,13 @@ its tag not) is completed by running ``sahkan`` again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from kinerja.alur import tulis
 from kinerja.baca.muat import cari_akar, rujukan_periode, tahun_tunjukan
 from kinerja.inti import tata
 from kinerja.inti.angka import format_waktu
+from kinerja.inti.beku import beku
 from kinerja.inti.errors import BerkasTidakValid, KinerjaError
 from kinerja.inti.model import CatatanPersetujuan, Keadaan, Pengesahan, Periode
 from kinerja.inti.sop import NAMA_PERAN, URUTAN
@@ -30,7 +30,7 @@ from kinerja.pengesahan.sejarah import Konteks
 from kinerja.pengesahan.trailer import Jenis
 
 
-@dataclass(frozen=True)
+@beku
 class HasilKeputusan:
     commit: str | None  # None: nothing recorded, it was already so
     tag: str | None
@@ -54,15 +54,15 @@ def muat(mulai: Path, tunjuk: str | None, *, lengkap: bool) -> tuple[Potret, Per
         tahun, kode = rujukan_periode(akar, tunjuk)
         pt = potret(akar, tahun={tahun}, lengkap=lengkap, hanya={tata.id_periode(tahun, kode)})
     p = pt.cari(tunjuk)
-    head = pt.pemeriksa.g.head
+    head = pt.riwayat().g.head
     assert head is not None
-    return pt, p, pt.pemeriksa.sj.konteks(p.tahun, p.kode, head)
+    return pt, p, pt.riwayat().sj.konteks(p.tahun, p.kode, head)
 
 
 def putusan(mulai: Path, tunjuk: str | None) -> tuple[Putusan, Pengesahan]:
     """Where a period's approvals stand at HEAD, and its ratification."""
     pt, p, k = muat(mulai, tunjuk, lengkap=False)
-    return pt.pemeriksa.sj.putusan(k), p.pengesahan
+    return pt.riwayat().sj.putusan(k), p.pengesahan
 
 
 def _pemegang(k: Konteks, email: str, nama: str, sebagai: str) -> None:
@@ -80,7 +80,7 @@ def _belum_dicommit(pt: Potret, k: Konteks) -> None:
     keluar = git.git(pt.akar, "status", "--porcelain", "-z", "--untracked-files=all", "--",
                      tata.BERKAS_KANTOR, tata.folder_tahun(k.tahun))
     ubah = [b[3:] for b in keluar.split("\x00") if len(b) > 3]
-    if any(pt.pemeriksa.sj.lingkup(k, b) for b in ubah):
+    if any(pt.riwayat().sj.lingkup(k, b) for b in ubah):
         raise KinerjaError(f"ada perubahan yang belum di-commit di {k.folder}, Perjanjian Kinerja, "
                            "atau kinerja.yml; commit dahulu agar keputusan merujuk isi yang "
                            "tercatat")
@@ -117,7 +117,7 @@ def putuskan(mulai: Path, tunjuk: str | None, jenis: Jenis, sebagai: str,
         pt, p, k = muat(mulai, tunjuk, lengkap=jenis is not Jenis.KEMBALIKAN)
         nama, email, waktu = git.identitas(akar)
         _pemegang(k, email, nama, sebagai)
-        sj = pt.pemeriksa.sj
+        sj = pt.riwayat().sj
         if jenis is Jenis.SAHKAN and p.pengesahan.keadaan is Keadaan.TERTUNDA:
             return _selesaikan(pt, p, k)
         _belum_dicommit(pt, k)
@@ -148,7 +148,7 @@ def _boleh_setuju(pt: Potret, p: Periode, k: Konteks, sekarang: Putusan, sebagai
     galat = pt.penghalang(p)
     if galat:
         raise BerkasTidakValid(galat)
-    if email.lower() in {a.lower() for a in pt.pemeriksa.sj.penulis(k).akun}:
+    if email.lower() in {a.lower() for a in pt.riwayat().sj.penulis(k).akun}:
         raise KinerjaError(f"{nama} adalah penulis perubahan terakhir di {k.folder}; "
                            f"{NAMA_PERAN[sebagai]} tidak boleh menyetujui perubahannya sendiri. "
                            "Bila ia juga mengisi formulir seksinya, minta staf seksi itu yang "
@@ -167,14 +167,14 @@ def _periksa_tanda_tangan(pt: Potret, k: Konteks, sha: str) -> None:
     c = next(iter(git.log(pt.akar, "-1", sha)))
     kep = trailer.baca(c)
     assert kep is not None
-    salah = pt.pemeriksa.sj.tanda_tangan_salah(k, [kep])
+    salah = pt.riwayat().sj.tanda_tangan_salah(k, [kep])
     if salah:
         raise KinerjaError(f"{salah[sha]}; tidak ada yang dicatat — {tulis.CARA_TANDA_TANGAN}")
 
 
 def _stray(pt: Potret, p: Periode, versi: int) -> None:
     nama = ct.nama_tag(p.id, versi)
-    if nama in pt.pemeriksa.g.tag:
+    if nama in pt.riwayat().g.tag:
         raise KinerjaError(
             f"tag {nama} sudah ada tetapi bukan pengesahan yang dibuktikan riwayat (dibuat tangan "
             f"atau oleh orang lain); pengesahan tidak menimpanya. Hapus dengan «git tag -d {nama}» "
@@ -185,22 +185,22 @@ def _stray(pt: Potret, p: Periode, versi: int) -> None:
 def _sahkan(pt: Potret, p: Periode, k: Konteks, pesan: str, isi: str, email: str,
             waktu: object, nama: str) -> HasilKeputusan:
     """The ratification: record, commit and tag, all or nothing."""
-    akar, sj = pt.akar, pt.pemeriksa.sj
+    akar, sj = pt.akar, pt.riwayat().sj
     semua, _ = sj.peristiwa(k)
     calon = sj.putusan(k, Peristiwa(email, SETUJU, isi, waktu, urutan=len(semua) + 1))  # type: ignore[arg-type]
     if not calon.lulus:
         raise KinerjaError("belum dapat disahkan: " + "; ".join(calon.pesan))
     versi = p.pengesahan.versi if p.pengesahan.keadaan is Keadaan.DIBUKA else 1
     _stray(pt, p, versi)
-    bukti, _ = pt.pemeriksa.bukti(p)
+    bukti, _ = pt.riwayat().bukti(p)
     head = k.ref
-    s = pt.pemeriksa.segel(p, head, head, tahunan_lama=False)
+    s = pt.riwayat().segel(p, head, head, tahunan_lama=False)
     if s is None:
         raise KinerjaError("kinerja.yml atau Perjanjian Kinerja tidak dapat dibaca; periksa dahulu")
     setuju = tuple(CatatanPersetujuan(x.peran, x.pegawai.nama, x.peristiwa.akun,
                                       x.peristiwa.bukti or x.peristiwa.commit or "",
                                       x.peristiwa.waktu) for x in calon.disetujui)
-    revisi = pt.pemeriksa._revisi(bukti, sj.revisi_sah(k)[: versi - 1])
+    revisi = pt.riwayat()._revisi(bukti, sj.revisi_sah(k)[: versi - 1])
     rekam = ct.teks(ct.Catatan(p.id, "git", True, versi, setuju, s, revisi))
     path = tata.berkas_riwayat(p.tahun, p.kode)
     tag = ct.nama_tag(p.id, versi)
@@ -239,11 +239,11 @@ def _selesaikan(pt: Potret, p: Periode, k: Konteks) -> HasilKeputusan:
     sha, versi = p.pengesahan.commit, p.pengesahan.versi
     assert sha is not None
     _stray(pt, p, versi)
-    rekam = pt.pemeriksa.catatan_tertunda(p, sha, versi)
+    rekam = pt.riwayat().catatan_tertunda(p, sha, versi)
     if rekam is None:
         raise KinerjaError(f"pengesahan {p.id} pada commit {sha[:8]} tidak dapat dilengkapi; "
                            "jalankan «kinerja periksa» untuk melihat sebabnya")
-    c = next((s for s in pt.pemeriksa.sj.keputusan.get(p.id, []) if s.commit.sha == sha), None)
+    c = next((s for s in pt.riwayat().sj.keputusan.get(p.id, []) if s.commit.sha == sha), None)
     tag = ct.nama_tag(p.id, versi)
     git.tag_baru(akar, tag, sha, ct.pesan_tag(
         f"Pengesahan pengukuran kinerja {p.nama} oleh {c.commit.nama if c else 'Camat'}", rekam),

@@ -20,7 +20,7 @@ def putusan_lokal(mulai: Path, tunjuk: str | None) -> Putusan:
 
 
 def putusan_jujur(pt: Potret, p: Periode, k: Konteks) -> Putusan:
-    sj = pt.pemeriksa.sj
+    sj = pt.riwayat().sj
     sah = p.pengesahan
     if sah.keadaan is Keadaan.DISAHKAN and sah.commit is not None:
         hasil = sj.putusan(sj.konteks(p.tahun, p.kode, sah.commit))

@@ -99,7 +99,7 @@ def catat(mulai: Path, tunjuk: str | None, langkah: int, catatan: str = "",
             rujukan_periode(akar, tunjuk)  # a period reference, or refused plainly
             pt, p, k = muat(mulai, tunjuk, lengkap=False)
             pid, kantor = p.id, k.kantor
-            isi = pt.pemeriksa.sj.isi(k.ref, k.tahun, k.kode)
+            isi = pt.riwayat().sj.isi(k.ref, k.tahun, k.kode)
         except KinerjaError:
             if langkah not in (1, 2):
                 raise

@@ -3,7 +3,6 @@ working time against the standard time — read from Git history."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, time
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from kinerja.alur.keputusan import muat
 from kinerja.alur.persetujuan import putusan_jujur
 from kinerja.inti import tata
 from kinerja.inti.angka import format_waktu
+from kinerja.inti.beku import beku
 from kinerja.inti.model import BELUM_DISAHKAN, Keadaan, Pengesahan
 from kinerja.inti.sop import sop
 from kinerja.layanan import potret
@@ -21,7 +21,7 @@ from kinerja.pengesahan.trailer import Jenis
 from kinerja.ukur.jadwal import lama_langkah, libur_indonesia, menit_kerja
 
 
-@dataclass(frozen=True)
+@beku
 class StatusLangkah:
     nomor: int
     uraian: str
@@ -37,7 +37,7 @@ class StatusLangkah:
         return None if self.menit is None else self.menit <= self.baku
 
 
-@dataclass(frozen=True)
+@beku
 class StatusPeriode:
     periode: str
     langkah: tuple[StatusLangkah, ...]
@@ -47,7 +47,7 @@ class StatusPeriode:
 
 def status(mulai: Path, tunjuk: str | None, putusan_forge: Putusan | None = None) -> StatusPeriode:
     pt, p, k = muat(mulai, tunjuk, lengkap=False)
-    sj, g = pt.pemeriksa.sj, pt.pemeriksa.g
+    sj, g = pt.riwayat().sj, pt.riwayat().g
     semua = sj.sejak_revisi(k)
     put = putusan_forge or putusan_jujur(pt, p, k)
 

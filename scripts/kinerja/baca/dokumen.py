@@ -7,7 +7,6 @@ reading is handed back marked ``dipulihkan`` — for checks, never for figures.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -17,11 +16,12 @@ from kinerja.baca.jenis import Obj
 from kinerja.baca.peta import Peta, periksa_dokumen
 from kinerja.baca.teks import SintaksRusak, baca_teks, susun
 from kinerja.inti import tata
+from kinerja.inti.beku import beku
 from kinerja.inti.errors import BerkasTidakValid
 from kinerja.inti.temuan import Lok, Temuan, geser, temuan
 
 
-@dataclass(frozen=True)
+@beku
 class Dokumen:
     obj: Obj | None  # what is usable; None when nothing is
     temuan: tuple[Temuan, ...]

@@ -17,6 +17,7 @@ import yaml
 from kinerja.baca.teks import TAG_DASAR as _TAG_DASAR
 from kinerja.baca.teks import lok
 from kinerja.inti.angka import AngkaTidakValid, baca_angka
+from kinerja.inti.beku import beku
 from kinerja.inti.model import Target
 from kinerja.inti.saran import saran
 from kinerja.inti.temuan import Lok, Pengumpul
@@ -92,7 +93,7 @@ _TAK_TERLIHAT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u20
                            "\u2066-\u2069\ufeff]")
 
 
-@dataclass(frozen=True)
+@beku
 class Teks(Jenis):
     pola: str | None = None
     contoh: str | None = None
@@ -116,7 +117,7 @@ class Teks(Jenis):
         return j
 
 
-@dataclass(frozen=True)
+@beku
 class TeksAtauAngka(Teks):
     """Kept as the text typed (``85,5``, ``BB``), but a YAML number is as welcome to editors."""
 
@@ -131,7 +132,7 @@ def Kode(contoh: str = "pemerintahan") -> Teks:
     return Teks(KODE, contoh)
 
 
-@dataclass(frozen=True)
+@beku
 class Angka(Jenis):
     persen: bool = True
     rupiah: bool = False
@@ -158,7 +159,7 @@ class Angka(Jenis):
 _POLA_ANGKA_JSON = r"^\s*(?:[Rr][Pp]\.?\s*)?[-−]?\s*[0-9][0-9.,]*\s*%?\s*$"
 
 
-@dataclass(frozen=True)
+@beku
 class Bulat(Jenis):
     min: int
     maks: int
@@ -211,7 +212,7 @@ def _mentah(node: yaml.Node, k: Konteks) -> str:
     return k.baris[awal.line][awal.column:akhir.column]
 
 
-@dataclass(frozen=True)
+@beku
 class Pilihan(Jenis):
     pilihan: tuple[str, ...]
     # Other names people use for a choice (lower case), e.g. «folio» for the F4 paper size: the
@@ -233,7 +234,7 @@ class Pilihan(Jenis):
         return {"type": "string", "enum": list(self.pilihan)}
 
 
-@dataclass(frozen=True)
+@beku
 class Tanggal(Jenis):
     nama_jenis = "tanggal"
 
@@ -255,7 +256,7 @@ def _gagal() -> Any:
     raise ValueError
 
 
-@dataclass(frozen=True)
+@beku
 class Waktu(Jenis):
     nama_jenis = "waktu"
 
@@ -276,7 +277,7 @@ class Waktu(Jenis):
         return {"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{2}[:.][0-9]{2}$"}
 
 
-@dataclass(frozen=True)
+@beku
 class Jam(Jenis):
     nama_jenis = "jam"
 
@@ -293,7 +294,7 @@ class Jam(Jenis):
         return {"type": "string", "pattern": r"^[0-9]{1,2}[:.][0-9][0-9]$"}
 
 
-@dataclass(frozen=True)
+@beku
 class Nip(Jenis):
     """NIP: 18 digits — birth date, appointment month, sex (1/2), serial — spaces allowed."""
 
@@ -322,7 +323,7 @@ class Nip(Jenis):
 _RENTANG = re.compile(r"(.+?)\s*(?:–|—|-|s\.?d\.?|sampai)\s*(.+)")
 
 
-@dataclass(frozen=True)
+@beku
 class JenisTarget(Jenis):
     """A number, a range (``80-90``, ``80 s.d. 90``) or a grade such as ``WTP``."""
 

@@ -9,7 +9,7 @@ every problem becomes a finding.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ from kinerja.baca.kantor import muat_kantor
 from kinerja.baca.pk import muat_pk, muat_renaksi
 from kinerja.inti import tata
 from kinerja.inti.angka import AngkaTidakValid, baca_angka
+from kinerja.inti.beku import beku
 from kinerja.inti.errors import KinerjaError, RepoTidakDitemukan
 from kinerja.inti.model import (
     PERIODE,
@@ -38,7 +39,7 @@ from kinerja.inti.saran import saran
 from kinerja.inti.temuan import Lok, Pengumpul, Temuan, geser
 
 
-@dataclass(frozen=True)
+@beku
 class Tahun:
     tahun: int
     folder: Path
@@ -47,7 +48,7 @@ class Tahun:
     renaksi: RencanaAksi | None = None  # the year's Rencana Aksi, when the office keeps one
 
 
-@dataclass(frozen=True)
+@beku
 class Muatan:
     """What was read from an office's files, and every problem reading them."""
 

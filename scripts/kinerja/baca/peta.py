@@ -3,7 +3,6 @@ document. Every problem is a finding on its line; the rest of the document is st
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -22,11 +21,12 @@ from kinerja.baca.jenis import (
 )
 from kinerja.baca.teks import TAG_DASAR as _TAG_DASAR
 from kinerja.baca.teks import lok
+from kinerja.inti.beku import beku
 from kinerja.inti.saran import saran
 from kinerja.inti.temuan import Lok, Pengumpul, Temuan
 
 
-@dataclass(frozen=True)
+@beku
 class Daftar(Jenis):
     isi: Jenis
     tunggal_boleh: bool = False  # a lone value where a list is expected is read as a list of one
@@ -88,7 +88,7 @@ class Daftar(Jenis):
         return j
 
 
-@dataclass(frozen=True)
+@beku
 class Bidang:
     nama: str
     jenis: Jenis
@@ -97,7 +97,7 @@ class Bidang:
     isian: bool = False  # filled by people; may stay empty until the review stage (--lengkap)
 
 
-@dataclass(frozen=True)
+@beku
 class Peta(Jenis):
     bidang: tuple[Bidang, ...]
     # Keys people plausibly add by mistake, with a specific message instead of "unknown key".
@@ -197,7 +197,7 @@ def _boleh_kosong(j: dict[str, Any]) -> dict[str, Any]:
     return j
 
 
-@dataclass(frozen=True)
+@beku
 class PetaBebas(Jenis):
     """A mapping whose keys are the person's own (a grade scale, account names)."""
 

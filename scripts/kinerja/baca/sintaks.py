@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+
+from kinerja.inti.beku import beku
 
 _KUNCI = re.compile(r"^( *)((?:- +)*)([A-Za-z_][A-Za-z0-9_.-]*):(?: |$)")
 
@@ -22,7 +23,7 @@ _KUNCI = re.compile(r"^( *)((?:- +)*)([A-Za-z_][A-Za-z0-9_.-]*):(?: |$)")
 Coba = Callable[[str], "tuple[int | None, int]"]
 
 
-@dataclass(frozen=True)
+@beku
 class Saran:
     baris: int  # 1-based: where the fix goes (may be above where parsing stopped)
     kolom: int
@@ -31,7 +32,7 @@ class Saran:
     geser: int = 0  # columns the corrected line moved right (negative: left)
 
 
-@dataclass(frozen=True)
+@beku
 class _Kunci:
     nama: str
     kolom: int  # 0-based column of the key's first letter

@@ -9,17 +9,17 @@ of the sample office (``contoh/``), byte for byte — nothing anyone typed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from kinerja.inti import berkas, lolos
+from kinerja.inti.beku import beku
 from kinerja.inti.errors import KinerjaError
 from kinerja.inti.tata import BERKAS_KANTOR, FOLDER_PERIODS, berkas_pk
 
 KERTAS = ("A4", "F4")
 
 
-@dataclass(frozen=True)
+@beku
 class Permintaan:
     akar: Path
     instansi: str
@@ -29,7 +29,7 @@ class Permintaan:
     tahun: int
 
 
-@dataclass(frozen=True)
+@beku
 class HasilMulai:
     ditulis: tuple[str, ...]
     dihapus: tuple[str, ...]

@@ -8,7 +8,6 @@ ruamel.yaml round-trip, which keeps every comment, quote and key order of what p
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from typing import Any
 from kinerja.buat.formulir import komentar_indikator, lengkapi_formulir
 from kinerja.inti import berkas, tata
 from kinerja.inti.angka import format_rupiah, format_tanggal
+from kinerja.inti.beku import beku
 from kinerja.inti.errors import KinerjaError
 from kinerja.inti.model import NAMA_PERIODE, PERIODE, Aksi, Kantor, PerjanjianKinerja, RencanaAksi
 from kinerja.inti.sop import NAMA_PERAN, sop
@@ -26,7 +26,7 @@ SKEMA_DARI_FORMULIR = "../../../../content/skema/formulir.json"
 SKEMA_DARI_PERIODE = "../../../content/skema/periode.json"
 
 
-@dataclass(frozen=True)
+@beku
 class HasilBuat:
     dibuat: tuple[str, ...]
     ditambah: tuple[str, ...]  # existing forms that received new entries

@@ -3,11 +3,11 @@ PK, to describe each quarter's actions."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from kinerja.baca.muat import cari_akar
 from kinerja.inti import berkas, lolos, tata
+from kinerja.inti.beku import beku
 from kinerja.inti.errors import KinerjaError
 from kinerja.inti.model import NAMA_PERIODE, TRIWULAN, Kantor, PerjanjianKinerja
 from kinerja.layanan import potret
@@ -17,7 +17,7 @@ from kinerja.ukur.renaksi import perlu_aksi
 SKEMA_DARI_TAHUN = "../../content/skema/rencana-aksi.json"
 
 
-@dataclass(frozen=True)
+@beku
 class HasilRenaksi:
     berkas: Path
 

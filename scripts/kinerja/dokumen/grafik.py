@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from kinerja.inti import lolos
 from kinerja.inti.angka import format_angka, format_persen
+from kinerja.inti.beku import beku
 
 escape = lolos.xml
 
@@ -30,7 +30,7 @@ def warna(kategori: str | None) -> str:
     return WARNA_KATEGORI.get(kategori or "", WARNA_LAIN)
 
 
-@dataclass(frozen=True)
+@beku
 class Batang:
     kode: str
     uraian: str

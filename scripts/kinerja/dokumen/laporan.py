@@ -8,7 +8,6 @@ renderer additionally turns off raw HTML/TeX/Typst passthrough. A ``penjelasan``
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from urllib.parse import quote
@@ -17,6 +16,7 @@ from kinerja.baca import bukti as bk
 from kinerja.dokumen import grafik, render
 from kinerja.dokumen.md import blok_meta, md, meta_kop, nip, pemisah, persen, rupiah, sel
 from kinerja.inti.angka import format_persen, format_tanggal, format_waktu
+from kinerja.inti.beku import beku
 from kinerja.inti.errors import BerkasTidakValid
 from kinerja.inti.model import (
     NAMA_PERIODE,
@@ -36,7 +36,7 @@ from kinerja.ukur.rekap import BarisIndikator, Rekap, teks_nilai, teks_target
 __all__ = ["buat", "md", "susun"]
 
 
-@dataclass(frozen=True)
+@beku
 class Persetujuan:
     """One recorded review, for the ratification page."""
 
@@ -246,7 +246,7 @@ def _pegawai_meta(p: Pegawai) -> dict[str, str]:
     return {"nama": md(p.nama), "nip": md(nip(p.nip)), "jabatan": md(p.jabatan)}
 
 
-@dataclass(frozen=True)
+@beku
 class HasilLaporan:
     markdown: Path
     pdf: Path

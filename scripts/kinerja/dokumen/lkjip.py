@@ -14,25 +14,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from kinerja.baca.prosa import berkas_analisis, tertulis
 from kinerja.dokumen.md import blok_meta, md, meta_kop, nip, pemisah, persen, rupiah
 from kinerja.inti import lolos
 from kinerja.inti.angka import format_rupiah, format_tanggal
+from kinerja.inti.beku import beku
 from kinerja.inti.model import NAMA_PERIODE, Kantor, PerjanjianKinerja
 from kinerja.ukur.evaluasi import selisih
 from kinerja.ukur.rekap import BarisIndikator, Rekap, teks_nilai, teks_target
 from kinerja.ukur.renaksi import EvaluasiIndikator
 
 
-@dataclass(frozen=True)
+@beku
 class TahunLalu:
     tahun: int
     baris: BarisIndikator  # that year's yearly figure for the same indicator code
 
 
-@dataclass(frozen=True)
+@beku
 class DataIndikator:
     baris: BarisIndikator  # this year's yearly figure
     lalu: tuple[TahunLalu, ...]  # earlier years in the archive, oldest first
@@ -42,7 +43,7 @@ class DataIndikator:
     grafik: str | None = None  # the trend chart's file, beside the Markdown
 
 
-@dataclass(frozen=True)
+@beku
 class BahanLKjIP:
     kantor: Kantor
     pk: PerjanjianKinerja

@@ -8,7 +8,7 @@ Kasubbag Perencanaan, then Sekcam, then the Camat — exactly like any period.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from kinerja.dokumen.lkjip import (
 )
 from kinerja.inti import lolos, tata
 from kinerja.inti.angka import format_tanggal, format_waktu
+from kinerja.inti.beku import beku
 from kinerja.inti.errors import BerkasTidakValid, KinerjaError
 from kinerja.inti.model import TRIWULAN, Periode, SuratPengantar
 from kinerja.inti.sop import NAMA_PERAN
@@ -35,7 +36,7 @@ from kinerja.ukur.renaksi import EvaluasiIndikator, evaluasi, status_formulir
 from kinerja.ukur.tersegel import terapkan
 
 
-@dataclass(frozen=True)
+@beku
 class HasilLKjIP:
     markdown: Path
     pdf: Path

@@ -7,13 +7,13 @@ report, with the same letterhead.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 from kinerja.dokumen import render
 from kinerja.dokumen.md import blok_meta, md, meta_kop, penanda
 from kinerja.inti.angka import format_tanggal
+from kinerja.inti.beku import beku
 from kinerja.inti.errors import KinerjaError
 from kinerja.inti.model import Kantor, Langkah, Periode
 from kinerja.inti.sop import NAMA_PERAN, sop
@@ -21,7 +21,7 @@ from kinerja.layanan import Potret
 from kinerja.pengesahan.segel import tandai
 
 
-@dataclass(frozen=True)
+@beku
 class HasilSurat:
     pdf: Path
 

@@ -3,15 +3,15 @@ carries the verdict, and where its web editor opens a file. One module per host 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Protocol
 
 from kinerja.forge.http import Ambil, Kirim
+from kinerja.inti.beku import beku
 from kinerja.inti.jenis import Forge as NamaForge
 from kinerja.pengesahan.putusan import Penulis, Peristiwa, Putusan
 
 
-@dataclass(frozen=True)
+@beku
 class DataPR:
     nomor: int
     head: str

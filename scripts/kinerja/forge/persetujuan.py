@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ from kinerja.forge import forge as forge_
 from kinerja.forge.dasar import DataPR, Forge
 from kinerja.forge.http import Ambil, Jawaban, JawabanRusak, Kirim, KlienHttp, butir, jawab
 from kinerja.inti import tata
+from kinerja.inti.beku import beku
 from kinerja.inti.errors import BerkasTidakValid, KinerjaError
 from kinerja.inti.model import Kantor
 from kinerja.pengesahan import git
@@ -137,7 +138,7 @@ def nomor_dari_peristiwa(peristiwa: dict[str, Any], ambil: Ambil, proyek: str) -
     return None
 
 
-@dataclass(frozen=True)
+@beku
 class HasilPersetujuan:
     putusan: Putusan
     head: str | None = None  # the pull request's head commit

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 from kinerja.baca.muat import cari_akar, tahun_tunjukan
 from kinerja.forge import forge
 from kinerja.inti.angka import format_tanggal, format_waktu
+from kinerja.inti.beku import beku
 from kinerja.inti.errors import KinerjaError
 from kinerja.inti.model import Kantor, Periode
 from kinerja.layanan import potret
 from kinerja.pengesahan import git
 
 
-@dataclass(frozen=True)
+@beku
 class Tempat:
     """Where the office's repository lives on a Git host."""
 
@@ -50,7 +50,7 @@ def forge_dari(akar: Path, jenis: str | None, host: str | None, proyek: str | No
     return Tempat(jenis or tebak, host or f"https://{nama_host}", proyek or m[2])
 
 
-@dataclass(frozen=True)
+@beku
 class Tautan:
     periode: Periode
     kantor: Kantor

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 from kinerja.baca.muat import cari_akar
@@ -19,6 +18,7 @@ from kinerja.forge.dasar import Forge
 from kinerja.forge.http import Ambil, butir, jawab
 from kinerja.forge.penguji import PengujiGitHub
 from kinerja.forge.persetujuan import klien, putusan_forge
+from kinerja.inti.beku import beku
 from kinerja.inti.errors import KinerjaError
 from kinerja.inti.model import CatatanPersetujuan, Keadaan
 from kinerja.layanan import potret
@@ -30,7 +30,7 @@ from kinerja.pengesahan.putusan import Putusan, periksa_jalur
 BOT = ("github-actions[bot]", "41898282+github-actions[bot]@users.noreply.github.com")
 
 
-@dataclass(frozen=True)
+@beku
 class HasilTerbit:
     putusan: Putusan | None  # None: the push changed no period (nothing to ratify)
     periode: tuple[str, ...]
@@ -118,7 +118,7 @@ def _tandai(akar: Path, f: Forge, p: Putusan, nomor: int, judul: str, sha: str, 
     pid = p.periode
     pt = potret(akar, tahun={int(pid[:4])}, hanya=(), forge=penguji)
     periode = pt.cari(pid)
-    bukti, _ = pt.pemeriksa.bukti(periode)
+    bukti, _ = pt.riwayat().bukti(periode)
     versi = len(bukti) + 1
     if bukti and bukti[-1].commit == sha:
         versi -= 1  # a re-run of this very publication
@@ -132,7 +132,7 @@ def _tandai(akar: Path, f: Forge, p: Putusan, nomor: int, judul: str, sha: str, 
         setuju = tuple(CatatanPersetujuan(s.peran, s.pegawai.nama, s.peristiwa.akun,
                                           s.peristiwa.commit or "", s.peristiwa.waktu)
                        for s in p.disetujui)
-        rekam = pt.pemeriksa.catatan_forge(periode, versi, sha, f.nama, nomor, setuju, judul,
+        rekam = pt.riwayat().catatan_forge(periode, versi, sha, f.nama, nomor, setuju, judul,
                                            bukti[: versi - 1], dasar)
         git.tag_baru(akar, tag, sha, ct.pesan_tag(
             f"Pengesahan pengukuran kinerja {pid}: pull request #{nomor}", ct.teks(rekam)),

@@ -4,13 +4,14 @@ and generated into the site's page «Daftar pemeriksaan» (``kinerja skema``).""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
+
+from kinerja.inti.beku import beku
 
 Tingkat = Literal["galat", "peringatan"]
 
 
-@dataclass(frozen=True)
+@beku
 class Aturan:
     tingkat: Tingkat
     uraian: str

@@ -4,11 +4,12 @@ Aksi and periods, and the one ratification value (``Pengesahan``). Built by ``ki
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Literal, get_args
 
+from kinerja.inti.beku import beku
 from kinerja.inti.jenis import Agregasi, Polaritas
 from kinerja.inti.pengesahan import (
     BELUM_DISAHKAN,
@@ -39,7 +40,7 @@ NAMA_PERIODE: dict[str, str] = {
 }  # fmt: skip
 
 
-@dataclass(frozen=True)
+@beku
 class Instansi:
     nama: str
     pemerintah: str
@@ -63,7 +64,7 @@ class Instansi:
         return f"Kepala Daerah {daerah}", daerah
 
 
-@dataclass(frozen=True)
+@beku
 class Pegawai:
     id: str
     nama: str
@@ -78,7 +79,7 @@ class Pegawai:
     kunci_gpg: str | None = None  # or a GPG key fingerprint (40 hex digits, upper case)
 
 
-@dataclass(frozen=True)
+@beku
 class Seksi:
     id: str
     nama: str
@@ -86,14 +87,14 @@ class Seksi:
     lok: Lok
 
 
-@dataclass(frozen=True)
+@beku
 class JamKerja:
     mulai: tuple[int, int] = (7, 30)
     selesai: tuple[int, int] = (16, 0)
     hari: tuple[int, ...] = (0, 1, 2, 3, 4)  # Monday..Friday, as date.weekday()
 
 
-@dataclass(frozen=True)
+@beku
 class Kantor:
     instansi: Instansi
     kertas: str
@@ -120,14 +121,14 @@ class Kantor:
         return tuple(p for p in self.pegawai if peran in p.peran)
 
 
-@dataclass(frozen=True)
+@beku
 class Pihak:
     nama: str
     jabatan: str
     nip: str | None = None
 
 
-@dataclass(frozen=True)
+@beku
 class Indikator:
     kode: str
     uraian: str
@@ -154,14 +155,14 @@ class Indikator:
         return self.target_triwulan[TRIWULAN.index(periode)]
 
 
-@dataclass(frozen=True)
+@beku
 class Sasaran:
     kode: str
     uraian: str
     indikator: tuple[Indikator, ...]
 
 
-@dataclass(frozen=True)
+@beku
 class Program:
     kode: str
     nama: str
@@ -181,7 +182,7 @@ class Program:
         return self.anggaran * (n + 1) / 4
 
 
-@dataclass(frozen=True)
+@beku
 class PerubahanPK:
     """An amendment of the year's PK (PK Perubahan), often after the APBD Perubahan."""
 
@@ -190,7 +191,7 @@ class PerubahanPK:
     alasan: str
 
 
-@dataclass(frozen=True)
+@beku
 class PerjanjianKinerja:
     tahun: int
     pihak_pertama: Pihak
@@ -221,7 +222,7 @@ NAMA_STATUS: dict[StatusAksi, str] = {"terlaksana": "Terlaksana", "sebagian": "S
                                       "belum": "Belum"}
 
 
-@dataclass(frozen=True)
+@beku
 class Aksi:
     """One action of the year's Rencana Aksi."""
 
@@ -238,7 +239,7 @@ class Aksi:
         return self.lok_bidang.get(kunci, self.lok)
 
 
-@dataclass(frozen=True)
+@beku
 class RencanaAksi:
     tahun: int
     aksi: tuple[Aksi, ...]
@@ -258,7 +259,7 @@ class RencanaAksi:
         return next((a for a in self.aksi if a.kode == kode), None)
 
 
-@dataclass(frozen=True)
+@beku
 class StatusIsian:
     """What a quarter's form says of one action of the Rencana Aksi."""
 
@@ -268,7 +269,7 @@ class StatusIsian:
     lok: Lok
 
 
-@dataclass(frozen=True)
+@beku
 class Isian:
     indikator: str
     realisasi: float | str | None  # str only for indicators graded on a scale
@@ -286,7 +287,7 @@ class Isian:
         return self.lok_bidang.get(kunci, self.lok)
 
 
-@dataclass(frozen=True)
+@beku
 class RealisasiAnggaran:
     program: str
     realisasi: float | None
@@ -295,7 +296,7 @@ class RealisasiAnggaran:
     tidak_valid: bool = False
 
 
-@dataclass(frozen=True)
+@beku
 class Formulir:
     seksi: str
     periode: str
@@ -317,7 +318,7 @@ class Formulir:
         return next((i for i in self.isian if i.indikator == kode), None)
 
 
-@dataclass(frozen=True)
+@beku
 class Langkah:
     langkah: int
     uraian: str
@@ -326,7 +327,7 @@ class Langkah:
     selesai: datetime
 
 
-@dataclass(frozen=True)
+@beku
 class SuratPengantar:
     nomor: str | None = None
     tanggal: date | None = None
@@ -340,7 +341,7 @@ class SuratPengantar:
 
 
 
-@dataclass(frozen=True)
+@beku
 class Periode:
     tahun: int
     kode: KodePeriode

@@ -4,15 +4,16 @@ from Git history."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime
 from enum import Enum
 
+from kinerja.inti.beku import beku
 from kinerja.inti.jenis import Agregasi, Polaritas
 from kinerja.inti.temuan import Lok
 
 
-@dataclass(frozen=True)
+@beku
 class Target:
     """A target as the PK states it: a number, a range, or a grade on the indicator's scale."""
 
@@ -26,13 +27,13 @@ class Target:
         return self.bawah is not None and self.atas is not None
 
 
-@dataclass(frozen=True)
+@beku
 class Kategori:
     nama: str
     min: float
 
 
-@dataclass(frozen=True)
+@beku
 class AturanCapaian:
     rumus_turun: str = "2T-R"
     batas_atas: float | None = None
@@ -46,7 +47,7 @@ class AturanCapaian:
     ambang_efisiensi: float = 5.0
 
 
-@dataclass(frozen=True)
+@beku
 class CatatanPersetujuan:
     """One approval as recorded in ``riwayat.yml`` at ratification."""
 
@@ -57,7 +58,7 @@ class CatatanPersetujuan:
     waktu: datetime
 
 
-@dataclass(frozen=True)
+@beku
 class IndikatorSegel:
     polaritas: Polaritas
     agregasi: Agregasi
@@ -73,7 +74,7 @@ class IndikatorSegel:
     sasaran_uraian: str = ""
 
 
-@dataclass(frozen=True)
+@beku
 class ProgramSegel:
     kode: str
     nama: str
@@ -83,7 +84,7 @@ class ProgramSegel:
     rencana_triwulan: tuple[float, ...] | None = None
 
 
-@dataclass(frozen=True)
+@beku
 class AksiSegel:
     """An action of the Rencana Aksi planned for the quarter, as it stood when ratified."""
 
@@ -94,7 +95,7 @@ class AksiSegel:
     keluaran: str
 
 
-@dataclass(frozen=True)
+@beku
 class Segel:
     berkas: dict[str, str]  # path within the period folder → SHA-256 of its bytes
     aturan: AturanCapaian
@@ -110,7 +111,7 @@ class Segel:
     triwulan: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@beku
 class Revisi:
     """An earlier ratified version, reopened for a recorded reason (``kinerja revisi``)."""
 
@@ -134,7 +135,7 @@ class Keadaan(Enum):
     TAK_TERVERIFIKASI = "tak-terverifikasi"  # a forge's ratification, its forge not reachable
 
 
-@dataclass(frozen=True)
+@beku
 class Pengesahan:
     """The one answer to «is this period ratified, by whom, when, with which seal — and if not,
     why not». Computed only by ``kinerja.pengesahan`` from Git history; everything else reads

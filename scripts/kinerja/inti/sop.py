@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 from typing import Literal, get_args
 
 import yaml
 
 from kinerja import DATA
+from kinerja.inti.beku import beku
 
 # The three approvers of SOP steps 6–8, in the order the SOP requires: defined here once and
 # imported by the verdict, the CLI, the schema and the model.
@@ -24,7 +24,7 @@ NAMA_PERAN = {
 }
 
 
-@dataclass(frozen=True)
+@beku
 class LangkahSop:
     nomor: int
     uraian: str
@@ -43,7 +43,7 @@ class LangkahSop:
         return " / ".join(NAMA_PERAN[p] for p in self.pelaksana)
 
 
-@dataclass(frozen=True)
+@beku
 class Sop:
     nama: str
     peringatan: str

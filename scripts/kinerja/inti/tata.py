@@ -16,8 +16,9 @@ Every other module asks here for a path or for what a path is.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Literal, get_args
+
+from kinerja.inti.beku import beku
 
 KodePeriode = Literal["tw1", "tw2", "tw3", "tw4", "tahunan"]
 PERIODE: tuple[KodePeriode, ...] = get_args(KodePeriode)
@@ -84,7 +85,7 @@ Jenis = Literal["kantor", "pk", "renaksi", "folder", "periode", "riwayat", "form
                 "arsip", "lkjip", "lain"]
 
 
-@dataclass(frozen=True)
+@beku
 class Letak:
     """What a repository path is, by the layout."""
 

@@ -8,16 +8,17 @@ shared between modules, and the checked snapshot (``layanan``) deduplicates and 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import NamedTuple
 
 from kinerja.inti.aturan import ATURAN, Tingkat
+from kinerja.inti.beku import beku
 
 GALAT: Tingkat = "galat"
 PERINGATAN: Tingkat = "peringatan"
 
 
-@dataclass(frozen=True, order=True)
+@beku(order=True)
 class Temuan:
     berkas: str  # repo-relative, POSIX separators (or «tag pengesahan/…» for a Git tag)
     baris: int  # 1-based

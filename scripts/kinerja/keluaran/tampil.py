@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING, Any
 from kinerja.inti import lolos
 from kinerja.inti.angka import format_waktu
 from kinerja.inti.sop import NAMA_PERAN
-from kinerja.pengesahan.putusan import Persetujuan, Putusan, waktu_teks
 
-if TYPE_CHECKING:  # the status is only formatted here; loading it loads Git's history
+if TYPE_CHECKING:  # verdicts and status are only formatted here; loading them loads Git's side
     from kinerja.alur.status import StatusPeriode
+    from kinerja.pengesahan.putusan import Persetujuan, Putusan
 
 
 def _data_putusan(p: Putusan) -> dict[str, Any]:
@@ -24,7 +24,7 @@ def _data_putusan(p: Putusan) -> dict[str, Any]:
 
 
 def _disetujui(s: Persetujuan) -> str:
-    return f"{NAMA_PERAN[s.peran]}: {s.pegawai.nama}, {waktu_teks(s.peristiwa.waktu)}"
+    return f"{NAMA_PERAN[s.peran]}: {s.pegawai.nama}, {format_waktu(s.peristiwa.waktu)}"
 
 
 def putusan(p: Putusan, format_: str) -> str:

@@ -8,34 +8,38 @@ loads or checks on its own, and none is made from an office the checker refuses.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kinerja.baca.muat import Muatan, Tahun, cari_akar, cari_periode, muat
+from kinerja.inti.beku import beku
 from kinerja.inti.errors import BerkasTidakValid, KinerjaError
 from kinerja.inti.model import Kantor, Periode, PerjanjianKinerja, RencanaAksi
 from kinerja.inti.temuan import Temuan, rapikan, temuan
-from kinerja.pengesahan.gudang import Gudang
-from kinerja.pengesahan.segel import pesan_rusak
-from kinerja.pengesahan.verifikasi import Pemeriksa, PengujiForge
+from kinerja.pengesahan import luar_git, pesan_rusak
 from kinerja.periksa import periksa_kantor, periksa_tahun
 from kinerja.periksa.gerbang import Untuk, penghalang
 from kinerja.periksa.kelengkapan import Kelengkapan, hitung_kelengkapan
 from kinerja.ukur.rekap import Rekap, susun
 from kinerja.ukur.tersegel import renaksi_periode, terapkan
 
+if TYPE_CHECKING:
+    from kinerja.pengesahan.verifikasi import Pemeriksa, PengujiForge
+
 __all__ = ["Potret", "cari_akar", "potret"]
 
 
-@dataclass(frozen=True)
+@beku
 class Potret:
     """An office's files, their ratifications and every finding, as one command sees them."""
 
     muatan: Muatan
     temuan: tuple[Temuan, ...]
     lengkap: bool  # checked as for approval (--lengkap)
-    pemeriksa: Pemeriksa  # the ratifications' proofs (and the history behind them)
+    # the ratifications' proofs and the history behind them; None outside a Git repository
+    pemeriksa: Pemeriksa | None
 
     @property
     def akar(self) -> Path:
@@ -48,6 +52,15 @@ class Potret:
     @property
     def tahun(self) -> dict[int, Tahun]:
         return self.muatan.tahun
+
+    def riwayat(self) -> Pemeriksa:
+        """The office's Git history and its proofs, for work that needs them (decisions,
+        status, publishing): refused plainly outside a Git repository."""
+        if self.pemeriksa is None:
+            raise KinerjaError(f"{self.akar} bukan repositori Git: persetujuan, pengesahan dan "
+                               "statusnya dicatat di riwayat Git (git clone repo kantor, lalu "
+                               "jalankan di dalamnya)")
+        return self.pemeriksa
 
     def periode(self, tahun: int, kode: str) -> Periode | None:
         return self.muatan.periode(tahun, kode)
@@ -117,19 +130,27 @@ def potret(mulai: Path, *, tahun: set[int] | None = None, lengkap: bool = False,
     with ``hanya``, the forms of those periods only (and, for a yearly period, its quarters)."""
     akar = cari_akar(mulai)
     m = muat(akar, tahun=tahun)
-    g = Gudang(akar)
-    pemeriksa = Pemeriksa(akar, g, forge)
     temuan: list[Temuan] = list(m.temuan)
-    tahun_baru = {}
-    for th, t in m.tahun.items():
-        periode = {}
-        for kode, p in t.periode.items():
-            sah, salah = pemeriksa.pengesahan(p)
-            periode[kode] = replace(p, pengesahan=sah)
-            temuan += salah
-        tahun_baru[th] = replace(t, periode=periode)
-    m = replace(m, tahun=tahun_baru)
-    temuan += pemeriksa.tag_asing(m.semua_periode(), m.dibaca)
+    pemeriksa = None
+    if (akar / ".git").exists():
+        # Only here: the Git side is a sixth of start-up, and a folder outside Git has no
+        # history to prove (bench/periksa.py, «berkas tanpa Git»).
+        from kinerja.pengesahan.gudang import Gudang
+        from kinerja.pengesahan.verifikasi import Pemeriksa
+
+        pemeriksa = Pemeriksa(akar, Gudang(akar), forge)
+        tahun_baru = {}
+        for th, t in m.tahun.items():
+            periode = {}
+            for kode, p in t.periode.items():
+                sah, salah = pemeriksa.pengesahan(p)
+                periode[kode] = replace(p, pengesahan=sah)
+                temuan += salah
+            tahun_baru[th] = replace(t, periode=periode)
+        m = replace(m, tahun=tahun_baru)
+        temuan += pemeriksa.tag_asing(m.semua_periode(), m.dibaca)
+    else:
+        temuan += [x for p in m.semua_periode() for x in luar_git(p)]
     if m.kantor is not None:
         temuan += periksa_kantor(m.kantor)
         pilih = _pilihan(hanya)
@@ -143,7 +164,7 @@ def potret(mulai: Path, *, tahun: set[int] | None = None, lengkap: bool = False,
     return Potret(m, rapikan(temuan), lengkap, pemeriksa)
 
 
-def _pilihan(hanya: Iterable[str] | None):  # type: ignore[no-untyped-def]
+def _pilihan(hanya: Iterable[str] | None) -> Callable[[Periode], bool] | None:
     if hanya is None:
         return None
     ids = set(hanya)

@@ -3,16 +3,16 @@ names, with each section's completeness."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from kinerja.inti import tata
+from kinerja.inti.beku import beku
 from kinerja.inti.temuan import Temuan
 from kinerja.layanan import cari_akar, potret
 from kinerja.periksa.kelengkapan import Kelengkapan
 
 
-@dataclass(frozen=True)
+@beku
 class HasilPeriksa:
     temuan: tuple[Temuan, ...]
     kelengkapan: tuple[Kelengkapan, ...]

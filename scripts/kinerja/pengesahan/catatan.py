@@ -12,11 +12,12 @@ what this writer makes from the history that must back it.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 
 from kinerja.baca import dokumen, skema
 from kinerja.inti import lolos
+from kinerja.inti.beku import beku
 from kinerja.inti.model import CatatanPersetujuan, Revisi, Segel
 from kinerja.inti.temuan import Temuan
 from kinerja.pengesahan import segel as segel_
@@ -41,7 +42,7 @@ def dari_nama_tag(nama: str) -> tuple[str, int] | None:
     return sisa, 1
 
 
-@dataclass(frozen=True)
+@beku
 class Catatan:
     """The record as values."""
 
@@ -114,6 +115,15 @@ def pesan_tag(judul: str, isi: str) -> str:
     return f"{' '.join(judul.split())}\n\n{isi}"
 
 
+def sumber_tertulis(isi: str) -> str | None:
+    """The ``sumber:`` a record's text claims — a hint of which proof to try first, never a
+    fact (the proof compares the whole text)."""
+    for baris in isi.splitlines():
+        if baris.startswith("sumber: "):
+            return baris.removeprefix("sumber: ").strip()
+    return None
+
+
 def dari_pesan_tag(pesan: str) -> str:
     return pesan.partition("\n\n")[2]
 
@@ -138,11 +148,18 @@ def baca(isi: str, berkas: str) -> tuple[Catatan | None, tuple[Temuan, ...]]:
                           r.get("commit") or "")
                    for r in d.get("revisi") or () if {"versi", "sidik", "alasan"} <= r.keys())
     s = segel_.dari_data(d["segel"]) if d.get("segel") else None
-    camat = next((c.waktu for c in persetujuan if c.peran == "camat"), None)
-    if s is not None and camat is not None:
-        s = replace(s, disahkan=camat)
-    return Catatan(d["periode"], d["sumber"], d.get("disahkan") == "ya", d.get("versi") or 1,
-                   tuple(persetujuan), s, revisi, d.get("pull_request"), d.get("dasar")), dok.temuan
+    return bertanggal(Catatan(d["periode"], d["sumber"], d.get("disahkan") == "ya",
+                              d.get("versi") or 1, tuple(persetujuan), s, revisi,
+                              d.get("pull_request"), d.get("dasar"))), dok.temuan
+
+
+def bertanggal(c: Catatan) -> Catatan:
+    """The record with its seal dated by the Camat's approval — as it reads back from its text
+    (the text writes the date once, in the approvals)."""
+    camat = next((x.waktu for x in c.persetujuan if x.peran == "camat"), None)
+    if c.segel is None or camat is None:
+        return c
+    return replace(c, segel=replace(c.segel, disahkan=camat))
 
 
 def _baca_waktu(teks_: object) -> datetime | None:

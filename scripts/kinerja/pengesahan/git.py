@@ -10,10 +10,10 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from kinerja.inti.beku import beku
 from kinerja.inti.errors import KinerjaError
 
 PEMISAH = "\x1f"
@@ -111,7 +111,7 @@ def rev(akar: Path, ref: str) -> str | None:
         return None
 
 
-@dataclass(frozen=True)
+@beku
 class Commit:
     sha: str
     waktu: datetime
@@ -134,33 +134,55 @@ def _trailer(teks: str) -> dict[str, str]:
     return tr
 
 
-def log(akar: Path, *args: str) -> list[Commit]:
-    """Commits (newest first) with their parents and ``Kinerja-*`` trailers.
+Perubahan = tuple[tuple[str, str], ...]  # (status, path) of each file a commit changes
+_FORMAT = "%x00".join(("%H", "%P", "%aI", "%an", "%ae", "%s",
+                       "%(trailers:only,unfold,separator=%x1d)"))
 
-    Fields are separated by NUL, which no commit message, name or e-mail can hold, so an odd
-    message (control characters, another encoding) can never shift a field."""
-    format_ = "%x00".join(("%H", "%P", "%aI", "%an", "%ae", "%s",
-                           "%(trailers:only,unfold,separator=%x1d)"))
+
+def log(akar: Path, *args: str) -> list[Commit]:
+    """Commits (newest first) with their parents and ``Kinerja-*`` trailers."""
+    return [c for c, _ in _log(akar, (), *args)]
+
+
+def log_berubah(akar: Path, *refs: str) -> list[tuple[Commit, Perubahan]]:
+    """Every commit ``refs`` reach (newest first, topological), each with the files it changes
+    against its parent (a merge: none of its own), in one ``git log``."""
+    return _log(akar, ("--topo-order", "--no-renames", "--name-status"), *refs)
+
+
+def _log(akar: Path, opsi: tuple[str, ...], *args: str) -> list[tuple[Commit, Perubahan]]:
+    # Fields are separated by NUL, which no commit message, name or e-mail can hold, so an odd
+    # message (control characters, another encoding) can never shift a field. A commit's
+    # changes follow its fields as «\nSTATUS», path, STATUS, path …: a status is one letter,
+    # never a 40- or 64-digit commit id, so where the next commit starts is never in doubt.
     try:
-        keluar = git(akar, "log", "-z", f"--format={format_}", *args)
+        keluar = git(akar, "log", "-z", *opsi, f"--format={_FORMAT}", *args)
     except GitError:
         return []  # a repository with no commits yet
     medan = keluar.split("\x00")
     hasil = []
-    for i in range(0, len(medan) - _MEDAN + 1, _MEDAN):
+    i = 0
+    while i + _MEDAN <= len(medan):
         sha, induk, waktu, nama, email, subjek, trailer = medan[i:i + _MEDAN]
+        i += _MEDAN
+        ubah = []
+        if i < len(medan) and medan[i].startswith("\n"):
+            medan[i] = medan[i][1:]
+            while i + 1 < len(medan) and len(medan[i]) == 1:
+                ubah.append((medan[i], medan[i + 1]))
+                i += 2
         try:
             kapan = datetime.fromisoformat(waktu)
         except ValueError:
             kapan = datetime.fromtimestamp(0).astimezone()
-        hasil.append(Commit(sha.strip("\n"), kapan, nama, email, subjek, _trailer(trailer),
-                            tuple(induk.split())))
+        hasil.append((Commit(sha.strip("\n"), kapan, nama, email, subjek, _trailer(trailer),
+                             tuple(induk.split())), tuple(ubah)))
     return hasil
 
 
-@dataclass(frozen=True)
+@beku
 class Entri:
-    """One file of a tree, as ``git ls-tree`` lists it."""
+    """One file of a tree, as ``git ls-tree -r`` lists it (read by ``Gudang.pohon``)."""
 
     mode: str
     jenis: str  # blob (a file), commit (a submodule)
@@ -170,21 +192,6 @@ class Entri:
     @property
     def baris(self) -> str:
         return f"{self.mode} {self.jenis} {self.objek}\t{self.path}"
-
-
-def ls_tree(akar: Path, ref: str, *path: str) -> list[Entri]:
-    """Every file under ``path`` at ``ref`` (none when the ref or the path is not there)."""
-    try:
-        daftar = git(akar, "ls-tree", "-r", "-z", "--full-tree", ref, "--", *path)
-    except GitError:
-        return []
-    hasil = []
-    for baris in daftar.split("\x00"):
-        if baris:
-            kepala, _, jalur = baris.partition("\t")
-            mode, jenis, objek = kepala.split()
-            hasil.append(Entri(mode, jenis, objek, jalur))
-    return hasil
 
 
 def berkas_commit(akar: Path, sha: list[str]) -> dict[str, list[str]]:
@@ -210,7 +217,7 @@ def tag_ada(akar: Path, nama: str) -> bool:
 
 # --- the state of the work tree -------------------------------------------------------------------
 
-@dataclass(frozen=True)
+@beku
 class KeadaanKerja:
     cabang: str | None  # the branch HEAD is on (None: detached)
     operasi: str | None  # an unfinished merge, rebase, cherry-pick or revert
@@ -296,7 +303,7 @@ def selaraskan_indeks(akar: Path, path: str) -> None:
 
 # --- signatures -----------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
+@beku
 class TandaTangan:
     status: str  # git's %G?: G good, U good but untrusted key, B bad, N none, E cannot check, …
     penanda: str  # SSH: the allowed-signers principal (an e-mail); GPG: the key fingerprint

@@ -7,11 +7,12 @@ from __future__ import annotations
 import contextlib
 import subprocess
 import weakref
-from dataclasses import dataclass
+from collections.abc import Iterator
 from functools import cached_property
 from pathlib import Path
 
 from kinerja.inti import tata
+from kinerja.inti.beku import beku
 from kinerja.pengesahan import git
 
 AWALAN_TAG = "pengesahan/"
@@ -19,7 +20,7 @@ _TANDA = (b"-----BEGIN PGP SIGNATURE-----", b"-----BEGIN SSH SIGNATURE-----",
           b"-----BEGIN SIGNED MESSAGE-----")
 
 
-@dataclass(frozen=True)
+@beku
 class Tag:
     nama: str  # without refs/tags/
     anotasi: bool  # an annotated tag object (a lightweight tag carries no record)
@@ -34,8 +35,8 @@ class Gudang:
     def __init__(self, akar: Path) -> None:
         self.akar = akar
         self._leluhur: dict[str, frozenset[str]] = {}
-        self._pohon: dict[str, list[git.Entri]] = {}
-        self._isi: dict[str, bytes | None] = {}
+        self._pohon: dict[tuple[str, str], list[git.Entri]] = {}
+        self._isi: dict[str, tuple[str, str, bytes] | None] = {}
         self._proses: subprocess.Popen[bytes] | None = None
 
     @cached_property
@@ -48,7 +49,11 @@ class Gudang:
 
     @cached_property
     def head(self) -> str | None:
-        return git.rev(self.akar, "HEAD") if self.ada else None
+        """The commit HEAD names (read through the open object reader: no process of its own)."""
+        if not self.ada:
+            return None
+        dibaca = self._baca("HEAD^{commit}")
+        return dibaca[0] if dibaca is not None else None
 
     @cached_property
     def tag(self) -> dict[str, Tag]:
@@ -70,28 +75,29 @@ class Gudang:
         return hasil
 
     @cached_property
-    def commit(self) -> dict[str, git.Commit]:
-        """Every commit reachable from HEAD or a ratification tag, parents first (topological)."""
+    def _riwayat(self) -> list[tuple[git.Commit, git.Perubahan]]:
+        """Every commit reachable from HEAD or a ratification tag (newest first, topological),
+        with what it changes — one ``git log`` for both."""
         if self.head is None:
-            return {}
-        ref = ["HEAD", *{t.target for t in self.tag.values() if t.target}]
-        return {c.sha: c for c in reversed(git.log(self.akar, "--topo-order", *ref))}
+            return []
+        return git.log_berubah(self.akar, "HEAD", *{t.target for t in self.tag.values()
+                                                   if t.target})
 
     @cached_property
-    def berubah(self) -> dict[str, tuple[tuple[str, str], ...]]:
+    def commit(self) -> dict[str, git.Commit]:
+        """Every commit reachable from HEAD or a ratification tag, parents first (topological)."""
+        return {c.sha: c for c, _ in reversed(self._riwayat)}
+
+    @cached_property
+    def berubah(self) -> dict[str, git.Perubahan]:
         """(status, path) of each file under ``periods/`` and ``kinerja.yml`` that each commit
         changes (merges change nothing of their own: integrating is not authoring)."""
-        if self.head is None:
-            return {}
-        ref = ["HEAD", *{t.target for t in self.tag.values() if t.target}]
-        keluar = git.git(self.akar, "log", "--topo-order", "--no-renames", "--name-status", "-z",
-                         "--format=%x01%H", *ref, "--", tata.BERKAS_KANTOR, tata.FOLDER_PERIODS)
-        hasil: dict[str, tuple[tuple[str, str], ...]] = {}
-        for blok in keluar.split("\x01")[1:]:
-            sha, _, sisa = blok.partition("\x00")
-            bagian = sisa.lstrip("\n").split("\x00")
-            hasil[sha] = tuple((bagian[i], bagian[i + 1]) for i in range(0, len(bagian) - 1, 2)
-                               if bagian[i])
+        awalan = tata.FOLDER_PERIODS + "/"
+        hasil = {}
+        for c, ubah in self._riwayat:
+            milik = tuple(x for x in ubah if x[1] == tata.BERKAS_KANTOR or x[1].startswith(awalan))
+            if milik:
+                hasil[c.sha] = milik
         return hasil
 
     def leluhur(self, sha: str) -> frozenset[str]:
@@ -125,16 +131,48 @@ class Gudang:
         return [c for sha, c in self.commit.items() if sha in semua]
 
     def pohon(self, ref: str, folder: str) -> list[git.Entri]:
-        """Every file under ``folder`` (a folder or a file) at ``ref``: one listing of the
-        office's files per commit, read once."""
-        if ref not in self._pohon:
-            self._pohon[ref] = git.ls_tree(self.akar, ref, tata.BERKAS_KANTOR,
-                                           tata.FOLDER_PERIODS)
-        awalan = folder.rstrip("/") + "/"
-        return [e for e in self._pohon[ref] if e.path == folder or e.path.startswith(awalan)]
+        """Every file under ``folder`` (a folder or a file) at ``ref``, in ``git ls-tree -r``'s
+        order and form; read from the tree objects themselves, each listing once."""
+        kunci = (ref, folder)
+        if kunci not in self._pohon:
+            hasil: list[git.Entri] = []
+            # the entry as its folder lists it: a tree, a file, or a submodule (a commit that
+            # is not in this repository)
+            induk, _, nama = folder.rpartition("/")
+            atas = self._baca(f"{ref}:{induk}" if induk else f"{ref}^{{tree}}")
+            if atas is not None and atas[1] == "tree":
+                panjang = len(atas[0]) // 2
+                for mode, n, sha in _entri(atas[2], panjang):
+                    if n != nama:
+                        continue
+                    if mode == "40000":
+                        isi = self._baca(sha)
+                        if isi is not None:
+                            self._jelajah(isi[2], panjang, folder, hasil)
+                    else:
+                        hasil.append(git.Entri(mode, "commit" if mode == "160000" else "blob",
+                                               sha, folder))
+            self._pohon[kunci] = hasil
+        return self._pohon[kunci]
+
+    def _jelajah(self, data: bytes, panjang: int, awalan: str, hasil: list[git.Entri]) -> None:
+        for mode, nama, sha in _entri(data, panjang):
+            path = f"{awalan}/{nama}"
+            if mode == "40000":
+                anak = self._baca(sha)
+                if anak is not None:
+                    self._jelajah(anak[2], panjang, path, hasil)
+            else:
+                hasil.append(git.Entri(mode, "commit" if mode == "160000" else "blob", sha, path))
 
     def objek(self, nama: str) -> bytes | None:
         """An object's content (``sha``, or ``ref:path``); None when there is no such object."""
+        dibaca = self._baca(nama)
+        return dibaca[2] if dibaca is not None else None
+
+    def _baca(self, nama: str) -> tuple[str, str, bytes] | None:
+        """(id, type, content) of an object, through one ``git cat-file --batch`` for the
+        whole command; None when there is no such object."""
         if nama in self._isi:
             return self._isi[nama]
         if self._proses is None:
@@ -148,13 +186,13 @@ class Gudang:
         p.stdin.write(nama.encode("utf-8") + b"\n")
         p.stdin.flush()
         kepala = p.stdout.readline().split()
-        if len(kepala) != 3 or kepala[1] == b"missing":
-            self._isi[nama] = None
-            return None
-        data = p.stdout.read(int(kepala[2]))
-        p.stdout.read(1)
-        self._isi[nama] = data
-        return data
+        hasil = None
+        if len(kepala) == 3 and kepala[1] != b"missing":
+            data = p.stdout.read(int(kepala[2]))
+            p.stdout.read(1)
+            hasil = (kepala[0].decode("ascii"), kepala[1].decode("ascii"), data)
+        self._isi[nama] = hasil
+        return hasil
 
     def teks(self, ref: str, path: str) -> str | None:
         data = self.objek(f"{ref}:{path}")
@@ -170,6 +208,18 @@ class Gudang:
 
     def __exit__(self, *_: object) -> None:
         self.tutup()
+
+
+def _entri(data: bytes, panjang: int) -> Iterator[tuple[str, str, str]]:
+    """(mode, name, id) of each entry of a tree object — «<mode> <name>\\0<binary id>» one after
+    another, in Git's own order; ``panjang``: the id's length in bytes (SHA-1 or SHA-256)."""
+    i = 0
+    while i < len(data):
+        spasi = data.index(b" ", i)
+        nol = data.index(b"\0", spasi)
+        yield (data[i:spasi].decode("ascii"), data[spasi + 1:nol].decode("utf-8", errors="replace"),
+               data[nol + 1:nol + 1 + panjang].hex())
+        i = nol + 1 + panjang
 
 
 def _akhiri(p: subprocess.Popen[bytes]) -> None:

@@ -15,10 +15,10 @@ role's key to himself therefore gains nothing by merging that branch over a sign
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from pathlib import Path
 
 from kinerja.baca.kantor import muat_kantor
+from kinerja.inti.beku import beku
 from kinerja.inti.model import Kantor, Pegawai
 from kinerja.inti.tata import BERKAS_KANTOR
 from kinerja.pengesahan import git
@@ -48,7 +48,7 @@ def camat(kantor: Kantor) -> tuple[Pegawai, ...]:
     return tuple(p for p in kantor.pegawai if "camat" in p.peran and p.email)
 
 
-@dataclass(frozen=True)
+@beku
 class Percaya:
     """The roles and keys trusted at one commit."""
 
@@ -84,8 +84,14 @@ class Kepercayaan:
         return self._di.get(sha) or Percaya(self._baca(sha), sha)
 
     def _langkah(self, c: git.Commit) -> Percaya:
-        k = self._baca(c.sha)
         induk = [self._di[p] for p in c.induk if p in self._di]
+        if len(c.induk) == 1 and len(induk) == 1 and induk[0].kantor is not None and \
+                not induk[0].kantor.tanda_tangan_wajib and all(
+                path != BERKAS_KANTOR for _, path in self.g.berubah.get(c.sha, ())):
+            # kinerja.yml as its parent had it, trusted as it stands (no signature is asked
+            # for, so no change is pending a Camat's): nothing to decide again
+            return induk[0]
+        k = self._baca(c.sha)
         if not induk:
             return Percaya(k, c.sha)  # the first version (or the edge of a shallow clone)
         dasar = _gabung(induk, c.sha)

@@ -20,13 +20,14 @@ rendered from them by ``uraikan``; nothing decides by reading its own message te
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime
 from enum import Enum
 from typing import Literal
 
 from kinerja.inti import tata
 from kinerja.inti.angka import format_waktu
+from kinerja.inti.beku import beku
 from kinerja.inti.model import Kantor, Pegawai
 from kinerja.inti.sop import NAMA_PERAN, URUTAN, PeranPenyetuju
 
@@ -39,7 +40,7 @@ KOMENTAR: Aksi = "komentar"
 DIBATALKAN: Aksi = "dibatalkan"
 
 
-@dataclass(frozen=True)
+@beku
 class Peristiwa:
     """One review event, whatever the forge: who, what, on which version, and where in the order.
 
@@ -55,7 +56,7 @@ class Peristiwa:
     bukti: str | None = None  # what shows the decision (plain Git: the decision commit)
 
 
-@dataclass(frozen=True)
+@beku
 class Penulis:
     """Who made the change under review: forge logins (plain Git: e-mails) and commit e-mails."""
 
@@ -93,7 +94,7 @@ MEMBLOKIR = frozenset({Kode.MINTA_PERUBAHAN, Kode.DI_LUAR_FOLDER, Kode.RIWAYAT,
 _SELAMA_KURANG = frozenset({Kode.BASI, Kode.URUTAN, Kode.SENDIRI, Kode.GANDA})
 
 
-@dataclass(frozen=True)
+@beku
 class Alasan:
     kode: Kode
     peran: PeranPenyetuju | None = None
@@ -110,14 +111,14 @@ class Alasan:
         return self.kode in MEMBLOKIR
 
 
-@dataclass(frozen=True)
+@beku
 class Persetujuan:
     peran: PeranPenyetuju
     pegawai: Pegawai
     peristiwa: Peristiwa
 
 
-@dataclass(frozen=True)
+@beku
 class Putusan:
     lulus: bool
     disetujui: tuple[Persetujuan, ...]  # the valid approvals, in SOP order
@@ -260,7 +261,7 @@ def putuskan(peristiwa: Iterable[Peristiwa], *, kantor_dasar: Kantor, head: str,
 
 
 
-@dataclass(frozen=True)
+@beku
 class Jalur:
     """What a pull request's changed paths say: its period, and what lies outside it."""
 
@@ -307,10 +308,6 @@ def periksa_jalur(berubah: Iterable[str]) -> Jalur:
 
 # --- the words people read ------------------------------------------------------------------------
 
-def waktu_teks(t: datetime) -> str:
-    return format_waktu(t)
-
-
 def _siapa(a: Alasan, sumber: str) -> str:
     """A person by name (and role where one is meant); an account only when nobody is behind it."""
     peran = NAMA_PERAN[a.peran] + " " if a.peran else ""
@@ -320,7 +317,7 @@ def _siapa(a: Alasan, sumber: str) -> str:
 
 
 def _pada(a: Alasan) -> str:
-    return f" pada {waktu_teks(a.waktu)}" if a.waktu else ""
+    return f" pada {format_waktu(a.waktu)}" if a.waktu else ""
 
 
 def _daftar_jalur(jalur: tuple[str, ...]) -> str:

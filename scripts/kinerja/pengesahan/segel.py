@@ -15,13 +15,13 @@ change to a sealed file is the error ``segel-rusak`` until it goes through ``kin
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from kinerja.inti import berkas as berkas_
 from kinerja.inti import lolos, tata
-from kinerja.inti.angka import format_tanggal, format_waktu
+from kinerja.inti.angka import format_tanggal
+from kinerja.inti.beku import beku
 from kinerja.inti.model import (
     AksiSegel,
     AturanCapaian,
@@ -219,7 +219,7 @@ def dari_data(d: dict[str, Any]) -> Segel:
 
 # --- what changed since ---------------------------------------------------------------------------
 
-@dataclass(frozen=True)
+@beku
 class Perubahan:
     rel: str  # within the period folder
     jenis: str  # "diubah" | "ditambah" | "dihapus"
@@ -268,16 +268,6 @@ def _tempat(g: Gudang, path: Path, rel: str, commit: str, jenis: str) -> Lok:
                           if x != y), min(len(a), len(b)) + 1)
             return Lok(rel, n, kolom)
     return Lok(rel)
-
-
-def pesan_rusak(p: Periode) -> str:
-    """The one message for a sealed period whose files changed (checker, report, site)."""
-    kapan = ""
-    if p.segel is not None and p.segel.disahkan is not None:
-        kapan = f" pada {format_waktu(p.segel.disahkan)}"
-    return (f"periode {p.id} telah disahkan{kapan}; perubahan sesudah pengesahan harus melalui "
-            f"revisi: kinerja revisi {p.id} --alasan \"…\" (di Git host: pull request revisi yang "
-            "disetujui ulang ketiga penyetuju), atau kembalikan berkas ini seperti saat disahkan")
 
 
 # --- provenance of a rendered document -----------------------------------------------------------

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cached_property
 
 from kinerja.baca.kantor import muat_kantor
 from kinerja.inti import tata
+from kinerja.inti.beku import beku
 from kinerja.inti.errors import KinerjaError
 from kinerja.inti.model import Kantor
 from kinerja.pengesahan import git, trailer
@@ -41,7 +41,7 @@ ISI_V2 = "2:"  # content fingerprints that also cover the quarters (yearly) or t
 __all__ = ["KOMENTAR", "Konteks", "Sejarah"]
 
 
-@dataclass(frozen=True)
+@beku
 class Konteks:
     """A period at a commit."""
 
@@ -119,6 +119,9 @@ class Sejarah:
 
     def _pernah_wajib(self, ref: str) -> bool:
         for c in self.g.sejak(ref):
+            if len(c.induk) <= 1 and all(path != tata.BERKAS_KANTOR
+                                         for _, path in self.g.berubah.get(c.sha, ())):
+                continue  # kinerja.yml as its parent had it (a merge may make a new one)
             data = self.g.objek(f"{c.sha}:{tata.BERKAS_KANTOR}")
             if data is not None and b"tanda_tangan" in data and b"wajib" in data:
                 return True

@@ -3,9 +3,9 @@ and the one place that reads a commit as a decision."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
 
+from kinerja.inti.beku import beku
 from kinerja.pengesahan.git import Commit
 
 PERIODE = "Kinerja-Periode"
@@ -26,7 +26,7 @@ class Jenis(Enum):
     LANGKAH = "langkah"  # an SOP step done outside Git (orders, letters, archiving)
 
 
-@dataclass(frozen=True)
+@beku
 class Keputusan:
     """A commit read as a decision about one period."""
 

@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Protocol, TypeVar
 
 from kinerja.baca.pk import muat_pk, muat_renaksi
 from kinerja.inti import tata
+from kinerja.inti.beku import beku
 from kinerja.inti.errors import KinerjaError
 from kinerja.inti.model import (
     CatatanPersetujuan,
@@ -33,7 +34,7 @@ from kinerja.inti.model import (
 )
 from kinerja.inti.temuan import Lok, Temuan, temuan
 from kinerja.pengesahan import catatan as ct
-from kinerja.pengesahan import git, segel
+from kinerja.pengesahan import git, luar_git, segel
 from kinerja.pengesahan.gudang import Gudang, Tag
 from kinerja.pengesahan.kepercayaan import camat, cocok, kunci_ssh
 from kinerja.pengesahan.putusan import pemilik_akun
@@ -54,7 +55,7 @@ class PengujiForge(Protocol):
         ...
 
 
-@dataclass(frozen=True)
+@beku
 class Bukti:
     """One version's ratification, proven."""
 
@@ -64,7 +65,7 @@ class Bukti:
     catatan: ct.Catatan
 
 
-@dataclass(frozen=True)
+@beku
 class _Gagal:
     sebab: str
     tak_terverifikasi: bool = False  # the forge could not be asked: not a forgery, not proven
@@ -107,23 +108,33 @@ class Pemeriksa:
             return _Gagal(f"menunjuk commit {tag.target[:8]} yang bukan bagian dari riwayat "
                           "cabang ini")
         isi = ct.dari_pesan_tag(tag.pesan)
-        c, _ = ct.baca(isi, f"tag {tag.nama}")
+        # A record from Git decisions is proven by being, byte for byte, the record those
+        # decisions make; it is read as data only to say why another one is not.
+        dari_git = self._catatan_git(p, v, tag, sebelumnya) if ct.sumber_tertulis(isi) == "git" \
+            else None
+        c = _sama(isi, dari_git) if isinstance(dari_git, list) else None
         if c is None:
-            return _Gagal("catatannya tidak dapat dibaca sebagai catatan pengesahan kinerja")
-        if c.periode != p.id or c.versi != v or not c.disahkan:
-            return _Gagal(f"catatannya tidak sesuai namanya (periode {c.periode}, versi {c.versi})")
-        if c.sumber == "git":
-            harap = self._catatan_git(p, v, tag, sebelumnya)
-        elif self.forge is None:
-            return _Gagal(f"disahkan lewat {c.sumber}: hanya dapat dibuktikan dengan bertanya "
-                          f"kepada {c.sumber} (jalankan di alur kerja, atau beri token API)", True)
-        else:
-            harap = self._catatan_forge(p, v, tag.target, c, sebelumnya)
-        if isinstance(harap, _Gagal):
-            return harap
-        if isi not in {ct.teks(x) for x in harap}:
-            return _Gagal("catatannya berbeda dari yang dibuktikan riwayatnya (persetujuan, "
-                          "segel, atau versi yang ditulis tangan)")
+            dibaca, _ = ct.baca(isi, f"tag {tag.nama}")
+            if dibaca is None:
+                return _Gagal("catatannya tidak dapat dibaca sebagai catatan pengesahan kinerja")
+            if dibaca.periode != p.id or dibaca.versi != v or not dibaca.disahkan:
+                return _Gagal(f"catatannya tidak sesuai namanya (periode {dibaca.periode}, "
+                              f"versi {dibaca.versi})")
+            if dibaca.sumber == "git":
+                harap = dari_git if dari_git is not None else \
+                    self._catatan_git(p, v, tag, sebelumnya)
+            elif self.forge is None:
+                return _Gagal(f"disahkan lewat {dibaca.sumber}: hanya dapat dibuktikan dengan "
+                              f"bertanya kepada {dibaca.sumber} (jalankan di alur kerja, atau "
+                              "beri token API)", True)
+            else:
+                harap = self._catatan_forge(p, v, tag.target, dibaca, sebelumnya)
+            if isinstance(harap, _Gagal):
+                return harap
+            c = _sama(isi, harap)
+            if c is None:
+                return _Gagal("catatannya berbeda dari yang dibuktikan riwayatnya (persetujuan, "
+                              "segel, atau versi yang ditulis tangan)")
         if c.sumber == "git" and (k := self._konteks(p, tag.target)) is not None and \
                 k.kantor.tanda_tangan_wajib:
             tt = git.tanda_tangan_tag(self.akar, tag.nama, kunci_ssh(k.kantor))
@@ -175,12 +186,13 @@ class Pemeriksa:
         induk = kep.commit.induk[0] if kep.commit.induk else t
         daftar = self._revisi(sebelumnya, revisi)
         hasil = []
-        for lama in (False, True):
+        # a yearly period ratified before quarters were sealed with it reads either way
+        for lama in (False, True) if p.kode == "tahunan" else (False,):
             s = self.segel(p, t, induk, tahunan_lama=lama)
             if s is None:
                 return _Gagal("kinerja.yml atau Perjanjian Kinerja pada commit itu tidak dapat "
                               "dibaca")
-            hasil.append(ct.Catatan(p.id, "git", True, v, setuju, s, daftar))
+            hasil.append(ct.bertanggal(ct.Catatan(p.id, "git", True, v, setuju, s, daftar)))
         return hasil
 
     def _catatan_forge(self, p: Periode, v: int, t: str, c: ct.Catatan,
@@ -206,7 +218,7 @@ class Pemeriksa:
             akhir = sebelumnya[-1]
             revisi = (*akhir.catatan.revisi, _revisi_dari(
                 akhir, f"pull request #{nomor}: {judul}".strip(": "), None, None))
-        return ct.Catatan(p.id, sumber, True, v, setuju, s, revisi, nomor, dasar)
+        return ct.bertanggal(ct.Catatan(p.id, sumber, True, v, setuju, s, revisi, nomor, dasar))
 
     def segel(self, p: Periode, t: str, commit: str, *, tahunan_lama: bool) -> Segel | None:
         """The seal of ``p`` as its files and values stand at commit ``t``."""
@@ -261,7 +273,7 @@ class Pemeriksa:
     def pengesahan(self, p: Periode) -> tuple[Pengesahan, tuple[Temuan, ...]]:
         """Where ``p``'s ratification stands, and what is wrong with its tags and record."""
         if not self.g.ada:
-            return Pengesahan(), self._catatan_luar_git(p)
+            return Pengesahan(), luar_git(p)
         bukti, gagal = self.bukti(p)
         temuan_: list[Temuan] = []
         if gagal is not None and not gagal.tak_terverifikasi:
@@ -360,15 +372,6 @@ class Pemeriksa:
                        f"atau hapus bila periode belum disahkan; pengesahan dibuat dengan "
                        f"«kinerja sahkan {p.id}» dan dibuka kembali dengan «kinerja revisi {p.id}»")]
 
-    def _catatan_luar_git(self, p: Periode) -> tuple[Temuan, ...]:
-        if not (p.folder / tata.BERKAS_RIWAYAT).is_file():
-            return ()
-        return (temuan(Lok(tata.berkas_riwayat(p.tahun, p.kode)), "riwayat-tangan",
-                       "catatan pengesahan di luar repositori Git tidak dapat dibuktikan, jadi "
-                       f"periode {p.id} tidak dianggap disahkan di sini; pengesahan hanya sah "
-                       "bila riwayat Git membuktikannya (kinerja sahkan di dalam klon repo "
-                       "kantor)"),)
-
     def tag_asing(self, periode: Iterable[Periode], tahun: frozenset[int] | None
                   ) -> tuple[Temuan, ...]:
         """Findings on ``pengesahan/…`` tags that name no period here (or a version no chain
@@ -393,6 +396,11 @@ class Pemeriksa:
                                 f"tag {nama} bukan pengesahan ({sebab}); hapus dengan «git tag -d "
                                 f"{nama}» (dan di Git host: «git push origin :refs/tags/{nama}»)"))
         return tuple(hasil)
+
+
+def _sama(isi: str, harap: list[ct.Catatan]) -> ct.Catatan | None:
+    """The expected record whose text ``isi`` is exactly."""
+    return next((x for x in harap if ct.teks(x) == isi), None)
 
 
 def _revisi_dari(b: Bukti, alasan: str, nomor: str | None, dibuka: object) -> Revisi:

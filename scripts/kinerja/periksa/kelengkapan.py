@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from kinerja.inti import tata
+from kinerja.inti.beku import beku
 from kinerja.inti.model import Formulir, Kantor, Periode, PerjanjianKinerja
 from kinerja.periksa.umum import seksi_berformulir
 from kinerja.ukur import capaian as cp
 
 
-@dataclass(frozen=True)
+@beku
 class Kelengkapan:
     periode: str  # 2026-tw3
     seksi: str

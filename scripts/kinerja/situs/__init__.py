@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import contextlib
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
 from kinerja.dokumen import laporan, lkjip_bahan, render, surat
 from kinerja.dokumen.renaksi import buat_dokumen, sidik_renaksi
 from kinerja.inti import berkas
+from kinerja.inti.beku import beku
 from kinerja.inti.errors import BerkasTidakValid, KinerjaError
 from kinerja.inti.model import PERIODE, Kantor, Periode
 from kinerja.layanan import Potret, potret
@@ -30,7 +30,7 @@ from kinerja.ukur.evaluasi import evaluasi_periode
 __all__ = ["HasilSitus", "bangun"]
 
 
-@dataclass(frozen=True)
+@beku
 class HasilSitus:
     halaman: int  # pages generated
     ditulis: int  # pages whose text changed

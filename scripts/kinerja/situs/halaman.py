@@ -4,11 +4,10 @@ words for the hand-written pages."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from kinerja.dokumen import grafik
 from kinerja.inti import lolos
 from kinerja.inti.angka import format_angka, format_persen, format_tanggal
+from kinerja.inti.beku import beku
 from kinerja.inti.model import NAMA_PERIODE, Indikator, Kantor, RencanaAksi
 from kinerja.inti.sop import sop
 from kinerja.situs.html import (
@@ -27,7 +26,7 @@ from kinerja.situs.periode import Terbit
 from kinerja.ukur.rekap import teks_nilai, teks_target
 
 
-@dataclass(frozen=True)
+@beku
 class Nilai:
     """One ratified period's row on an indicator's page."""
 
@@ -37,7 +36,7 @@ class Nilai:
     capaian: float | None
 
 
-@dataclass(frozen=True)
+@beku
 class Tahun:
     """Everything one year contributes to the site."""
 

@@ -12,17 +12,17 @@ import os
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from kinerja.inti.beku import beku
 from kinerja.inti.errors import KinerjaError
 
 Pembangun = Literal["zensical", "mkdocs"]
 PEMBANGUN: tuple[Pembangun, ...] = ("zensical", "mkdocs")
 
 
-@dataclass(frozen=True)
+@beku
 class HasilBangun:
     pembangun: Pembangun
     folder: Path  # the built site

@@ -4,12 +4,12 @@ indicator's explanation and evidence, and who ratified it when."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from kinerja.baca import bukti as bk
 from kinerja.dokumen.laporan import grafik_svg, teks_revisi, versi_pk_periode
 from kinerja.inti.angka import format_rupiah, format_tanggal, format_waktu
+from kinerja.inti.beku import beku
 from kinerja.inti.model import Kantor, Periode, PerjanjianKinerja, RencanaAksi
 from kinerja.inti.sop import NAMA_PERAN
 from kinerja.situs.html import (
@@ -28,7 +28,7 @@ from kinerja.ukur.evaluasi import Evaluasi
 from kinerja.ukur.rekap import Rekap, teks_nilai, teks_target
 
 
-@dataclass(frozen=True)
+@beku
 class Terbit:
     """One ratified period, measured by its seal, as the site shows it."""
 

@@ -18,14 +18,14 @@ Every rule that bends the plain formula leaves a ``catatan`` so no number is sil
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Context, Decimal
 
 from kinerja.inti.angka import format_angka, format_persen
+from kinerja.inti.beku import beku
 from kinerja.inti.model import Kategori, Target
 
 
-@dataclass(frozen=True)
+@beku
 class Capaian:
     nilai: float | None  # % after cap and rounding; None when it cannot be computed
     mentah: float | None = None  # % before the cap

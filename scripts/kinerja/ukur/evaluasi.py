@@ -3,9 +3,8 @@ page both show, computed once."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from kinerja.inti.angka import format_angka
+from kinerja.inti.beku import beku
 from kinerja.inti.model import NAMA_STATUS, Indikator, Kantor, PerjanjianKinerja, RencanaAksi
 from kinerja.ukur.rekap import BarisIndikator, Rekap
 from kinerja.ukur.renaksi import EvaluasiIndikator, EvaluasiSeksi, evaluasi, status_formulir
@@ -31,7 +30,7 @@ def selisih(b: BarisIndikator) -> str:
     return teks
 
 
-@dataclass(frozen=True)
+@beku
 class BarisAksi:
     kode: str
     uraian: str
@@ -40,7 +39,7 @@ class BarisAksi:
     catatan: str | None
 
 
-@dataclass(frozen=True)
+@beku
 class BarisEvaluasi:
     indikator: Indikator
     baris: BarisIndikator | None  # the indicator's figures this period
@@ -52,7 +51,7 @@ class BarisEvaluasi:
     tindak_lanjut: str | None
 
 
-@dataclass(frozen=True)
+@beku
 class Evaluasi:
     per_seksi: tuple[EvaluasiSeksi, ...]
     per_indikator: tuple[BarisEvaluasi, ...]

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from kinerja.inti.angka import format_angka
+from kinerja.inti.beku import beku
 from kinerja.inti.model import (
     NAMA_PERIODE,
     TRIWULAN,
@@ -19,7 +18,7 @@ from kinerja.ukur import capaian as cp
 from kinerja.ukur.tersegel import terapkan
 
 
-@dataclass(frozen=True)
+@beku
 class BarisIndikator:
     sasaran: str
     sasaran_uraian: str
@@ -33,7 +32,7 @@ class BarisIndikator:
     riwayat: tuple[tuple[str, float | None], ...]  # (period, capaian) for quarters so far
 
 
-@dataclass(frozen=True)
+@beku
 class BarisProgram:
     kode: str
     nama: str
@@ -46,7 +45,7 @@ class BarisProgram:
     efisiensi: str | None
 
 
-@dataclass(frozen=True)
+@beku
 class Rekap:
     periode: Periode
     indikator: tuple[BarisIndikator, ...]
@@ -86,7 +85,7 @@ def _hitung(kantor: Kantor, ind: Indikator, target: Target, r: float | str | Non
                      batas_atas=aturan.batas_atas)
 
 
-@dataclass(frozen=True)
+@beku
 class Ukuran:
     """What a period is measured with: the office and PK (as sealed, if it is ratified)."""
 

@@ -9,8 +9,7 @@ shows; the plan itself is model (``inti.model``), its checks are ``periksa.renak
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from kinerja.inti.beku import beku
 from kinerja.inti.model import (
     Aksi,
     Indikator,
@@ -33,14 +32,14 @@ def perlu_aksi(ind: Indikator, triwulan: str) -> bool:
 
 # --- evaluation (a quarter's forms against the plan) --------------------------------------------
 
-@dataclass(frozen=True)
+@beku
 class EvaluasiAksi:
     aksi: Aksi
     status: StatusAksi | None  # None: the form does not say
     catatan: str | None
 
 
-@dataclass(frozen=True)
+@beku
 class EvaluasiIndikator:
     indikator: Indikator
     aksi: tuple[EvaluasiAksi, ...]
@@ -56,7 +55,7 @@ class EvaluasiIndikator:
             f" ({sebagian} sebagian)" if sebagian else "")
 
 
-@dataclass(frozen=True)
+@beku
 class EvaluasiSeksi:
     seksi: str
     nama: str
