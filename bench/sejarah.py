@@ -118,6 +118,8 @@ def bangun(sumber: Path, tujuan: Path, jadwal: tuple[Jadwal, ...] = CONTOH) -> P
                     k.commit("kasubbag-perencanaan", f"{j.tahun}-{hari} 10:00",
                              f"{judul} {j.tahun}", f"periods/{j.tahun}/{nama}.yml")
         _periode(k, sumber, j)
+    # packed, as a clone from the Git host is (a history made commit by commit is loose objects)
+    subprocess.run(["git", "-C", str(tujuan), "gc", "-q"], check=True)
     return tujuan
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -59,10 +58,15 @@ def _isi_formulir(form: Path, tahun: int, tw: int) -> None:
 
 
 @pytest.fixture(scope="module")
-def kantor_dua_tahun(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+def kantor_dua_tahun(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return dua_tahun(tmp_path_factory.mktemp("lkjip") / "repo")
+
+
+def dua_tahun(akar: Path) -> Path:
+    """The small office with two years of data in Git: 2025's quarters ratified, 2026's filled
+    (not ratified) and its yearly period filled."""
     import os
 
-    akar = tmp_path_factory.mktemp("lkjip") / "repo"
     shutil.copytree(DASAR, akar)
     shutil.rmtree(akar / "periods/2026/tw1")
     pk = (akar / "periods/2026/perjanjian-kinerja.yml").read_text(encoding="utf-8")
@@ -108,9 +112,11 @@ def kantor_dua_tahun(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]
                           teks)
             form.write_text(teks, encoding="utf-8")
         commit(akar, "kasi-pem", "2027-01-05 09:00", "Isi 2026-tahunan")
-        yield akar
     finally:
         os.chdir(sebelum)
+    return akar
+
+
 
 
 def _teks(pdf: Path) -> str:
@@ -217,10 +223,18 @@ def test_halaman_tahun_dengan_lkjip_dan_rencana_aksi(kantor_dua_tahun: Path,
     assert "Unduh: [LKjIP 2026 (PDF)](lkjip-2026.pdf)" in halaman
     assert '<td class="kanan">2,25</td><td class="kanan">87,5%</td>' in halaman
     assert "## Rencana Aksi" in halaman
-    assert "Unduh: [Rencana Aksi 2026 (PDF)](rencana-aksi-2026.pdf)" in halaman
+    assert ("Unduh: [Rencana Aksi 2026 (PDF, salinan tanpa tanda tangan)]"
+            "(rencana-aksi-2026.pdf)") in halaman
     situs = akar / "site/arsip/2026"
     assert (situs / "lkjip-2026.pdf").read_bytes().startswith(b"%PDF")
     assert (situs / "rencana-aksi-2026.pdf").read_bytes().startswith(b"%PDF")
+    # kinerja does not ratify the plan: the published copy bears no signature block, while the
+    # copy printed for the Camat to sign by hand does.
+    publik = _teks(situs / "rencana-aksi-2026.pdf")
+    assert "Salinan data Rencana Aksi" in publik and "NIP." not in publik
+    assert jalankan(capsys, "renaksi", "2026").kode == 0
+    cetak = _teks(akar / "build/2026/rencana-aksi-2026.pdf")
+    assert "NIP." in cetak and "Salinan data" not in cetak
 
     from test_peramban import BENDERA, _perlu_chromium
 

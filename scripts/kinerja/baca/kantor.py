@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from kinerja.baca import dokumen, skema
@@ -27,13 +28,29 @@ def muat_kantor(akar: Path, teks: str | None = None) -> tuple[Kantor | None, tup
                       "kinerja.yml adalah tautan simbolik dan tidak dibaca; simpan berkasnya "
                       "sendiri di repositori")
         return None, temuan.hasil
+    if teks is not None:
+        return _dari_commit(teks)
     dok = dokumen.baca(akar / BERKAS_KANTOR, BERKAS_KANTOR, skema.KANTOR, teks)
+    return _bangun(akar, dok, temuan, berkas_kerja=True)
+
+
+@lru_cache(maxsize=256)
+def _dari_commit(teks: str) -> tuple[Kantor | None, tuple[Temuan, ...]]:
+    """kinerja.yml as a commit holds it: each version read once per command (the proofs of
+    every ratification and of trust in the roles meet here)."""
+    dok = dokumen.baca(None, BERKAS_KANTOR, skema.KANTOR, teks)
+    return _bangun(Path(), dok, Pengumpul(), berkas_kerja=False)
+
+
+def _bangun(akar: Path, dok: dokumen.Dokumen, temuan: Pengumpul, *, berkas_kerja: bool
+            ) -> tuple[Kantor | None, tuple[Temuan, ...]]:
     temuan.semua(dok.temuan)
     d = dok.obj if not dok.dipulihkan else None
     if d is None or not {"pegawai", "seksi"} <= d.keys():
         return None, temuan.hasil
     i = d.get("instansi") or Obj(Lok(BERKAS_KANTOR))
-    logo = _logo(akar, i, temuan) if teks is None else i.get("logo")
+    # the logo file is looked at in the working tree only (a commit's is not on disk)
+    logo = _logo(akar, i, temuan) if berkas_kerja else i.get("logo")
     instansi = Instansi(i.get("nama") or "", i.get("pemerintah") or "", i.get("alamat") or "",
                         i.get("kota") or "", i.get("telepon"),
                         i.get("email"), i.get("laman"), i.get("kode_pos"), logo)

@@ -4,11 +4,14 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from kinerja.baca import dokumen, skema
 from kinerja.baca.jenis import Obj
+from kinerja.baca.teks import baca_teks
 from kinerja.inti import tata
+from kinerja.inti.errors import BerkasTidakValid
 from kinerja.inti.model import (
     Aksi,
     Indikator,
@@ -33,13 +36,27 @@ def muat_pk(akar: Path, tahun: int, teks: str | None = None
     (read past a syntax error where its fix is known), so the forms are checked against it in
     the same run."""
     berkas = tata.berkas_pk(tahun)
-    temuan = Pengumpul()
     path = akar / berkas
-    if teks is None and not path.is_file():
-        temuan.tambah(Lok(tata.folder_tahun(tahun)), "pk-hilang",
-                      f"{berkas} tidak ada; setiap tahun memerlukan Perjanjian Kinerja")
-        return None, temuan.hasil
-    dok = dokumen.baca(path, berkas, skema.PERJANJIAN, teks)
+    if teks is None:
+        if not path.is_file():
+            hilang = Pengumpul()
+            hilang.tambah(Lok(tata.folder_tahun(tahun)), "pk-hilang",
+                          f"{berkas} tidak ada; setiap tahun memerlukan Perjanjian Kinerja")
+            return None, hilang.hasil
+        try:
+            teks = baca_teks(path, berkas)
+        except BerkasTidakValid as e:
+            return None, e.temuan
+    return _pk(tahun, teks)
+
+
+# A file's text reads the same in the working tree and in each commit that holds it: read once
+# per command (the loader and the proof of every ratification of the year meet here).
+@lru_cache(maxsize=256)
+def _pk(tahun: int, teks: str) -> tuple[PerjanjianKinerja | None, tuple[Temuan, ...]]:
+    berkas = tata.berkas_pk(tahun)
+    temuan = Pengumpul()
+    dok = dokumen.baca(None, berkas, skema.PERJANJIAN, teks)
     temuan.semua(dok.temuan)
     d = dok.obj
     if d is None or "sasaran" not in d:
@@ -136,9 +153,20 @@ def muat_renaksi(akar: Path, tahun: int, teks: str | None = None
     """The year's Rencana Aksi, or None when the office keeps none (it is optional)."""
     berkas = tata.berkas_renaksi(tahun)
     path = akar / berkas
-    if teks is None and (not path.is_file() or path.is_symlink()):
-        return None, ()
-    dok = dokumen.baca(path, berkas, skema.RENCANA_AKSI, teks)
+    if teks is None:
+        if not path.is_file() or path.is_symlink():
+            return None, ()
+        try:
+            teks = baca_teks(path, berkas)
+        except BerkasTidakValid as e:
+            return None, e.temuan
+    return _renaksi(tahun, teks)
+
+
+@lru_cache(maxsize=256)
+def _renaksi(tahun: int, teks: str) -> tuple[RencanaAksi | None, tuple[Temuan, ...]]:
+    berkas = tata.berkas_renaksi(tahun)
+    dok = dokumen.baca(None, berkas, skema.RENCANA_AKSI, teks)
     temuan = Pengumpul()
     temuan.semua(dok.temuan)
     d = dok.obj if not dok.dipulihkan else None

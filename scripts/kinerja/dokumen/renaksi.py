@@ -19,12 +19,15 @@ from kinerja.ukur.rekap import teks_target
 
 
 def susun_dokumen(kantor: Kantor, pk: PerjanjianKinerja, ra: RencanaAksi, *, tanggal: date,
-                  logo: str | None = None) -> str:
+                  logo: str | None = None, tanda_tangan: bool = True) -> str:
     """The Rencana Aksi document: per sasaran, each indicator with its quarterly targets and
-    the actions planned, who is in charge, and what they should produce."""
+    the actions planned, who is in charge, and what they should produce. ``tanda_tangan``: with
+    the Camat's signature block, for the copy printed and signed by hand; without it, the copy
+    the public archive offers (kinerja does not ratify the plan, so nothing published may
+    look signed)."""
     meta: dict[str, object] = {
         **meta_kop(kantor, logo),
-        **penanda(kantor, "camat"),
+        **(penanda(kantor, "camat") if tanda_tangan else {}),
         "title": md(f"RENCANA AKSI TAHUN {pk.tahun}"),
         "subtitle": md(f"{kantor.instansi.nama}, "
                        f"{kantor.instansi.pemerintah.removeprefix('Pemerintah ')}"),
@@ -36,6 +39,11 @@ def susun_dokumen(kantor: Kantor, pk: PerjanjianKinerja, ra: RencanaAksi, *, tan
                 f"{kantor.instansi.nama} menjadi aksi per triwulan, dengan penanggung jawab dan "
                 "keluaran setiap aksi. Pelaksanaannya dievaluasi setiap triwulan dalam "
                 "pengukuran kinerja."), ""]
+    if not tanda_tangan:
+        baris += [md(f"Salinan data Rencana Aksi dari repositori {kantor.instansi.nama}, untuk "
+                     "dibaca umum. Rencana Aksi yang ditandatangani Camat disimpan kantor; "
+                     "capaian setiap aksinya dievaluasi dalam pengukuran kinerja triwulan yang "
+                     "disahkan."), ""]
     for s in pk.sasaran:
         baris += [f"# {md(s.kode)} {md(s.uraian)}", ""]
         for ind in s.indikator:
@@ -62,10 +70,11 @@ def susun_dokumen(kantor: Kantor, pk: PerjanjianKinerja, ra: RencanaAksi, *, tan
     return "\n".join(baris).rstrip("\n") + "\n"
 
 
-def sidik_renaksi(akar: Path, tahun: int) -> str:
+def sidik_renaksi(akar: Path, tahun: int, *, tanda_tangan: bool = True) -> str:
     """What the Rencana Aksi document is made from: the plan, the PK and the office, byte for
-    byte. Written beside the PDF, so a stale one is known for what it is."""
-    h = hashlib.sha256()
+    byte, and which copy it is (signed or public). Written beside the PDF, so a stale one, or
+    the other copy, is known for what it is."""
+    h = hashlib.sha256(b"" if tanda_tangan else b"salinan umum\0")
     for rel in (tata.BERKAS_KANTOR, tata.berkas_pk(tahun), tata.berkas_renaksi(tahun)):
         path = akar / rel
         h.update(path.read_bytes() if path.is_file() else b"")
@@ -73,8 +82,12 @@ def sidik_renaksi(akar: Path, tahun: int) -> str:
     return h.hexdigest()
 
 
+def nama_pdf(tahun: int, *, tanda_tangan: bool = True) -> str:
+    return f"rencana-aksi-{tahun}.pdf" if tanda_tangan else f"rencana-aksi-{tahun}-salinan.pdf"
+
+
 def buat_dokumen(pt: Potret, tahun: int, *, tanggal: date | None = None,
-                 keluaran: Path | None = None) -> Path:
+                 keluaran: Path | None = None, tanda_tangan: bool = True) -> Path:
     kantor, pk = pt.siap(None, tahun=tahun, untuk="buat")
     ra = pt.renaksi(tahun)
     galat = tuple(x for x in pt.temuan if x.galat and x.berkas == tata.berkas_renaksi(tahun))
@@ -88,8 +101,10 @@ def buat_dokumen(pt: Potret, tahun: int, *, tanggal: date | None = None,
                            f"«kinerja renaksi baru {tahun}»")
     folder = pt.akar / "build" / str(tahun)
     logo = render.salin_logo(pt.akar, kantor, folder)
-    teks = susun_dokumen(kantor, pk, ra, tanggal=tanggal or date.today(), logo=logo)
-    pdf = keluaran or folder / f"rencana-aksi-{tahun}.pdf"
-    hasil = render.pdf(teks, "dokumen", folder, "rencana-aksi", pdf.resolve())
-    tulis_sidik(pdf, sidik_renaksi(pt.akar, tahun))
+    teks = susun_dokumen(kantor, pk, ra, tanggal=tanggal or date.today(), logo=logo,
+                         tanda_tangan=tanda_tangan)
+    pdf = keluaran or folder / nama_pdf(tahun, tanda_tangan=tanda_tangan)
+    hasil = render.pdf(teks, "dokumen", folder,
+                       "rencana-aksi" if tanda_tangan else "rencana-aksi-salinan", pdf.resolve())
+    tulis_sidik(pdf, sidik_renaksi(pt.akar, tahun, tanda_tangan=tanda_tangan))
     return hasil

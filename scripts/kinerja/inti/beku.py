@@ -24,9 +24,10 @@ _KUNCI = "__kinerja_kunci__"  # the class's compared fields, as a function of th
 
 def _tetap(self: Any, nama: str, isi: Any) -> None:
     # __init__ sets each field once; anything after that is a change, which a value refuses
-    if nama in self.__dict__ or nama not in self.__dataclass_fields__:
+    isi_ = self.__dict__
+    if nama in isi_ or nama not in self.__dataclass_fields__:
         raise dataclasses.FrozenInstanceError(f"cannot assign to field {nama!r}")
-    object.__setattr__(self, nama, isi)
+    isi_[nama] = isi
 
 
 def _hapus(self: Any, nama: str) -> None:

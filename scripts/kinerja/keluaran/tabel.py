@@ -105,10 +105,19 @@ def data(rekap: Rekap, kantor: Kantor) -> dict[str, Any]:
             return {"bawah": t.bawah, "atas": t.atas}
         return t.nilai
 
+    sah = p.pengesahan
+    camat = sah.camat
     return {
         "instansi": kantor.instansi.nama,
         "periode": p.id,
         "nama_periode": p.nama,
+        # Whether these figures are the ratified ones, as Git history proves it (a ratified
+        # period is measured by its seal).
+        "pengesahan": {
+            "keadaan": sah.keadaan.value, "versi": sah.versi, "tag": sah.tag,
+            "commit": sah.commit, "disahkan": camat.waktu.isoformat() if camat else None,
+            "oleh": camat.nama if camat else None,
+        },
         "indikator": [
             {
                 "sasaran": b.sasaran, "sasaran_uraian": b.sasaran_uraian,

@@ -78,6 +78,7 @@ def status(s: StatusPeriode, format_: str) -> str:
                        f"{x.oleh}{lama}{tanda}")
         baris.append(f"{x.nomor:>2}. {x.pelaksana}: {keadaan}")
     baris += ["", f"Persetujuan: {s.putusan.tahap}"]
+    baris += [f"  - {x}" for x in s.putusan.pesan]  # what is missing, or what to do now
     return lolos.terminal("\n".join(baris) + "\n")
 
 

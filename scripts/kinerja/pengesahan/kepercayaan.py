@@ -14,9 +14,6 @@ role's key to himself therefore gains nothing by merging that branch over a sign
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
-
 from kinerja.baca.kantor import muat_kantor
 from kinerja.inti.beku import beku
 from kinerja.inti.model import Kantor, Pegawai
@@ -56,6 +53,10 @@ class Percaya:
     asal: str  # the commit they were last set by
     bersaing: tuple[Kantor, ...] = ()  # refused: the competing versions a merge brought together
     catatan: tuple[str, ...] = ()  # changes that were not trusted, in words
+    # Refused, and being settled: the kinerja.yml some of those lines' Camats have signed (its
+    # roles and keys), and the lines whose Camat has not signed it yet.
+    usul: object = None
+    kurang: tuple[Kantor, ...] = ()
 
 
 class Kepercayaan:
@@ -68,12 +69,7 @@ class Kepercayaan:
 
     def _baca(self, sha: str) -> Kantor | None:
         data = self.g.objek(f"{sha}:{BERKAS_KANTOR}")
-        if data is None:
-            return None
-        kunci = hashlib.sha256(data).hexdigest()
-        if kunci not in self._kantor:
-            self._kantor[kunci] = muat_kantor(self.g.akar, data.decode("utf-8", "replace"))[0]
-        return self._kantor[kunci]
+        return muat_kantor(self.g.akar, data.decode("utf-8", "replace"))[0] if data else None
 
     def pada(self, sha: str) -> Percaya:
         """The roles and keys trusted at commit ``sha``."""
@@ -94,7 +90,7 @@ class Kepercayaan:
         k = self._baca(c.sha)
         if not induk:
             return Percaya(k, c.sha)  # the first version (or the edge of a shallow clone)
-        dasar = _gabung(induk, c.sha)
+        dasar = induk[0] if len(induk) == 1 else _gabung(induk, c.sha)  # lines meet
         if k is None:
             return dasar  # an unreadable file changes nobody's role
         if dasar.kantor is not None:
@@ -103,14 +99,34 @@ class Kepercayaan:
             if not dasar.kantor.tanda_tangan_wajib:
                 return Percaya(k, c.sha, catatan=dasar.catatan)
             if self._ditandatangani(c, camat(dasar.kantor)):
-                return Percaya(k, c.sha, catatan=dasar.catatan)
+                return Percaya(k, c.sha)  # set again by the Camat: earlier refusals are past
             return Percaya(dasar.kantor, dasar.asal, catatan=(*dasar.catatan, _tak_dipercaya(
                 c, dasar.asal)))
-        # Refused after a merge of competing changes: only a Camat trusted on every line that
-        # met here can set the roles and keys again.
-        if all(self._ditandatangani(c, camat(x)) for x in dasar.bersaing):
-            return Percaya(k, c.sha, catatan=dasar.catatan)
-        return dasar
+        # Refused after a merge of competing changes: the roles and keys are set again only
+        # when the Camat of every line that met there has signed the same kinerja.yml — one
+        # commit each, in any order. No single line can settle it alone, whichever parent the
+        # merge put first.
+        penanda = [x for x in dasar.bersaing if self._ditandatangani(c, camat(x))]
+        if not penanda:
+            return dasar
+        usul = wewenang(k)
+        kurang = dasar.kurang if dasar.usul == usul else dasar.bersaing
+        kurang = tuple(x for x in kurang if x not in penanda)
+        if not kurang:
+            return Percaya(k, c.sha)  # settled: the refusal is past
+        return Percaya(None, dasar.asal, dasar.bersaing, dasar.catatan, usul, kurang)
+
+    def pernah_wajib(self, ref: str) -> bool:
+        """Whether any version of kinerja.yml up to ``ref`` asked for signatures: once it has,
+        trust is decided along history even where a later version stops asking."""
+        for c in self.g.sejak(ref):
+            if len(c.induk) <= 1 and all(path != BERKAS_KANTOR
+                                         for _, path in self.g.berubah.get(c.sha, ())):
+                continue  # kinerja.yml as its parent had it (a merge may make a new one)
+            data = self.g.objek(f"{c.sha}:{BERKAS_KANTOR}")
+            if data is not None and b"tanda_tangan" in data and b"wajib" in data:
+                return True
+        return False
 
     def _ditandatangani(self, c: git.Commit, oleh: tuple[Pegawai, ...]) -> bool:
         if not oleh:
@@ -140,8 +156,8 @@ def _gabung(induk: list[Percaya], sha: str) -> Percaya:
         return Percaya(pertama.kantor, pertama.asal, catatan=catatan)
     catatan += (f"penggabungan pada commit {sha[:8]} mempertemukan perubahan peran atau kunci "
                 "yang berbeda dari cabang-cabangnya, jadi tidak ada yang dipercaya sesudahnya; "
-                "Camat yang tercantum di setiap cabang itu menetapkan kinerja.yml lagi dengan "
-                "commit bertanda tangan",)
+                "Camat yang tercantum di setiap cabang itu masing-masing meng-commit kinerja.yml "
+                "yang sama dengan tanda tangannya (git commit -S), lalu periode dibuat sesudahnya",)
     return Percaya(None, sha, tuple(versi.values()), tuple(dict.fromkeys(catatan)))
 
 
@@ -150,22 +166,3 @@ def _tak_dipercaya(c: git.Commit, asal: str) -> str:
             "ditandatangani Camat yang tercantum sebelumnya, jadi tidak dipercaya; peran dan "
             f"kunci dibaca dari kinerja.yml pada commit {asal[:8]}. Minta Camat yang tercantum "
             "meng-commit ulang perubahan itu dengan tanda tangannya")
-
-
-def kantor_tepercaya(akar: Path, g: Gudang, sampai: str, kantor: Kantor
-                     ) -> tuple[Kantor | None, tuple[str, ...]]:
-    """The office as trusted at commit ``sampai`` (where it reads as ``kantor``), and a note for
-    each change of roles or keys that was not trusted. None: refused (see ``Percaya``)."""
-    if not kantor.tanda_tangan_wajib and not _pernah_wajib(g, sampai):
-        return kantor, ()
-    p = Kepercayaan(g).pada(sampai)
-    return p.kantor, p.catatan
-
-
-def _pernah_wajib(g: Gudang, sampai: str) -> bool:
-    """Whether any version of kinerja.yml up to ``sampai`` asked for signatures."""
-    for c in g.sejak(sampai):
-        data = g.objek(f"{c.sha}:{BERKAS_KANTOR}")
-        if data is not None and b"tanda_tangan" in data and b"wajib" in data:
-            return True
-    return False

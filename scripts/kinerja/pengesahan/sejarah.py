@@ -64,7 +64,6 @@ class Sejarah:
     def __init__(self, g: Gudang) -> None:
         self.g = g
         self.percaya = Kepercayaan(g)
-        self._kantor: dict[str, Kantor | None] = {}
 
     @cached_property
     def keputusan(self) -> dict[str, list[Keputusan]]:
@@ -79,12 +78,7 @@ class Sejarah:
     def kantor_pada(self, ref: str) -> Kantor | None:
         """The office as ``kinerja.yml`` reads at ``ref`` (each version of the file read once)."""
         data = self.g.objek(f"{ref}:{tata.BERKAS_KANTOR}")
-        if data is None:
-            return None
-        kunci = hashlib.sha1(data).hexdigest()
-        if kunci not in self._kantor:
-            self._kantor[kunci] = muat_kantor(self.g.akar, data.decode("utf-8", "replace"))[0]
-        return self._kantor[kunci]
+        return muat_kantor(self.g.akar, data.decode("utf-8", "replace"))[0] if data else None
 
     def dibuat(self, tahun: int, kode: str, ref: str) -> git.Commit | None:
         """The commit that created the period in ``ref``'s history: the latest that added its
@@ -108,7 +102,7 @@ class Sejarah:
             raise KinerjaError(f"kinerja.yml tidak dapat dibaca pada commit pembuatan periode "
                                f"{dibuat.sha[:8]}; peran penyetuju tidak dapat ditentukan")
         catatan: tuple[str, ...] = ()
-        if kantor.tanda_tangan_wajib or self._pernah_wajib(dibuat.sha):
+        if kantor.tanda_tangan_wajib or self.percaya.pernah_wajib(dibuat.sha):
             p = self.percaya.pada(dibuat.sha)
             catatan = p.catatan
             if p.kantor is None:
@@ -116,16 +110,6 @@ class Sejarah:
                                    "tidak dapat dipercaya pada commit pembuatan periode")
             kantor = p.kantor
         return Konteks(tata.id_periode(tahun, kode), tahun, kode, ref, dibuat, kantor, catatan)
-
-    def _pernah_wajib(self, ref: str) -> bool:
-        for c in self.g.sejak(ref):
-            if len(c.induk) <= 1 and all(path != tata.BERKAS_KANTOR
-                                         for _, path in self.g.berubah.get(c.sha, ())):
-                continue  # kinerja.yml as its parent had it (a merge may make a new one)
-            data = self.g.objek(f"{c.sha}:{tata.BERKAS_KANTOR}")
-            if data is not None and b"tanda_tangan" in data and b"wajib" in data:
-                return True
-        return False
 
     # --- what an approval refers to -----------------------------------------------------------
 

@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from kinerja.dokumen import laporan, lkjip_bahan, render, surat
-from kinerja.dokumen.renaksi import buat_dokumen, sidik_renaksi
+from kinerja.dokumen.renaksi import buat_dokumen, nama_pdf, sidik_renaksi
 from kinerja.inti import berkas
 from kinerja.inti.beku import beku
 from kinerja.inti.errors import BerkasTidakValid, KinerjaError
@@ -185,14 +185,15 @@ def _dokumen_tahun(pt: Potret, kantor: Kantor, th: int, terbit: list[hp.Terbit],
         isi += hl.lkjip(th, tahunan, nama if ada else None)
     ra = pt.renaksi(th)
     if ra is not None and ra.aksi and not ra.rusak:
+        # The public copy, without the Camat's signature block: kinerja does not ratify the
+        # plan. A PDF of an earlier plan is never offered beside today's table: it is rebuilt,
+        # or left out.
         nama = f"rencana-aksi-{th}.pdf"
-        sumber = pt.akar / "build" / str(th) / nama
-        sidik = sidik_renaksi(pt.akar, th)
-        # A PDF of an earlier plan is never offered beside today's table: it is rebuilt, or
-        # left out.
+        sumber = pt.akar / "build" / str(th) / nama_pdf(th, tanda_tangan=False)
+        sidik = sidik_renaksi(pt.akar, th, tanda_tangan=False)
         if pdf and not sidik_sama(sumber, sidik):
             with contextlib.suppress(KinerjaError):
-                buat_dokumen(pt, th)
+                buat_dokumen(pt, th, tanda_tangan=False)
         ada = sidik_sama(sumber, sidik)
         if ada:
             salinan.append((sumber, f"{th}/{nama}"))

@@ -106,8 +106,11 @@ def rencana_aksi(kantor: Kantor, th: int, ra: RencanaAksi, unduh: str | None) ->
                                if t in NAMA_PERIODE)),
                    h(o.jabatan if (o := kantor.pegawai_id(x.penanggung_jawab)) else
                      x.penanggung_jawab), h(x.keluaran)] for x in ra.aksi])
+    isi += ["Rencana Aksi seperti tercatat di repositori kantor. Dokumen yang ditandatangani "
+            "Camat disimpan kantor; setiap triwulan yang disahkan memuat aksi yang "
+            "dievaluasinya.", ""]
     if unduh:
-        isi += [f"Unduh: [Rencana Aksi {th} (PDF)]({unduh})", ""]
+        isi += [f"Unduh: [Rencana Aksi {th} (PDF, salinan tanpa tanda tangan)]({unduh})", ""]
     return isi
 
 
