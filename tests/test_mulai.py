@@ -152,3 +152,34 @@ def test_mulai_bertanya_di_terminal(tmp_path: Path) -> None:
     kantor = (akar / "kinerja.yml").read_text(encoding="utf-8")
     assert '  nama: "Kecamatan Batur"\n' in kantor and "kertas: F4\n" in kantor
     assert '  pemerintah: "Pemerintah Kabupaten Banjarnegara"\n' in kantor
+
+
+@pytest.mark.parametrize("keadaan", ["kinerja-yml-hilang", "salinan-contoh-diubah",
+                                     "periods-saja"])
+def test_mulai_tidak_pernah_menghapus_data_kantor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str],
+                                                 keadaan: str) -> None:
+    """Whatever the root holds that is not the untouched sample — an office's periods with its
+    kinerja.yml renamed by mistake, a sample copy someone began editing, periods alone —
+    «mulai» refuses, says how to go on, and changes nothing."""
+    akar = salin_templat(tmp_path / "kantor")
+    monkeypatch.chdir(akar)
+    shutil.copytree(akar / "contoh" / "periods", akar / "periods")
+    shutil.copy(akar / "contoh" / "kinerja.yml", akar / "kinerja.yml")
+    form = akar / "periods/2026/tw4/formulir/trantib.yml"
+    if keadaan == "kinerja-yml-hilang":
+        (akar / "kinerja.yml").rename(akar / "kinerja.yml.lama")
+        form.write_text(form.read_text() + "# isian yang belum di-commit\n")
+    elif keadaan == "salinan-contoh-diubah":
+        form.write_text(form.read_text().replace("realisasi:", "realisasi: 7", 1))
+    else:
+        (akar / "kinerja.yml").unlink()
+        (akar / "periods/2026/tw4/riwayat.yml").write_text("periode: 2026-tw4\n")
+    sebelum = {p.relative_to(akar): p.read_bytes() for p in akar.rglob("*") if p.is_file()}
+    hasil = jalankan(capsys, "mulai", "--instansi", "Kecamatan Baru", "--pemerintah",
+                     "Pemerintah Kabupaten Contoh", "--kota", "Baru", "--kertas", "A4")
+    assert hasil.kode == 1, hasil.keluaran
+    assert "sudah berisi data kantor" in hasil.galat and "kinerja periksa" in hasil.galat
+    assert "Traceback" not in hasil.galat
+    sesudah = {p.relative_to(akar): p.read_bytes() for p in akar.rglob("*") if p.is_file()}
+    assert sesudah == sebelum

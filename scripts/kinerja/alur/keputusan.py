@@ -124,7 +124,7 @@ def putuskan(mulai: Path, tunjuk: str | None, jenis: Jenis, sebagai: str,
         sekarang = sj.putusan(k)
         sudah = _sudah(p, sekarang, jenis, sebagai, email)
         if sudah:
-            return HasilKeputusan(None, None, sekarang, sudah)
+            return HasilKeputusan(None, None, sekarang, sudah, catatan=_susul(pt, p))
         if jenis is Jenis.KEMBALIKAN:
             if not alasan.strip():
                 raise KinerjaError("tulis alasan pengembalian dengan --alasan agar seksi tahu apa "
@@ -141,6 +141,19 @@ def putuskan(mulai: Path, tunjuk: str | None, jenis: Jenis, sebagai: str,
             tulis.majukan(akar, baru, head, JUDUL[jenis].format(p=p.id, peran=sebagai))
             return HasilKeputusan(baru, None, putusan(akar, p.id)[0])
         return _sahkan(pt, p, k, pesan, isi, email, waktu, nama)
+
+
+def _susul(pt: Potret, p: Periode) -> tuple[str, ...]:
+    """A ratification stopped after its tag, before the work tree got its record: bring the
+    record into the work tree and index now (never over a person's edit of it)."""
+    sah = p.pengesahan
+    if sah.keadaan is not Keadaan.DISAHKAN or sah.commit is None:
+        return ()
+    induk = pt.riwayat().g.commit.get(sah.commit)
+    if induk is None or not induk.induk:
+        return ()
+    catatan = tulis.selaraskan(pt.akar, tata.berkas_riwayat(p.tahun, p.kode), induk.induk[0])
+    return (catatan,) if catatan else ()
 
 
 def _boleh_setuju(pt: Potret, p: Periode, k: Konteks, sekarang: Putusan, sebagai: str,

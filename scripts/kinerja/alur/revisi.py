@@ -8,15 +8,18 @@ from pathlib import Path
 
 from kinerja.alur import tulis
 from kinerja.alur.keputusan import HasilKeputusan, muat, putusan
+from kinerja.alur.persetujuan import putusan_jujur
 from kinerja.baca.kantor import muat_kantor
 from kinerja.baca.muat import cari_akar, rujukan_periode
 from kinerja.inti import tata
 from kinerja.inti.errors import KinerjaError
-from kinerja.inti.model import Kantor, Keadaan, Revisi
+from kinerja.inti.model import Kantor, Keadaan, Periode, Revisi
 from kinerja.inti.sop import sop
+from kinerja.layanan import Potret
 from kinerja.pengesahan import catatan as ct
 from kinerja.pengesahan import git, trailer
 from kinerja.pengesahan.putusan import pemilik_akun
+from kinerja.pengesahan.sejarah import Konteks
 from kinerja.pengesahan.trailer import Jenis
 
 
@@ -25,7 +28,7 @@ def revisi(mulai: Path, tunjuk: str | None, alasan: str, nomor: str | None) -> H
     and reference number, and the three approvals are needed again, in order."""
     akar = cari_akar(mulai)
     with git.kunci(akar, "revisi"), tulis.tak_terputus():
-        _, p, k = muat(mulai, tunjuk, lengkap=False)
+        pt, p, k = muat(mulai, tunjuk, lengkap=False)
         nama, email, waktu = git.identitas(akar)
         orang = pemilik_akun(k.kantor, email, "git")
         if orang is None or not {"camat", "kasubbag-perencanaan"} & set(orang.peran):
@@ -35,11 +38,11 @@ def revisi(mulai: Path, tunjuk: str | None, alasan: str, nomor: str | None) -> H
             raise KinerjaError("tulis alasan revisi dengan --alasan; alasan itu tercatat dan "
                                "tampil di laporan serta arsip publik")
         sah = p.pengesahan
+        if sah.keadaan is Keadaan.DIBUKA:
+            return _sudah_dibuka(pt, p, k)
         if sah.keadaan is not Keadaan.DISAHKAN or sah.segel is None:
-            keadaan = ("sudah dibuka kembali sebagai versi " + str(sah.versi)
-                       if sah.keadaan is Keadaan.DIBUKA else "belum disahkan")
-            raise KinerjaError(f"periode {p.id} {keadaan}; perbaiki isiannya langsung, tanpa "
-                               "revisi")
+            raise KinerjaError(f"periode {p.id} belum disahkan; perbaiki isiannya langsung, "
+                               "tanpa revisi")
         camat = sah.camat
         lama = Revisi(sah.versi, sah.segel.disahkan, camat.nama if camat else "",
                       ct.sidik_versi(sah.segel), " ".join(alasan.split()),
@@ -68,6 +71,23 @@ def revisi(mulai: Path, tunjuk: str | None, alasan: str, nomor: str | None) -> H
             raise
         catatan = tulis.selaraskan(akar, path, head)
         return HasilKeputusan(baru, None, hasil, catatan=(catatan,) if catatan else ())
+
+
+def _sudah_dibuka(pt: Potret, p: Periode, k: Konteks) -> HasilKeputusan:
+    """Already open (a revision run twice, or stopped after its commit): nothing is recorded
+    again; the work tree gets the record the revision wrote, if it has not yet."""
+    revisi = pt.riwayat().sj.revisi_sah(k)
+    catatan: tuple[str, ...] = ()
+    if revisi and revisi[-1].commit.induk:
+        x = tulis.selaraskan(pt.akar, tata.berkas_riwayat(p.tahun, p.kode),
+                             revisi[-1].commit.induk[0])
+        catatan = (x,) if x else ()
+    alasan = revisi[-1].alasan if revisi else ""
+    return HasilKeputusan(None, None, putusan_jujur(pt, p, k),
+                          sudah=f"periode {p.id} sudah dibuka kembali sebagai versi "
+                                f"{p.pengesahan.versi}" + (f" (alasan: {alasan})" if alasan else "")
+                                + "; tidak ada yang dicatat ulang. Perbaiki isiannya, lalu "
+                                "minta persetujuan lagi", catatan=catatan)
 
 
 def _sebelum_periode(akar: Path, tunjuk: str | None) -> tuple[str, Kantor]:

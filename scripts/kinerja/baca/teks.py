@@ -113,9 +113,14 @@ def baca_teks(path: Path, berkas: str) -> str:
     except UnicodeDecodeError as e:
         baris = data[: e.start].count(b"\n") + 1
         kolom = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
+        if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+            baris, kolom, asal = 1, 1, "tersimpan sebagai UTF-16 (pilihan «Unicode» di Notepad)"
+        else:
+            asal = "tersimpan dengan pengodean lain (misalnya «ANSI»/Windows-1252)"
         raise temuan_berkas(
             berkas, baris, kolom, "bukan-utf8",
-            "berkas bukan UTF-8; simpan ulang sebagai UTF-8 (di editor: «Save with encoding» → UTF-8)",
+            f"berkas bukan UTF-8: {asal}; simpan ulang sebagai UTF-8 (di Notepad: Save As → "
+            "Encoding: UTF-8; di editor lain: «Save with encoding» → UTF-8)",
         ) from e
     if "\x00" in teks:
         baris = teks[: teks.index("\x00")].count("\n") + 1

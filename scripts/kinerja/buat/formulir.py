@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from kinerja.baca.teks import susun
+from kinerja.baca.teks import baca_teks, susun
 from kinerja.inti import berkas
 from kinerja.inti.angka import format_rupiah
 from kinerja.inti.errors import BerkasTidakValid, KinerjaError
@@ -45,9 +45,9 @@ def lengkapi_formulir(path: Path, rel: str, pk: PerjanjianKinerja, seksi: str, k
 
     Returns whether the file changed. Refuses files that are not valid enough to read."""
 
-    mentah = path.read_bytes()
-    bom = mentah.startswith(b"\xef\xbb\xbf")
-    teks = mentah[3 if bom else 0:].decode("utf-8", errors="strict")
+    teks = baca_teks(path, rel)  # not UTF-8 (a Windows tool's UTF-16 or ANSI), too big: a finding
+    with path.open("rb") as f:
+        bom = f.read(3) == b"\xef\xbb\xbf"
     baris_akhir = "\r\n" if "\r\n" in teks else "\r" if "\r" in teks else "\n"
     try:
         akar = susun(teks, str(path))
