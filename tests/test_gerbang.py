@@ -18,6 +18,7 @@ import pytest
 import yaml
 
 from conftest import DASAR, Rekaman, jalankan
+from github_rekaman import lengkap
 from kinerja.baca.kantor import muat_kantor
 from kinerja.forge import forge as pilih_forge
 from kinerja.forge.persetujuan import periksa_persetujuan, putusan_pr
@@ -33,14 +34,15 @@ REVIEWS = f"/repos/{PROYEK}/pulls/7/reviews?per_page=100"
 
 
 def _rekaman(nama: str) -> Rekaman:
-    return Rekaman(json.loads((REKAMAN / "github" / f"{nama}.json").read_text())["jawaban"])
+    return Rekaman(json.loads((REKAMAN / "github" / f"{nama}.json").read_text())["jawaban"],
+                   github=True)
 
 
 def _putusan(jawaban: dict[str, Any]) -> Any:
     kantor = muat_kantor(DASAR)[0]
     assert kantor is not None
     return putusan_pr(kantor, "github",
-                      pilih_forge("github").tarik(lambda p: jawaban[p], PROYEK, 7))
+                      pilih_forge("github").tarik(jawaban.jawab, PROYEK, 7))
 
 
 def _berkas(*jalur: str) -> list[dict[str, Any]]:
@@ -115,7 +117,7 @@ def test_teks_ulasan_tidak_menjadi_perintah_github(repo_pr: Path, capsys: pytest
     for u in jawaban[REVIEWS]:
         if u["state"] == "CHANGES_REQUESTED":
             u["body"] = jahat
-    monkeypatch.setattr("kinerja.forge.http.KlienHttp.__call__", lambda self, path: jawaban[path])
+    monkeypatch.setattr("kinerja.forge.http.KlienHttp.__call__", lambda self, path: jawaban.jawab(path))
     hasil = jalankan(capsys, "persetujuan", "--forge", "github", "--pr", "7", "--proyek", PROYEK,
                      "--dasar", "main", "--format", "github")
     assert hasil.kode == 1
@@ -165,7 +167,9 @@ def test_jawaban_forge_rusak_ditolak_jelas(repo_pr: Path, capsys: pytest.Capture
                                            rusak: Any, pesan: str) -> None:
     jawaban = _rekaman("bahagia")
     jawaban[path] = rusak
-    monkeypatch.setattr("kinerja.forge.http.KlienHttp.__call__", lambda self, p: jawaban[p])
+    jawaban.rusak.add(path)  # malformed on purpose: served as it is
+    monkeypatch.setattr("kinerja.forge.http.KlienHttp.__call__",
+                        lambda self, p: jawaban.jawab(p))
     hasil = jalankan(capsys, "persetujuan", "--forge", "github", "--pr", "7", "--proyek", PROYEK,
                      "--dasar", "main")
     assert hasil.kode == 1, hasil.galat
@@ -197,7 +201,8 @@ class _Forge(BaseHTTPRequestHandler):
     dikirim: list[tuple[str, str | None, Any]]
 
     def do_GET(self) -> None:
-        data = type(self).jawaban.get(self.path)
+        data = type(self).jawaban.jawab(self.path) if self.path in type(self).jawaban or \
+            "/compare/" in self.path else None
         badan = json.dumps(data).encode()
         self.send_response(200 if data is not None else 404)
         self.send_header("Content-Type", "application/json")
@@ -211,7 +216,9 @@ class _Forge(BaseHTTPRequestHandler):
         self.send_response(201)
         self.send_header("Content-Type", "application/json")
         self.end_headers()
-        self.wfile.write(b'{"id": 1, "state": "success"}')
+        isi = type(self).dikirim[-1][2]
+        self.wfile.write(json.dumps(lengkap(self.path, {"id": 1, "state": isi["state"]}, "POST",
+                                            201)).encode())
 
     def log_message(self, *_: object) -> None:
         pass
@@ -219,7 +226,7 @@ class _Forge(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def forge() -> Iterator[str]:
-    _Forge.jawaban, _Forge.dikirim = Rekaman(), []
+    _Forge.jawaban, _Forge.dikirim = Rekaman(github=True), []
     s = ThreadingHTTPServer(("127.0.0.1", 0), _Forge)
     t = threading.Thread(target=s.serve_forever, daemon=True)
     t.start()
@@ -442,11 +449,12 @@ def test_terbit_menolak_penggabungan_tanpa_persetujuan_lengkap(g: Kantor) -> Non
     sha = g.git("rev-parse", "HEAD").strip()
     jawaban = _rekaman("basi")
     jawaban[FILES] = _berkas("periods/2026/tw2/formulir/trantib.yml")
-    jawaban[f"/repos/{PROYEK}/commits/{sha}/pulls"] = [{"number": 7, "merged_at": "x"}]
+    jawaban[f"/repos/{PROYEK}/commits/{sha}/pulls"] = [
+        {"number": 7, "merged_at": "2026-07-08T04:00:00Z"}]
     with pytest.raises(KinerjaError, match=r"pull request #7 digabung tanpa persetujuan "
                                            r"lengkap: disetujui Kasubbag Perencanaan"):
         terbitkan(g.akar, forge="github", proyek=PROYEK, api=None, sebelum=sebelum, env={},
-                  ambil=lambda p: jawaban[p], pdf=False)
+                  ambil=jawaban.jawab, pdf=False)
     assert g.git("tag") == ""
 
 
@@ -477,7 +485,7 @@ def test_target_berubah_di_main_sesudah_cabang_membuat_persetujuan_basi(repo_pr:
     ubah = _git(repo_pr, "rev-parse", "HEAD").strip()
     jawaban = _rekaman("bahagia")
     argumen: dict[str, Any] = {"forge": "github", "nomor": 7, "proyek": PROYEK, "api": None,
-                               "env": {}, "dasar": "HEAD", "ambil": lambda p: jawaban[p]}
+                               "env": {}, "dasar": "HEAD", "ambil": jawaban.jawab}
     assert periksa_persetujuan(repo_pr, **argumen).putusan.lulus  # head contains it
     jawaban[f"/repos/{PROYEK}/compare/{ubah}...{HEAD}"] = {"status": "diverged", "ahead_by": 3,
                                                           "behind_by": 1}
@@ -502,7 +510,7 @@ def test_pr_ke_cabang_lain_dan_berkas_melebihi_daftar_ditolak() -> None:
     assert kantor is not None
     jawaban = _rekaman("bahagia")
     jawaban[f"/repos/{PROYEK}/pulls/7"]["base"]["ref"] = "cabang-saya"
-    data = pilih_forge("github").tarik(lambda p: jawaban[p], PROYEK, 7)
+    data = pilih_forge("github").tarik(jawaban.jawab, PROYEK, 7)
     p = putusan_pr(kantor, "github", data, cabang_dasar="main")
     assert not p.lulus and p.tahap == "ditolak: pull request ini tidak dapat dinilai"
     assert p.pesan[0] == ("pull request ini ditujukan ke cabang «cabang-saya», bukan «main»; "

@@ -1,8 +1,9 @@
 """The one way in for files: bytes → checked text → YAML node tree with positions.
 
 Reading uses PyYAML's C composer: it keeps every node's line and column and is ~40× faster than
-ruamel's round-trip loader, which matters when CI checks a ten-year archive. Writing forms uses
-ruamel.yaml round-trip (see ``formulir_tulis``), because only it keeps comments byte-for-byte.
+ruamel's round-trip loader, which matters when CI checks a ten-year archive. Forms are never
+written through YAML: entries added to a filled form are spliced in as new lines
+(``buat.formulir``), so every byte a person typed stays as it was.
 
 We never *construct* Python objects from YAML: the schema walker reads node text itself, so
 ``1.250`` stays the text a person typed, custom tags are refused, and alias bombs never expand.

@@ -1,8 +1,9 @@
 """Create a measurement period from the year's Perjanjian Kinerja (SOP steps 2–3).
 
 New files are written as text from templates so their Indonesian comments read well. Existing
-forms are never rewritten: entries for indicators added to the PK later are appended through a
-ruamel.yaml round-trip, which keeps every comment, quote and key order of what people typed.
+forms are never rewritten: entries for indicators added to the PK later are spliced in as new
+lines (``buat.formulir``), so every comment, quote and key order people typed stays byte for
+byte.
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ import click
 from kinerja.cli.grup import kinerja
 from kinerja.cli.klik import Pilihan, bantuan, repo_opsi, tampil
 from kinerja.forge import DAFTAR
+from kinerja.forge.ajukan import ajukan as buka_pr
 from kinerja.forge.tautan import pesan
 from kinerja.forge.tautan import tautan as kumpulkan
 from kinerja.forge.terbit import terbitkan
@@ -25,8 +26,10 @@ from kinerja.keluaran import format as fmt
 @click.option("--api", default=None, help="Alamat API Git host (bawaan: dari CI).")
 @click.option("--sebelum", default=None, metavar="COMMIT",
               help="Ujung main sebelum push (github.event.before); bawaan: induk pertama HEAD.")
+@click.option("--dorong", is_flag=True,
+              help="Dorong tag ke GitHub dan terbitkan rilis berisi PDF final (di alur kerja).")
 @repo_opsi
-def terbit(forge: str, proyek: str | None, api: str | None, sebelum: str | None,
+def terbit(forge: str, proyek: str | None, api: str | None, sebelum: str | None, dorong: bool,
            repo: Path | None) -> None:
     """Setelah push ke main: periksa ulang pull request yang digabung, buat tag
     pengesahan/<periode> berisi riwayat persetujuan (langkah 8), lalu laporan final dan surat
@@ -36,7 +39,7 @@ def terbit(forge: str, proyek: str | None, api: str | None, sebelum: str | None,
     tanpa menerbitkan apa pun. Aman diulang: tag yang sudah ada pada commit ini dipakai lagi.
     """
     hasil = terbitkan(repo or Path.cwd(), forge=forge, proyek=proyek, api=api, sebelum=sebelum,
-                      env=dict(os.environ))
+                      env=dict(os.environ), dorong=dorong)
     if hasil.catatan:
         click.echo(hasil.catatan)
     elif not hasil.periode:
@@ -47,11 +50,36 @@ def terbit(forge: str, proyek: str | None, api: str | None, sebelum: str | None,
         click.echo(f"tag        {tag}")
     for berkas in hasil.berkas:
         click.echo(f"ditulis    {tampil(berkas)}")
+    if hasil.diunggah is not None:
+        r = hasil.diunggah
+        click.echo(f"rilis      {r.tag} ({'dibuat' if r.dibuat else 'sudah ada'}; "
+                   f"{len(r.diunggah)} berkas diunggah, {len(r.tetap)} tidak berubah)")
     keluaran = os.environ.get("GITHUB_OUTPUT")
     if keluaran:
         with Path(keluaran).open("a", encoding="utf-8") as f:
             f.write(f"periode={' '.join(hasil.periode)}\ntag={' '.join(hasil.tag)}\n"
                     f"rilis={hasil.rilis}\n")
+
+
+@kinerja.command(add_help_option=False)
+@bantuan
+@click.argument("periode")
+@click.option("--dasar", default="main", show_default=True, help="Cabang tujuan pull request.")
+@click.option("--api", default=None, help="Alamat API GitHub (bawaan: dari CI).")
+@repo_opsi
+def ajukan(periode: str, dasar: str, api: str | None, repo: Path | None) -> None:
+    """Buka (atau temukan lagi) pull request periode di GitHub dan laporkan pemeriksaannya
+    seketika (langkah 3 SOP).
+
+    Dijalankan oleh alur kerja buat-periode.yml sesudah cabang periode/<periode> didorong. Pull
+    request yang dibuka alur kerja tidak memicu alur kerja lain, jadi status «periksa» dan
+    «kinerja/persetujuan» dikirim di sini. Aman diulang.
+    """
+    h = buka_pr(repo or Path.cwd(), periode, dasar=dasar, env=dict(os.environ), api=api)
+    click.echo(f"pull request #{h.nomor} {'dibuka' if h.dibuat else 'sudah ada'}"
+               f"{' (draf)' if h.draf else ''}")
+    click.echo(f"periksa    {'lulus' if h.periksa_lulus else 'ada galat'}")
+    click.echo(f"persetujuan {h.persetujuan}")
 
 
 @kinerja.command(add_help_option=False)

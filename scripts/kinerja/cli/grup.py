@@ -20,7 +20,7 @@ MODUL = {
     "setujui": "keputusan", "kembalikan": "keputusan", "sahkan": "keputusan",
     "revisi": "keputusan", "catat": "keputusan", "persetujuan": "keputusan",
     "status": "keputusan",
-    "terbit": "forge", "tautan": "forge",
+    "terbit": "forge", "tautan": "forge", "ajukan": "forge",
     "mulai": "kantor", "periode": "kantor",
     "situs": "situs",
 }

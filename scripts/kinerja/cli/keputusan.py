@@ -166,6 +166,9 @@ def persetujuan(periode: str | None, forge: str | None, nomor: int | None, proye
         hasil = periksa_persetujuan(repo or Path.cwd(), forge=sumber, nomor=nomor,
                                     proyek=proyek, api=api, dasar=dasar, env=env,
                                     lapor=lapor_status, cabang_dasar=cabang_dasar)
+        if hasil.putusan is None:
+            click.echo(terminal(hasil.catatan))
+            sys.exit(KELUAR_OK)
         p, head, dikirim = hasil.putusan, hasil.head, hasil.status_dikirim
     click.echo(fmt.PUTUSAN[format_](p), nl=False)
     ringkasan = env.get("GITHUB_STEP_SUMMARY")

@@ -37,7 +37,7 @@ __all__ = ["buat", "md", "susun"]
 
 
 @beku
-class Persetujuan:
+class BarisPengesahan:
     """One recorded review, for the ratification page."""
 
     peran: str
@@ -82,7 +82,7 @@ def teks_revisi(r: Revisi) -> str:
 
 
 def susun(rekap: Rekap, kantor: Kantor, pk: PerjanjianKinerja, *, draf: bool,
-          tanggal: date, gambar: str | None, riwayat: tuple[Persetujuan, ...] = (),
+          tanggal: date, gambar: str | None, riwayat: tuple[BarisPengesahan, ...] = (),
           logo: str | None = None, renaksi: RencanaAksi | None = None) -> str:
     p = rekap.periode
     i = kantor.instansi
@@ -284,7 +284,7 @@ def buat(pt: Potret, p: Periode, proses: render.Pandoc, *, draf: bool,
     render.tulis(folder / "grafik-capaian.svg", grafik_svg(rekap, kantor))
     logo = render.salin_logo(pt.akar, kantor, folder)
     riwayat = tuple(
-        Persetujuan(NAMA_PERAN[c.peran], c.nama, format_waktu(c.waktu.astimezone(kantor.zona)),
+        BarisPengesahan(NAMA_PERAN[c.peran], c.nama, format_waktu(c.waktu.astimezone(kantor.zona)),
                     "disetujui" if c.peran != "camat" else "disahkan")
         for c in p.riwayat)
     sah = next((c.waktu.astimezone(kantor.zona).date() for c in p.riwayat

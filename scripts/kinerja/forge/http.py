@@ -111,6 +111,15 @@ def waktu(teks: str) -> datetime:
     return hasil
 
 
+class GagalHttp(KinerjaError):
+    """An answer with an error status the caller did not expect."""
+
+    def __init__(self, pesan: str, status: int, isi: Any) -> None:
+        super().__init__(pesan)
+        self.status = status
+        self.isi = isi
+
+
 class KlienHttp:
     """A small JSON client with token auth and ``Link: rel=next`` / ``X-Next-Page`` paging."""
 
@@ -119,20 +128,40 @@ class KlienHttp:
         self.token = token
         self.skema_token = skema_token
 
-    def _minta(self, url: str, data: bytes | None = None) -> tuple[Any, str]:
-        permintaan = urllib.request.Request(url, data=data, headers={
-            "Accept": "application/json", "User-Agent": "kinerja",
-            **({"Content-Type": "application/json"} if data is not None else {})})
+    def _host_sah(self, url: str) -> bool:
+        """The token goes only to the API it was given for — and to that API's own upload host
+        (GitHub: uploads.github.com beside api.github.com; on a server, /api/uploads)."""
+        a, b = urllib.parse.urlsplit(self.dasar), urllib.parse.urlsplit(url)
+        if (a.scheme, a.netloc) == (b.scheme, b.netloc):
+            return True
+        return a.netloc.startswith("api.") and b.scheme == a.scheme and \
+            b.netloc == "uploads." + a.netloc.removeprefix("api.")
+
+    def minta(self, metode: str, path: str, isi: Any = None, *, mentah: bytes | None = None,
+              jenis: str = "application/json", boleh: tuple[int, ...] = ()
+              ) -> tuple[int, Any, str]:
+        """One request: (status, decoded JSON or None, Link header). ``path`` is under the API,
+        or a full URL the API gave (an upload URL); a status in ``boleh`` is returned, any other
+        error status refused with the host's own message."""
+        url = path if "://" in path else self.dasar + path
+        if not self._host_sah(url):
+            raise JawabanRusak(path, "alamat menunjuk ke host lain")
+        data = mentah if mentah is not None else (json.dumps(isi).encode() if isi is not None
+                                                  else None)
+        permintaan = urllib.request.Request(url, data=data, method=metode, headers={
+            "Accept": "application/vnd.github+json, application/json", "User-Agent": "kinerja",
+            **({"Content-Type": jenis} if data is not None else {})})
         if self.token:
             permintaan.add_header("Authorization", f"{self.skema_token} {self.token}")
-        path = urllib.parse.urlsplit(url).path
+        tempat = urllib.parse.urlsplit(url).path
         try:
-            with urllib.request.urlopen(permintaan, timeout=30) as jawab:
-                mentah = jawab.read(50_000_000)
-                link = jawab.headers.get("Link", "")
+            with urllib.request.urlopen(permintaan, timeout=60) as jawab_:
+                status, isi_, link = jawab_.status, jawab_.read(50_000_000), \
+                    jawab_.headers.get("Link", "")
         except urllib.error.HTTPError as e:
-            raise KinerjaError(f"Git host menjawab {e.code} untuk {path}; periksa token dan "
-                               "izinnya (baca pull request; tulis status commit)") from e
+            status, isi_, link = e.code, e.read(1_000_000), ""
+            if status not in boleh:
+                raise GagalHttp(_pesan_galat(tempat, status, isi_), status, _json(isi_)) from e
         except (urllib.error.URLError, TimeoutError, OSError) as e:
             sebab = "waktu habis" if isinstance(e, TimeoutError) or "timed out" in str(e) else \
                 "koneksi gagal"
@@ -140,16 +169,16 @@ class KlienHttp:
                                f"dihubungi ({sebab}); periksa alamat --api dan jaringan, lalu "
                                "ulangi") from e
         try:
-            return (json.loads(mentah) if mentah.strip() else None), link
+            return status, (json.loads(isi_) if isi_.strip() else None), link
         except (ValueError, RecursionError):
-            raise JawabanRusak(path, "bukan JSON") from None
+            raise JawabanRusak(tempat, "bukan JSON") from None
 
     def __call__(self, path: str) -> Any:
         url: str | None = self.dasar + path
         hasil: list[Any] = []
         halaman = 0
         while url:
-            data, link = self._minta(url)
+            _, data, link = self.minta("GET", url)
             if not isinstance(data, list):
                 return data
             hasil += data
@@ -162,7 +191,22 @@ class KlienHttp:
 
     def kirim(self, path: str, isi: dict[str, Any]) -> Any:
         """POST a JSON body (a commit status)."""
-        return self._minta(self.dasar + path, json.dumps(isi).encode())[0]
+        return self.minta("POST", path, isi)[1]
+
+
+def _json(mentah: bytes) -> Any:
+    try:
+        return json.loads(mentah)
+    except (ValueError, RecursionError):
+        return None
+
+
+def _pesan_galat(path: str, status: int, mentah: bytes) -> str:
+    isi = _json(mentah)
+    pesan = isi.get("message") if isinstance(isi, dict) else None
+    dari_host = f" («{str(pesan)[:300]}»)" if isinstance(pesan, str) and pesan else ""
+    return (f"Git host menjawab {status} untuk {path}{dari_host}; periksa token dan izinnya "
+            "(baca pull request; tulis status commit)")
 
 
 def _berikut(link: str) -> str | None:

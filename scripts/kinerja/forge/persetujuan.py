@@ -119,10 +119,12 @@ def peristiwa_actions(env: Mapping[str, str]) -> dict[str, Any]:
     return data
 
 
-def nomor_dari_peristiwa(peristiwa: dict[str, Any], ambil: Ambil, proyek: str) -> int | None:
+def nomor_dari_peristiwa(peristiwa: dict[str, Any], ambil: Ambil, proyek: str,
+                         dasar: str | None = None) -> int | None:
     """The pull request an Actions event is about. ``pull_request``/``pull_request_target``
-    name it; a ``workflow_run`` (the review relay) names its head commit, and the open pull
-    request whose head that is is looked up — the event is only a hint, the API is the truth."""
+    name it; a ``workflow_run`` (a review relayed, a push checked) names its head commit, and the
+    open pull request whose head that is — into ``dasar``, where given — is looked up: the event
+    is only a hint, the API is the truth."""
     e = Jawaban("berkas peristiwa", peristiwa)
     if "pull_request" in peristiwa:
         return e.bilangan("pull_request", "number")
@@ -131,18 +133,23 @@ def nomor_dari_peristiwa(peristiwa: dict[str, Any], ambil: Ambil, proyek: str) -
     sha = e.teks("workflow_run", "head_sha")
     if not re.fullmatch(r"[0-9a-f]{40}", sha):
         raise JawabanRusak("berkas peristiwa", "workflow_run.head_sha bukan id commit")
-    path = f"/repos/{proyek}/commits/{sha}/pulls"
-    for pr in butir(jawab(ambil, path)):
-        if pr.teks_atau("state") == "open" and pr.teks_atau("head", "sha") == sha:
-            return pr.bilangan("number")
+    # A commit that exists only in a fork is unknown to «commits/{sha}/pulls», and the run names
+    # no pull request for a fork: then the open pull requests are asked, by their head.
+    for path in (f"/repos/{proyek}/commits/{sha}/pulls",
+                 f"/repos/{proyek}/pulls?state=open&per_page=100"):
+        for pr in butir(jawab(ambil, path)):
+            if pr.teks_atau("state") == "open" and pr.teks_atau("head", "sha") == sha and \
+                    (dasar is None or pr.teks_atau("base", "ref") == dasar):
+                return pr.bilangan("number")
     return None
 
 
 @beku
 class HasilPersetujuan:
-    putusan: Putusan
+    putusan: Putusan | None  # None: the event concerns no pull request to judge here
     head: str | None = None  # the pull request's head commit
     status_dikirim: bool = False
+    catatan: str = ""  # why nothing was judged
 
 
 def periksa_persetujuan(mulai: Path, *, forge: str, nomor: int | None, proyek: str | None,
@@ -158,11 +165,19 @@ def periksa_persetujuan(mulai: Path, *, forge: str, nomor: int | None, proyek: s
     k = klien(f, api, env) if ambil is None or (lapor and kirim is None) else None
     ambil = ambil or k
     assert ambil is not None
+    peristiwa: dict[str, Any] = {}
     if nomor is None and f.nama == "github":
-        nomor = nomor_dari_peristiwa(peristiwa_actions(env), ambil, proyek)
+        peristiwa = peristiwa_actions(env)
+        nomor = nomor_dari_peristiwa(peristiwa, ambil, proyek, cabang_dasar)
     iid = env.get("CI_MERGE_REQUEST_IID", "")
     if nomor is None and iid.isascii() and iid.isdigit():
         nomor = int(iid)
+    if nomor is None and "workflow_run" in peristiwa:
+        # A review of, or a push to, a pull request into another branch (a section's
+        # proposal into the period's branch): not a period's approvals, nothing to judge.
+        return HasilPersetujuan(None, catatan=(
+            "commit ini bukan head pull request terbuka ke "
+            f"{cabang_dasar or 'cabang dasar'}; tidak ada putusan yang dikirim"))
     if nomor is None:
         raise KinerjaError("nomor pull request tidak diketahui; beri --pr N")
     data = f.tarik(ambil, proyek, nomor)

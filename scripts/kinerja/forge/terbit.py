@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from pathlib import Path
 
 from kinerja.baca.muat import cari_akar
 from kinerja.dokumen import laporan, render, surat
 from kinerja.forge import forge as forge_
+from kinerja.forge import rilis as rilis_
 from kinerja.forge.dasar import Forge
 from kinerja.forge.http import Ambil, butir, jawab
 from kinerja.forge.penguji import PengujiGitHub
@@ -38,6 +40,7 @@ class HasilTerbit:
     berkas: tuple[Path, ...]  # the final PDFs rendered for the release
     rilis: str = ""  # the tag of the version published by this push (made now or on a first run)
     catatan: str = ""  # why nothing was ratified, when that is worth saying
+    diunggah: rilis_.HasilRilis | None = None  # the release, when pushed to GitHub
 
 
 def pr_digabung(ambil: Ambil, proyek: str, sha: str, *, coba: int = 4,
@@ -75,7 +78,29 @@ def _identitas(akar: Path) -> tuple[str, str] | None:
 
 def terbitkan(mulai: Path, *, forge: str, proyek: str | None, api: str | None,
               sebelum: str | None, env: Mapping[str, str], ambil: Ambil | None = None,
-              tunggu: Callable[[float], None] | None = None, pdf: bool = True) -> HasilTerbit:
+              tunggu: Callable[[float], None] | None = None, pdf: bool = True,
+              dorong: bool = False) -> HasilTerbit:
+    """Ratify what the push merged, if anything: the tag made (and, with ``dorong``, pushed to
+    GitHub with a release of the final PDFs)."""
+    hasil = _terbitkan(mulai, forge=forge, proyek=proyek, api=api, sebelum=sebelum, env=env,
+                       ambil=ambil, tunggu=tunggu, pdf=pdf)
+    if dorong and hasil.rilis:
+        akar = cari_akar(mulai)
+        proyek = proyek or env.get("GITHUB_REPOSITORY") or ""
+        rilis_.dorong_tag(akar, hasil.rilis, env)
+        pid = hasil.periode[0]
+        versi = hasil.rilis.rpartition("-v")[2] if "-v" in hasil.rilis else ""
+        hasil = replace(hasil, diunggah=rilis_.rilis(
+            klien(forge_(forge), api, env), proyek, hasil.rilis,
+            f"Pengukuran kinerja {pid}" + (f" versi {versi}" if versi else ""),
+            f"Laporan pengukuran kinerja {pid} yang telah disahkan Camat, dengan riwayat "
+            f"persetujuannya di tag {hasil.rilis}.", hasil.berkas))
+    return hasil
+
+
+def _terbitkan(mulai: Path, *, forge: str, proyek: str | None, api: str | None,
+               sebelum: str | None, env: Mapping[str, str], ambil: Ambil | None,
+               tunggu: Callable[[float], None] | None, pdf: bool) -> HasilTerbit:
     f = forge_(forge)
     if f.nama != "github":
         raise KinerjaError("terbit otomatis baru tersedia untuk GitHub; di Gitea/Forgejo dan "

@@ -21,7 +21,12 @@ AKHIR = "\x1e"
 
 
 class GitError(KinerjaError):
-    pass
+    """Git refused; ``keluaran`` keeps all it said (its first lines may hold the cause, as a
+    server's rejection does)."""
+
+    def __init__(self, pesan: str, keluaran: str = "") -> None:
+        super().__init__(pesan)
+        self.keluaran = keluaran
 
 
 # What git says in English, and what a person should read instead: the cause and what to do.
@@ -74,7 +79,7 @@ def git(akar: Path, *args: str, masukan: str | None = None,
         raise GitError("git tidak ditemukan; pasang git lalu ulangi") from e
     if hasil.returncode != 0:
         perintah = next((a for a in args if not a.startswith("-") and "=" not in a), "")
-        raise GitError(_terjemahkan(perintah, hasil.stderr))
+        raise GitError(_terjemahkan(perintah, hasil.stderr), hasil.stderr)
     return hasil.stdout
 
 

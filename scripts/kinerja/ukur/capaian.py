@@ -36,11 +36,6 @@ _PRESISI = Context(prec=400)  # enough digits for any finite float, so rounding 
 _TERLALU_BESAR = Decimal("1e18")  # percent: beyond any float-safe figure of real inputs
 
 
-def bulatkan(x: float) -> float:
-    return float(Decimal(repr(x)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP,
-                                           context=_PRESISI))
-
-
 def hitung(
     target: Target,
     realisasi: float | str | None,
