@@ -59,7 +59,8 @@ def arsip(tahun: range) -> tuple[Jadwal, ...]:
     for t in tahun:
         for kode, akhir in (("tw1", date(t, 4, 1)), ("tw2", date(t, 7, 1)),
                             ("tw3", date(t, 10, 1)), ("tw4", date(t + 1, 1, 1))):
-            senin = akhir + timedelta(days=7 - akhir.weekday())
+            # Git reads no date from 2100 on: the last quarter of 2099 is ratified in 2099.
+            senin = min(akhir + timedelta(days=7 - akhir.weekday()), date(2099, 12, 28))
             besok = senin + timedelta(days=1)
             jadwal.append(Jadwal(t, kode, f"{senin}", f"{senin}",
                                  (f"{besok} 09:10", f"{besok} 10:25", f"{besok} 13:40")))

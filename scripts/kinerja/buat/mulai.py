@@ -103,10 +103,17 @@ capaian:
 """
 
 
+def _kepala_daerah(pemerintah: str) -> str:
+    """The head of the regional government the Camat answers to: a kota has a Wali Kota."""
+    return "Wali Kota" if "kota" in pemerintah.casefold().split() else "Bupati"
+
+
 def _pk(p: Permintaan) -> str:
     return f"""# yaml-language-server: $schema=../../content/skema/perjanjian-kinerja.json
 # Perjanjian Kinerja Tahun {p.tahun} {p.instansi}: sasaran, indikator, target, dan program.
 # Isi dari dokumen PK yang ditandatangani; «kinerja periksa» menyebut baris yang masih kosong.
+# Urutan tahun: PK ini, lalu Rencana Aksi («kinerja renaksi baru {p.tahun}») sebelum triwulan
+# pertama, lalu periode triwulan, lalu periode tahunan dan LKjIP.
 tahun: {p.tahun}
 tanggal:          # tanggal PK ditandatangani, TTTT-BB-HH
 pihak_pertama:  # yang berjanji
@@ -114,7 +121,7 @@ pihak_pertama:  # yang berjanji
   jabatan: Camat
 pihak_kedua:  # atasan yang menerima janji
   nama:
-  jabatan: Bupati
+  jabatan: {_kepala_daerah(p.pemerintah)}
 sasaran:
   - kode: SS-1
     uraian:       # rumusan sasaran strategis
@@ -127,7 +134,28 @@ sasaran:
         target:               # target tahunan: angka, rentang (80-90), atau predikat
         target_triwulan:      # empat nilai TW I–IV, misalnya [10, 10, 10, 10]
         seksi: sekretariat
+        # Bila perlu (hapus tanda # untuk memakai):
+        # definisi: Jumlah desa yang dibina dibagi seluruh desa, dikali 100
+        # sumber_data: Laporan bulanan Seksi Pemerintahan
+        # target_renstra: 100   # target akhir Rencana Strategis
+    # Indikator berpredikat (target dan realisasi berupa huruf) memakai skala nilai:
+    #   - kode: IK-1.2
+    #     uraian: Predikat evaluasi SAKIP kecamatan
+    #     satuan: predikat
+    #     polaritas: naik
+    #     agregasi: terakhir
+    #     target: BB
+    #     target_triwulan: [B, B, BB, BB]
+    #     skala: {{AA: 6, A: 5, BB: 4, B: 3, CC: 2, C: 1}}
+    #     seksi: sekretariat
+# Program dan anggarannya (pagu dalam rupiah), dengan indikator yang didukungnya:
 program: []
+#  - kode: 7.01.02
+#    nama: Program Penyelenggaraan Pemerintahan dan Pelayanan Publik
+#    seksi: sekretariat
+#    anggaran: Rp 100.000.000
+#    indikator: [IK-1.1]
+#    rencana_triwulan: [Rp 20.000.000, Rp 30.000.000, Rp 30.000.000, Rp 20.000.000]
 """
 
 
@@ -179,10 +207,14 @@ def mulai(p: Permintaan) -> HasilMulai:
     langkah = (
         "isi kinerja.yml: alamat, pegawai (nama, NIP, surel Git, akun Git host), dan seksi",
         f"isi {ditulis[1]} dari dokumen Perjanjian Kinerja yang ditandatangani",
+        f"tulis Rencana Aksi sebelum triwulan pertama: «kinerja renaksi baru {p.tahun}», lalu "
+        f"isi periods/{p.tahun}/rencana-aksi.yml (triwulan yang diukur tanpa Rencana Aksi "
+        "tidak punya evaluasi aksi)",
         "jalankan «kinerja periksa» sampai tidak ada galat",
         "commit, lalu buat periode pertama: «kinerja periode baru "
         f"{p.tahun} tw1 --mulai TTTT-BB-HH»",
-        "di GitHub: ikuti README «Memakai kinerja untuk kantor Anda» (Actions, Pages, ruleset)",
+        "di GitHub: ikuti README «Memakai kinerja untuk kantor Anda» (Actions, Pages, ruleset); "
+        "tanpa Git host: README «Beberapa orang tanpa Git host»",
     )
     return HasilMulai(tuple(ditulis), tuple(x.relative_to(p.akar).as_posix() for x in dihapus),
                       langkah)

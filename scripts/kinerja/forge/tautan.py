@@ -8,6 +8,7 @@ from pathlib import Path
 
 from kinerja.baca.muat import cari_akar, tahun_tunjukan
 from kinerja.forge import forge
+from kinerja.inti import lolos
 from kinerja.inti.angka import format_tanggal, format_waktu
 from kinerja.inti.beku import beku
 from kinerja.inti.errors import KinerjaError
@@ -29,7 +30,9 @@ class Tempat:
 
 
 def forge_dari(akar: Path, jenis: str | None, host: str | None, proyek: str | None,
-               env: Mapping[str, str]) -> Tempat:
+               env: Mapping[str, str]) -> Tempat | None:
+    """Where the repository lives on a Git host; None in plain Git (no remote, or a remote that
+    is a folder: a shared repository on the office network or a PC)."""
     if env.get("GITHUB_REPOSITORY") and not proyek:
         return Tempat(jenis or "github", host or env.get("GITHUB_SERVER_URL",
                                                          "https://github.com"),
@@ -38,9 +41,14 @@ def forge_dari(akar: Path, jenis: str | None, host: str | None, proyek: str | No
         return Tempat(jenis or "github", host.rstrip("/"), proyek)
     try:
         url = git.git(akar, "remote", "get-url", "origin").strip()
-    except git.GitError as e:
-        raise KinerjaError("alamat Git host tidak diketahui; beri --host https://… dan --proyek "
-                           "owner/nama") from e
+    except git.GitError:
+        url = ""
+    if not url or url.startswith(("/", "file://", "\\\\", "./", "../")) or \
+            re.match(r"[A-Za-z]:[\\/]", url):
+        if host or proyek or jenis:
+            raise KinerjaError("alamat Git host tidak lengkap; beri --host https://… dan "
+                               "--proyek owner/nama")
+        return None
     m = re.match(r"(?:https?://(?:[^@/]+@)?|git@)([^/:]+)[/:](.+?)(?:\.git)?/?$", url)
     if not m:
         raise KinerjaError(f"alamat remote «{url}» tidak dikenali; beri --host dan --proyek")
@@ -55,7 +63,8 @@ class Tautan:
     periode: Periode
     kantor: Kantor
     cabang: str
-    seksi: tuple[tuple[str, str, str], ...]  # (section name, head's name, edit URL)
+    seksi: tuple[tuple[str, str, str], ...]  # (section name, head's name, edit URL or path)
+    git_host: bool = True  # False: plain Git, each form by its path in the repository
 
 
 def tautan(mulai: Path, tunjuk: str | None, *, jenis: str | None = None, host: str | None = None,
@@ -74,28 +83,40 @@ def tautan(mulai: Path, tunjuk: str | None, *, jenis: str | None = None, host: s
         if form is None:
             continue
         kepala = pt.kantor.pegawai_id(s.kepala)
-        baris.append((s.nama, kepala.nama if kepala else s.kepala, f.sunting(cabang, form.berkas)))
-    return Tautan(periode, pt.kantor, cabang, tuple(baris))
+        baris.append((s.nama, kepala.nama if kepala else s.kepala,
+                      f.sunting(cabang, form.berkas) if f else form.berkas))
+    return Tautan(periode, pt.kantor, cabang, tuple(baris), f is not None)
 
 
 def pesan(t: Tautan, format_: str) -> str:
     batas = next((j.selesai for j in t.periode.jadwal if j.langkah == 4), None)
     tenggat = (f"{format_tanggal(batas.date())} pukul {batas:%H.%M}" if batas else "sesuai jadwal")
     if format_ == "markdown":
-        isi = [f"## Pengukuran kinerja {t.periode.nama}", "",
-               f"Formulir tiap seksi diisi di cabang `{t.cabang}` paling lambat **{tenggat}** "
-               "(langkah 4 SOP). Klik tautan seksi Anda, isi, lalu «Commit changes».", "",
+        # A pull request's body: every name people typed is escaped for GitHub's Markdown.
+        cara = ("Klik tautan seksi Anda, isi, lalu «Commit changes»." if t.git_host else
+                "Buka berkas seksi Anda di salinan repositori kantor, isi, lalu commit.")
+        isi = [f"## Pengukuran kinerja {lolos.gfm(t.periode.nama)}", "",
+               "Formulir tiap seksi diisi"
+               + (f" di cabang `{t.cabang}`" if t.git_host else "")
+               + f" paling lambat **{tenggat}** (langkah 4 SOP). {cara}", "",
                "| Seksi | Kepala seksi | Formulir |", "|---|---|---|"]
-        isi += [f"| {n} | {k} | [sunting]({u}) |" for n, k, u in t.seksi]
+        isi += [f"| {lolos.gfm(n)} | {lolos.gfm(k)} | "
+                + (f"[sunting]({u})" if t.git_host else f"`{u}`") + " |" for n, k, u in t.seksi]
         if t.periode.jadwal:
             isi += ["", "### Jadwal (mutu baku SOP, hari dan jam kerja)", "",
                     "| Langkah | Pelaksana | Selesai paling lambat |", "|---:|---|---|"]
-            isi += [f"| {j.langkah}. {j.uraian} | {j.pelaksana} | "
+            isi += [f"| {j.langkah}. {lolos.gfm(j.uraian)} | {lolos.gfm(j.pelaksana)} | "
                     f"{format_waktu(j.selesai)} |"
                     for j in t.periode.jadwal]
         return "\n".join(isi) + "\n"
     isi = [f"Yth. Bapak/Ibu Kepala Seksi, mohon mengisi formulir pengukuran kinerja "
            f"{t.periode.nama} {t.kantor.instansi.nama} paling lambat {tenggat}:", ""]
     isi += [f"- {n}: {u}" for n, _, u in t.seksi]
-    isi += ["", "Setelah mengisi, klik «Commit changes». Terima kasih."]
+    if t.git_host:
+        isi += ["", "Setelah mengisi, klik «Commit changes». Terima kasih."]
+    else:
+        isi += ["", "Buka berkas seksi Anda di salinan repositori kantor (di komputer Anda atau di "
+                "folder bersama kantor), isi, lalu simpan dengan identitas Git Anda sendiri dan "
+                "kirim ke repositori bersama: «git commit -am \"Isi formulir\"» lalu «git push». "
+                "Terima kasih."]
     return "\n".join(isi) + "\n"
