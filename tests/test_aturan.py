@@ -23,6 +23,7 @@ TANPA_KASUS = {
     "pengesahan-tak-terverifikasi": "needs a Git repository and a forge: test_pengesahan",
     "lkjip-belum-ditulis": "needs a year of four filled quarters and a yearly period: "
                            "test_lkjip",
+    "lkjip-tak-tampil": "needs a yearly period with its prose: test_lkjip",
 }
 
 _POSISI = {"tambah": 1, "temuan": 1, "temuan_berkas": 3, "Temuan": 3}

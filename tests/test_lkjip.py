@@ -183,11 +183,17 @@ def test_pdf_lkjip(kantor_dua_tahun: Path, capsys: pytest.CaptureFixture[str],
         teks = _teks(kantor_dua_tahun / "build/2026/lkjip-2026.pdf")
     finally:
         shutil.rmtree(prosa)
-    for bagian in ("LAPORAN KINERJA INSTANSI PEMERINTAH TAHUN 2026", "IKHTISAR EKSEKUTIF",
+    for bagian in ("LAPORAN KINERJA INSTANSI PEMERINTAH TAHUN 2026", "KATA PENGANTAR",
+                   "DAFTAR ISI", "IKHTISAR EKSEKUTIF",
                    "BAB I PENDAHULUAN", "BAB II PERENCANAAN KINERJA",
                    "BAB III AKUNTABILITAS KINERJA", "A. Capaian Kinerja",
                    "B. Realisasi Anggaran", "BAB IV PENUTUP", "LAMPIRAN: PERJANJIAN KINERJA"):
         assert bagian in teks, bagian
+    # the order a Camat expects: cover, preface, contents, body; signed after Bab IV, and the
+    # Lampiran after the signature
+    urut = [teks.index(x) for x in ("KATA PENGANTAR", "DAFTAR ISI", "IKHTISAR EKSEKUTIF",
+                                    "BAB IV PENUTUP", "NIP.", "LAMPIRAN: PERJANJIAN KINERJA")]
+    assert urut == sorted(urut), urut
     assert "Kecamatan Contoh mencapai sebagian besar target." in teks
     assert "• capaian IK-1 melampaui target" in teks
     # people's text stays text in the PDF
@@ -195,6 +201,34 @@ def test_pdf_lkjip(kantor_dua_tahun: Path, capsys: pytest.CaptureFixture[str],
     assert "IK-1 Jumlah desa yang dibina 44 48 109,09% Sangat Tinggi 105% 50" in teks
     assert "DRAF" not in teks
     assert "Camat Contoh" in teks
+
+
+def test_lkjip_sebagian_tahun_dan_prosa_yang_tak_dimuat(
+        kantor_dua_tahun: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """With TW III and IV not yet measured, the LKjIP says its year's figures are provisional
+    and the budget is the quarters' spending so far; a Markdown table in the prose is a
+    warning on its line, not a line of pipes in silence."""
+    akar = tmp_path / "repo"
+    shutil.copytree(kantor_dua_tahun, akar)
+    monkeypatch.chdir(akar)
+    for tw in ("tw3", "tw4"):
+        shutil.rmtree(akar / f"periods/2026/{tw}")
+    prosa = akar / "periods/2026/tahunan/lkjip"
+    prosa.mkdir()
+    (prosa / "ikhtisar.md").write_text("Ringkasan.\n\n| Indikator | Capaian |\n|---|---|\n"
+                                       "| IK-1 | 100 |\n", encoding="utf-8")
+    periksa = jalankan(capsys, "periksa", "periods/2026/tahunan")
+    assert ("periods/2026/tahunan/lkjip/ikhtisar.md:3:1: peringatan: baris tabel Markdown tidak "
+            "dimuat LKjIP dan akan tercetak sebagai teks biasa; LKjIP memuat paragraf, daftar "
+            "«- », subjudul «### », **tebal** dan *miring* (tulis tabel sebagai daftar) "
+            "[lkjip-tak-tampil]") in periksa.keluaran
+    assert jalankan(capsys, "lkjip", "2026", "--draf").kode == 0
+    md = (akar / "build/2026/lkjip-2026-draf.md").read_text(encoding="utf-8").replace("\\", "")
+    assert ("Catatan: angka tahunan ini sementara. Triwulan yang sudah diukur: Triwulan I, "
+            "Triwulan II; belum diukur: Triwulan III, Triwulan IV.") in md
+    assert "Rp 40.000.000 (s.d. Triwulan II)" in md
+    assert "realisasi Rp 0" not in md
 
 
 def test_halaman_tahun_dengan_lkjip_dan_rencana_aksi(kantor_dua_tahun: Path,

@@ -11,7 +11,7 @@ from kinerja.alur.persetujuan import putusan_jujur
 from kinerja.inti import tata
 from kinerja.inti.angka import format_waktu
 from kinerja.inti.beku import beku
-from kinerja.inti.model import BELUM_DISAHKAN, Keadaan, Pengesahan
+from kinerja.inti.model import BELUM_DISAHKAN, Keadaan, Pegawai, Pengesahan
 from kinerja.inti.sop import sop
 from kinerja.layanan import potret
 from kinerja.pengesahan import git
@@ -51,14 +51,24 @@ def status(mulai: Path, tunjuk: str | None, putusan_forge: Putusan | None = None
     semua = sj.sejak_revisi(k)
     put = putusan_forge or putusan_jujur(pt, p, k)
 
+    def orang(c: git.Commit) -> Pegawai | None:
+        return next((x for x in k.kantor.pegawai
+                     if x.email and x.email.lower() == c.email.lower()), None)
+
     def siapa(c: git.Commit) -> str:
         # People as kinerja.yml names them: Git strips a trailing dot from author names
         # ("S.Sos" for "S.Sos."), and an account name is not a person's name.
-        orang = next((x for x in k.kantor.pegawai
-                      if x.email and x.email.lower() == c.email.lower()), None)
-        return orang.nama if orang is not None else c.nama
+        o = orang(c)
+        return o.nama if o is not None else c.nama
 
-    kapan: dict[int, tuple[datetime, str, str]] = {}
+    kepala = {s.kepala for s in k.kantor.seksi}
+
+    def berperan(c: git.Commit, *peran: str) -> bool:
+        o = orang(c)
+        return o is not None and (bool(set(peran) & set(o.peran)) or
+                                  ("kasi" in peran and o.id in kepala))
+
+    kapan: dict[int, tuple[datetime, str | None, str]] = {}
     for x in semua:
         if x.jenis is Jenis.LANGKAH and x.langkah is not None:
             kapan.setdefault(x.langkah, (x.commit.waktu, siapa(x.commit), ""))
@@ -68,15 +78,23 @@ def status(mulai: Path, tunjuk: str | None, putusan_forge: Putusan | None = None
     formulir = f"{k.folder}/{tata.FOLDER_FORMULIR}/"
     isi = [c for sha, c in g.commit.items() if sha in leluhur and "Kinerja-Keputusan" not in
            c.trailer and any(path.startswith(formulir) for _, path in g.berubah.get(sha, ()))]
+    # Each step is credited to someone whose role it is: step 4 to a section head (their last
+    # fill), step 5 to a pelaksana (a change after it); otherwise the moment is inferred and
+    # nobody is named.
+    kasi = [c for c in isi if berperan(c, "kasi")]
     if pertama is not None:
-        isi = [c for c in isi if g.mendahului(c.sha, pertama.commit.sha)]
-        if 4 not in kapan and isi:
-            kapan[4] = (isi[-1].waktu, siapa(isi[-1]), "isian terakhir sebelum pemeriksaan")
-        if 5 not in kapan and isi:
-            kapan[5] = (pertama.commit.waktu, siapa(pertama.commit),
-                        "disimpulkan: draf diserahkan untuk diperiksa")
-    elif 4 not in kapan and isi and _lengkap(pt.akar, p.id):
-        kapan[4] = (isi[-1].waktu, siapa(isi[-1]), "semua formulir lengkap")
+        kasi = [c for c in kasi if g.mendahului(c.sha, pertama.commit.sha)]
+        if 4 not in kapan and kasi:
+            kapan[4] = (kasi[-1].waktu, siapa(kasi[-1]), "isian terakhir sebelum pemeriksaan")
+        staf = [c for c in isi if berperan(c, "pelaksana") and g.mendahului(
+            c.sha, pertama.commit.sha) and (not kasi or g.mendahului(kasi[-1].sha, c.sha))]
+        if 5 not in kapan and staf:
+            kapan[5] = (staf[-1].waktu, siapa(staf[-1]), "draf disusun")
+        elif 5 not in kapan and kasi:
+            kapan[5] = (pertama.commit.waktu, None, "disimpulkan: draf diserahkan untuk "
+                        "diperiksa; penyusunnya tidak tercatat")
+    elif 4 not in kapan and kasi and _lengkap(pt.akar, p.id):
+        kapan[4] = (kasi[-1].waktu, siapa(kasi[-1]), "semua formulir lengkap")
     for s, nomor in zip(put.disetujui, (6, 7, 8), strict=False):
         if nomor == 8 and p.pengesahan.keadaan is not Keadaan.DISAHKAN and putusan_forge is None:
             break  # the Camat's decision counts once its ratification is proven (its tag)
@@ -85,7 +103,7 @@ def status(mulai: Path, tunjuk: str | None, putusan_forge: Putusan | None = None
     return StatusPeriode(p.id, _langkah(k, p.mulai, kapan, kembali), put, p.pengesahan)
 
 
-def _langkah(k: Konteks, mulai: object, kapan: dict[int, tuple[datetime, str, str]],
+def _langkah(k: Konteks, mulai: object, kapan: dict[int, tuple[datetime, str | None, str]],
              kembali: list) -> tuple[StatusLangkah, ...]:  # type: ignore[type-arg]
     tahun = {k.dibuat.waktu.year, datetime.now().year}
     libur = libur_indonesia(tahun | {t + 1 for t in tahun})

@@ -16,6 +16,8 @@ from kinerja.inti.temuan import Temuan
 PROSA_TETAP = (("ikhtisar.md", "Ikhtisar Eksekutif"),
                ("pendahuluan.md", "Bab I Pendahuluan: tugas dan fungsi"),
                ("penutup.md", "Bab IV Penutup"))
+# Written only if the office wishes: without it, the LKjIP has a standard Kata Pengantar.
+PROSA_PILIHAN = (("kata-pengantar.md", "Kata Pengantar"),)
 _KATA = re.compile(r"\w")
 
 
@@ -32,6 +34,28 @@ def prosa_wajib(pk: PerjanjianKinerja) -> tuple[tuple[str, str], ...]:
     return (*PROSA_TETAP[:2],
             *((berkas_analisis(s.kode), f"analisis sasaran {s.kode}") for s in pk.sasaran),
             PROSA_TETAP[2])
+
+
+def semua_berkas(pk: PerjanjianKinerja) -> tuple[tuple[str, str], ...]:
+    """Every prose file the LKjIP reads: the optional ones first, as the document has them."""
+    return (*PROSA_PILIHAN, *prosa_wajib(pk))
+
+
+def tak_tampil(teks: str) -> list[tuple[int, str]]:
+    """Lines of Markdown the LKjIP does not render (it keeps paragraphs, lists, sub-headings,
+    bold and italic): (line number, what the line is), each printed as plain text otherwise."""
+    hasil: list[tuple[int, str]] = []
+    for n, baris in enumerate(teks.splitlines(), 1):
+        b = baris.lstrip()
+        if b.startswith("|") and b.count("|") >= 2:
+            hasil.append((n, "baris tabel Markdown"))
+        elif b.startswith(("```", "~~~")):
+            hasil.append((n, "blok kode"))
+        elif b.startswith("![") or ("](" in b and b.startswith("[")):
+            hasil.append((n, "gambar atau tautan"))
+        elif b.startswith("<") and ">" in b:
+            hasil.append((n, "HTML"))
+    return hasil
 
 
 def tertulis(teks: str) -> bool:

@@ -155,7 +155,8 @@ program: []
 #    seksi: sekretariat
 #    anggaran: Rp 100.000.000
 #    indikator: [IK-1.1]
-#    rencana_triwulan: [Rp 20.000.000, Rp 30.000.000, Rp 30.000.000, Rp 20.000.000]
+#    rencana_triwulan: [Rp 20.000.000, Rp 50.000.000, Rp 80.000.000, Rp 100.000.000]
+#    # (anggaran kas kumulatif s.d. TW I, II, III, IV)
 """
 
 

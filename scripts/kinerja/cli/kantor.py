@@ -22,7 +22,8 @@ from kinerja.inti.model import PERIODE
 @bantuan
 @click.option("--instansi", default=None, metavar="TEKS", help="Nama kantor, misalnya Kecamatan Batur.")
 @click.option("--pemerintah", default=None, metavar="TEKS",
-              help="Pemerintah daerah, misalnya Kabupaten Banjarnegara.")
+              help="Pemerintah daerah, seperti di kop surat: «Pemerintah Kabupaten "
+                   "Banjarnegara» atau «Pemerintah Kota Pekalongan».")
 @click.option("--kota", default=None, metavar="TEKS", help="Tempat penandatanganan, misalnya Batur.")
 @click.option("--kertas", type=Pilihan(["A4", "F4"]), default=None, help="Ukuran kertas laporan.")
 @click.option("--tahun", type=int, default=None, metavar="TAHUN",

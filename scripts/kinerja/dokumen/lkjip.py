@@ -17,11 +17,11 @@ from collections.abc import Sequence
 from dataclasses import field
 
 from kinerja.baca.prosa import berkas_analisis, tertulis
-from kinerja.dokumen.md import blok_meta, md, meta_kop, nip, pemisah, persen, rupiah
+from kinerja.dokumen.md import Blok, blok_meta, md, meta_kop, nip, pemisah, persen, rupiah
 from kinerja.inti import lolos
 from kinerja.inti.angka import format_rupiah, format_tanggal
 from kinerja.inti.beku import beku
-from kinerja.inti.model import NAMA_PERIODE, Kantor, PerjanjianKinerja
+from kinerja.inti.model import NAMA_PERIODE, TRIWULAN, Kantor, PerjanjianKinerja
 from kinerja.ukur.evaluasi import selisih
 from kinerja.ukur.rekap import BarisIndikator, Rekap, teks_nilai, teks_target
 from kinerja.ukur.renaksi import EvaluasiIndikator
@@ -55,10 +55,22 @@ class BahanLKjIP:
     riwayat: tuple[tuple[str, str, str, str], ...] = ()  # (peran, nama, keputusan, waktu)
     logo: str | None = None
     tahun_lalu: tuple[int, ...] = field(default_factory=tuple)
+    # The quarters with any figure reported: fewer than four, and the year's are provisional.
+    diukur: tuple[str, ...] = ("tw1", "tw2", "tw3", "tw4")
 
 
 _BUTIR = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
-_JUDUL = re.compile(r"^\s*#{1,6}(?:\s+(.*?))?\s*#*\s*$")
+
+
+def _judul(baris: str) -> str | None:
+    """A «#» heading's text ("" for a bare «#»), or None when the line is not a heading.
+    Read without a regular expression: a heading line of thousands of spaces must not cost
+    more than its length."""
+    isi = baris.strip()
+    n = len(isi) - len(isi.lstrip("#"))
+    if not 1 <= n <= 6 or (len(isi) > n and not isi[n].isspace()):
+        return None
+    return isi[n:].strip().rstrip("#").strip()
 
 
 def _sebaris(teks: str) -> str:
@@ -98,10 +110,10 @@ def prosa(teks: str) -> list[str]:
     for baris in teks.replace("\r\n", "\n").split("\n"):
         if not baris.strip():
             tutup()
-        elif (m := _JUDUL.match(baris)) is not None:
+        elif (judul := _judul(baris)) is not None:
             tutup()
-            if m[1]:
-                hasil.extend([f"**{md(m[1])}**", ""])
+            if judul:
+                hasil.extend([f"**{md(judul)}**", ""])
         elif _BUTIR.match(baris):
             if alinea:
                 hasil.extend([_sebaris(" ".join(alinea)), ""])
@@ -124,6 +136,36 @@ def _bagian_prosa(bahan: BahanLKjIP, berkas: str, folder: str) -> list[str]:
     return [f"*{md(f'Bagian ini belum ditulis: {folder}/{berkas}')}*", ""] if bahan.draf else []
 
 
+def _belum_diukur(bahan: BahanLKjIP) -> list[str]:
+    """A year measured in part says so wherever its figures stand."""
+    belum = [NAMA_PERIODE[t] for t in TRIWULAN if t not in bahan.diukur]
+    if not belum:
+        return []
+    sudah = ", ".join(NAMA_PERIODE[t] for t in bahan.diukur) or "belum ada triwulan"
+    return [md(f"Catatan: angka tahunan ini sementara. Triwulan yang sudah diukur: {sudah}; "
+               f"belum diukur: {', '.join(belum)}. Realisasi tahunan dihitung dari triwulan "
+               "yang sudah diukur saja."), ""]
+
+
+def _kata_pengantar(bahan: BahanLKjIP, folder: str) -> list[str]:
+    teks = bahan.prosa.get("kata-pengantar.md", "")
+    if tertulis(teks):
+        return prosa(teks)
+    i, tahun = bahan.kantor.instansi, bahan.pk.tahun
+    baku = [md(f"Laporan Kinerja Instansi Pemerintah (LKjIP) {i.nama} Tahun {tahun} disusun "
+               "sebagai wujud pertanggungjawaban atas pelaksanaan tugas dan fungsi serta "
+               f"pencapaian sasaran yang ditetapkan dalam Perjanjian Kinerja Tahun {tahun}, "
+               "sesuai Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas "
+               "Kinerja Instansi Pemerintah dan Peraturan Menteri PANRB Nomor 53 Tahun 2014."), "",
+            md("Laporan ini diharapkan menjadi bahan evaluasi dan perbaikan kinerja pada tahun "
+               "berikutnya. Terima kasih kepada semua pihak yang telah membantu penyusunannya."),
+            ""]
+    if bahan.draf:
+        baku += [f"*{md(f'Teks baku; tulis {folder}/kata-pengantar.md untuk menggantinya.')}*",
+                 ""]
+    return baku
+
+
 def susun(bahan: BahanLKjIP, folder_prosa: str) -> str:
     k, tahun = bahan.kantor, bahan.pk.tahun
     i = k.instansi
@@ -139,23 +181,34 @@ def susun(bahan: BahanLKjIP, folder_prosa: str) -> str:
         "penanda_nama": md(camat.nama if camat else ""),
         "penanda_pangkat": md(camat.pangkat or "" if camat else ""),
         "penanda_nip": md(nip(camat.nip) if camat else ""),
+        # A cover, the Kata Pengantar and a table of contents before the body; the Camat's
+        # signature where the report ends (after Bab IV), the Lampiran after it.
+        "sampul": True,
+        "sampul_tahun": md(f"TAHUN {tahun}"),
+        "kata_pengantar": Blok("\n".join(_kata_pengantar(bahan, folder_prosa))),
+        "daftar_isi": True,
+        "lampiran": Blok("\n".join(_lampiran(bahan) + _riwayat(bahan))),
     }
     b: list[str] = [*blok_meta(meta), ""]
-    b += ["# Ikhtisar Eksekutif", "", *_bagian_prosa(bahan, "ikhtisar.md", folder_prosa)]
+    b += ["# Ikhtisar Eksekutif", "", *_belum_diukur(bahan),
+          *_bagian_prosa(bahan, "ikhtisar.md", folder_prosa)]
     b += _ringkasan_capaian(bahan)
     b += _bab1(bahan, folder_prosa)
     b += _bab2(bahan)
     b += _bab3(bahan, folder_prosa)
     b += ["# Bab IV Penutup", "", *_bagian_prosa(bahan, "penutup.md", folder_prosa)]
-    b += _lampiran(bahan)
-    if bahan.riwayat:
-        b += ["# Riwayat Persetujuan", "",
-              md(f"LKjIP ini diperiksa dan disahkan bersama pengukuran kinerja tahunan "
-                 f"{tahun}, berjenjang sesuai SOP."), "",
-              "| Peran | Nama | Keputusan | Waktu |", pemisah((24, 40, 14, 22), "llll")]
-        b += ["| " + " | ".join(lolos.pandoc_sel(x) for x in r) + " |" for r in bahan.riwayat]
-        b.append("")
     return "\n".join(b).rstrip("\n") + "\n"
+
+
+def _riwayat(bahan: BahanLKjIP) -> list[str]:
+    if not bahan.riwayat:
+        return []
+    b = ["# Riwayat Persetujuan", "",
+         md(f"LKjIP ini diperiksa dan disahkan bersama pengukuran kinerja tahunan "
+            f"{bahan.pk.tahun}, berjenjang sesuai SOP."), "",
+         "| Peran | Nama | Keputusan | Waktu |", pemisah((24, 40, 14, 22), "llll")]
+    b += ["| " + " | ".join(lolos.pandoc_sel(x) for x in r) + " |" for r in bahan.riwayat]
+    return [*b, ""]
 
 
 def _ringkasan_capaian(bahan: BahanLKjIP) -> list[str]:
@@ -230,7 +283,7 @@ def _bab3(bahan: BahanLKjIP, folder: str) -> list[str]:
          md("Realisasi tahunan setiap indikator dihitung dari realisasi Triwulan I–IV menurut "
             "agregasinya (jumlah, rata-rata, atau nilai terakhir), kecuali bila formulir "
             "tahunan mengisinya langsung. Tahun-tahun sebelumnya diambil dari arsip periode "
-            "yang telah disahkan."), ""]
+            "yang telah disahkan."), "", *_belum_diukur(bahan)]
     lalu = bahan.tahun_lalu[-2:]
     for s in pk.sasaran:
         data = [menurut[i.kode] for i in s.indikator if i.kode in menurut]
@@ -322,17 +375,25 @@ def _anggaran(bahan: BahanLKjIP) -> list[str]:
          "| Program | Pagu | Realisasi | Serapan | Capaian | Efisiensi |",
          pemisah((30, 17, 17, 10, 10, 16), "lrrrrl")]
     for x in program:
+        sampai = f" {md(f'(s.d. {NAMA_PERIODE[x.sampai]})')}" if x.sampai and \
+            x.sampai != "tw4" else ""
         b.append("| " + " | ".join([
             f"{lolos.pandoc_sel(x.kode)} {lolos.pandoc_sel(x.nama)}", rupiah(x.pagu),
-            "belum diisi" if x.realisasi is None else rupiah(x.realisasi),
+            "belum diisi" if x.realisasi is None else rupiah(x.realisasi) + sampai,
             persen(x.serapan), persen(x.capaian),
             lolos.pandoc_sel(x.efisiensi or "–").replace(" ", "\u00a0")]) + " |")
     pagu = sum(x.pagu for x in program)
-    real = sum(x.realisasi or 0 for x in program)
-    b += ["", md(f"Jumlah pagu {format_rupiah(pagu)}, realisasi {format_rupiah(real)}"
-                 + (f" ({persen(real / pagu * 100)})" if pagu else "") + ". Efisiensi "
-                 "membandingkan capaian indikator yang didukung program dengan serapan "
-                 "anggarannya."), ""]
+    terisi = [x for x in program if x.realisasi is not None]
+    if terisi:
+        real = sum(x.realisasi or 0 for x in terisi)
+        jumlah = (f"Jumlah pagu {format_rupiah(pagu)}, realisasi {format_rupiah(real)}"
+                  + (f" ({persen(real / pagu * 100)})" if pagu else "")
+                  + ("" if len(terisi) == len(program) else
+                     f"; {len(program) - len(terisi)} program belum mengisi realisasinya") + ".")
+    else:
+        jumlah = f"Jumlah pagu {format_rupiah(pagu)}; realisasi belum diisi."
+    b += ["", md(jumlah + " Efisiensi membandingkan capaian indikator yang didukung program "
+                 "dengan serapan anggarannya."), ""]
     return b
 
 

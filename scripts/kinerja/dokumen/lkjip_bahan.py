@@ -97,7 +97,10 @@ def bahan(pt: Potret, tahun: int, *, draf: bool, tanggal: date | None = None,
     evaluasi_tw = _evaluasi(pt, tahun, per_tw)
     data = [_data(baris, lalu, per_tw, evaluasi_tw, tahun, folder_build)
             for baris in rekap.indikator]
-    teks = {f: prosa.baca(pt.akar, tahun, f)[0] for f, _ in prosa.prosa_wajib(pk_segel)}
+    teks = {f: prosa.baca(pt.akar, tahun, f)[0] for f, _ in prosa.semua_berkas(pk_segel)}
+    # a quarter counts as measured once any of its forms reports a figure
+    diukur = tuple(kode for kode, r in per_tw.items()
+                   if any(x.realisasi is not None for x in r.indikator))
     sah = next((c.waktu.astimezone(kantor.zona) for c in tahunan.riwayat if c.peran == "camat"),
                None)
     hasil = BahanLKjIP(
@@ -105,7 +108,7 @@ def bahan(pt: Potret, tahun: int, *, draf: bool, tanggal: date | None = None,
         format_tanggal(tanggal or (sah.date() if sah else date.today())),
         tuple((NAMA_PERAN[c.peran], c.nama, "disetujui" if c.peran != "camat" else "disahkan",
                format_waktu(c.waktu.astimezone(kantor.zona))) for c in tahunan.riwayat),
-        tahun_lalu=tuple(lalu))
+        tahun_lalu=tuple(lalu), diukur=diukur)
     return hasil, tahunan
 
 

@@ -20,8 +20,15 @@ def nip(n: str | None) -> str:
     return f"{n[:8]} {n[8:14]} {n[14]} {n[15:]}"
 
 
+class Blok(str):
+    """Markdown blocks (paragraphs, headings, tables) for a template variable: written as a
+    YAML literal block, which pandoc reads as blocks. Its text is already escaped Markdown."""
+
+
 def _meta(nilai: object) -> str:
     """A YAML metadata value whose string parts pandoc reads as (escaped) Markdown."""
+    if isinstance(nilai, Blok):
+        return "|\n" + "\n".join(("  " + b) if b.strip() else "" for b in nilai.splitlines())
     return json.dumps(nilai, ensure_ascii=False)
 
 

@@ -93,6 +93,9 @@ ATURAN: dict[str, Aturan] = {
     "aksi-hilang": Aturan(_G, "aksi yang direncanakan triwulan ini tanpa evaluasi di formulir"),
     "lkjip-belum-ditulis": Aturan(_G, "bagian LKjIP yang ditulis kantor masih kosong saat "
                                       "periode tahunan diperiksa untuk disetujui (--lengkap)"),
+    "lkjip-tak-tampil": Aturan("peringatan", "uraian LKjIP memakai Markdown yang tidak dimuat "
+                                             "LKjIP (tabel, kode, HTML, gambar): tercetak "
+                                             "sebagai teks biasa"),
     # Ratification
     "segel-rusak": Aturan(_G, "berkas periode yang sudah disahkan berubah tanpa revisi"),
     "riwayat-hilang": Aturan("peringatan", "pengesahan Camat yang tercatat di riwayat tetapi "

@@ -74,8 +74,10 @@ def status(s: StatusPeriode, format_: str) -> str:
             lama = "" if x.menit is None else f", {_durasi(x.menit)} dari mutu baku {_durasi(x.baku)}"
             tanda = "" if x.tepat_waktu is None else (" — tepat waktu" if x.tepat_waktu
                                                        else " — TERLAMBAT")
-            keadaan = (f"selesai {format_waktu(x.selesai)} oleh "
-                       f"{x.oleh}{lama}{tanda}")
+            oleh = f" oleh {x.oleh}" if x.oleh else ""
+            keadaan = f"selesai {format_waktu(x.selesai)}{oleh}{lama}{tanda}"
+            if x.catatan and not x.oleh:
+                keadaan += f" ({x.catatan})"
         baris.append(f"{x.nomor:>2}. {x.pelaksana}: {keadaan}")
     baris += ["", f"Persetujuan: {s.putusan.tahap}"]
     baris += [f"  - {x}" for x in s.putusan.pesan]  # what is missing, or what to do now

@@ -154,6 +154,8 @@ class Putusan:
         if self.lulus:
             return "disahkan: Kasubbag Perencanaan, Sekcam, dan Camat telah menyetujui versi terbaru"
         if self.dikembalikan:
+            if all(a.rujukan == "diubah" for a in self.alasan if a.kode is Kode.MINTA_PERUBAHAN):
+                return "diperbaiki sesudah dikembalikan: menunggu peninjauan ulang"
             return "dikembalikan untuk perbaikan"
         return f"{len(self.disetujui)} dari 3 persetujuan"
 
@@ -205,8 +207,13 @@ def putuskan(peristiwa: Iterable[Peristiwa], *, kantor_dasar: Kantor, head: str,
         if e.aksi == MINTA_PERUBAHAN:
             p = pemilik_akun(kantor_dasar, e.akun, sumber)
             penyetuju = p is not None and bool(set(p.peran) & set(URUTAN))
+            # The request stands until its maker decides again; a changed head since then
+            # is the correction, waiting to be looked at (rujukan: what was asked about).
+            diubah = e.commit is not None and e.commit != head and not (
+                setara is not None and setara(e.commit))
             alasan.append(Alasan(Kode.MINTA_PERUBAHAN if penyetuju else Kode.CATATAN_LUAR,
-                                 orang=p, akun=e.akun, waktu=e.waktu, teks=e.alasan))
+                                 orang=p, akun=e.akun, waktu=e.waktu, teks=e.alasan,
+                                 rujukan="diubah" if diubah else None))
 
     # Approvals that still stand: the reviewer's latest decision is an approval.
     berlaku = [e for e in urut if e.aksi == SETUJU and terakhir[e.akun.lower()].aksi == SETUJU]
@@ -354,6 +361,9 @@ def uraikan(a: Alasan, sumber: str) -> str:
                     "orang")
         case Kode.MINTA_PERUBAHAN:
             isi = f": «{' '.join(a.teks.split())}»" if a.teks.strip() else ""
+            if a.rujukan == "diubah":
+                return (f"{siapa} meminta perubahan{_pada(a)}{isi}; isinya sudah diubah "
+                        f"sesudahnya: menunggu {siapa} meninjau ulang")
             return f"{siapa} meminta perubahan{_pada(a)}{isi}; perbaiki lalu minta ditinjau ulang"
         case Kode.CATATAN_LUAR:
             isi = f": «{' '.join(a.teks.split())}»" if a.teks.strip() else ""

@@ -31,5 +31,5 @@ def periksa_tahun(akar: Path, kantor: Kantor, pk: PerjanjianKinerja, ra: Rencana
             continue
         k, pk_p = terapkan(kantor, pk, p.segel)
         yield from periksa_periode(akar, k, pk_p, p, renaksi_periode(ra, p), lengkap=lengkap)
-        if p.kode == "tahunan" and lengkap:
-            yield from periksa_prosa(akar, p.tahun, pk_p)
+        if p.kode == "tahunan":
+            yield from periksa_prosa(akar, p.tahun, pk_p, lengkap=lengkap)

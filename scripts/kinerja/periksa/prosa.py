@@ -11,12 +11,18 @@ from kinerja.inti.model import PerjanjianKinerja
 from kinerja.inti.temuan import Lok, Temuan, temuan
 
 
-def periksa_prosa(akar: Path, tahun: int, pk: PerjanjianKinerja) -> Iterator[Temuan]:
-    """The yearly period carries the LKjIP: its approval needs every part the office writes."""
+def periksa_prosa(akar: Path, tahun: int, pk: PerjanjianKinerja, *,
+                  lengkap: bool) -> Iterator[Temuan]:
+    """The yearly period carries the LKjIP: its approval (``lengkap``) needs every part the
+    office writes; and what the LKjIP cannot render is said whenever a part is there, before
+    it prints as a line of symbols."""
     folder = prosa.folder(akar, tahun)
-    for nama, untuk in prosa.prosa_wajib(pk):
+    wajib = {n for n, _ in prosa.prosa_wajib(pk)}
+    for nama, untuk in prosa.semua_berkas(pk):
         path = folder / nama
         rel = f"{tata.folder_periode(tahun, 'tahunan')}/{tata.FOLDER_LKJIP}/{nama}"
+        if not lengkap and not path.is_file():
+            continue
         if path.is_symlink() or (path.exists() and not path.is_file()):
             yield temuan(Lok(rel), "lkjip-belum-ditulis",
                          f"{rel} bukan berkas teks biasa (tautan simbolik atau folder) dan tidak "
@@ -25,6 +31,13 @@ def periksa_prosa(akar: Path, tahun: int, pk: PerjanjianKinerja) -> Iterator[Tem
         teks, salah = prosa.baca(akar, tahun, nama)
         if salah:
             yield from salah  # not UTF-8, too large: said as such
+            continue
+        for n, apa in prosa.tak_tampil(teks):
+            yield temuan(Lok(rel, n, 1), "lkjip-tak-tampil",
+                         f"{apa} tidak dimuat LKjIP dan akan tercetak sebagai teks biasa; LKjIP "
+                         "memuat paragraf, daftar «- », subjudul «### », **tebal** dan *miring* "
+                         "(tulis tabel sebagai daftar)")
+        if nama not in wajib or not lengkap:
             continue
         if not prosa.tertulis(teks):
             yield temuan(Lok(rel), "lkjip-belum-ditulis",

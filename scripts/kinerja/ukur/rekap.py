@@ -43,6 +43,9 @@ class BarisProgram:
     serapan_rencana: float | None  # of what the spending plan expected by now
     capaian: float | None  # mean capaian of the indicators the programme supports
     efisiensi: str | None
+    # A yearly realisation taken from a quarter (cumulative by the forms' rule): which one;
+    # before TW IV, the year's spending so far.
+    sampai: str | None = None
 
 
 @beku
@@ -156,10 +159,17 @@ def _program(kantor: Kantor, pk: PerjanjianKinerja, periode: Periode,
         form = periode.formulir.get(prog.seksi)
         ra = next((a for a in form.anggaran if a.program == prog.kode), None) if form else None
         realisasi = ra.realisasi if ra else None
-        if realisasi is None and periode.kode == "tahunan" and (tw4 := sekitar.get("tw4")):
-            f4 = tw4.formulir.get(prog.seksi)
-            a4 = next((a for a in f4.anggaran if a.program == prog.kode), None) if f4 else None
-            realisasi = a4.realisasi if a4 else None
+        sampai = None
+        if realisasi is None and periode.kode == "tahunan":
+            # Quarters report spending to date: the latest quarter that says it is the year's
+            # so far (TW IV: the whole year).
+            for tw in reversed(TRIWULAN):
+                q = sekitar.get(tw)
+                f = q.formulir.get(prog.seksi) if q else None
+                a = next((x for x in f.anggaran if x.program == prog.kode), None) if f else None
+                if a is not None and a.realisasi is not None:
+                    realisasi, sampai = a.realisasi, tw
+                    break
         kode_ind = set(prog.indikator) or {i.kode for i in pk.indikator if i.seksi == prog.seksi}
         nilai = [b.capaian.nilai for b in baris
                  if b.indikator.kode in kode_ind and b.capaian.nilai is not None]
@@ -167,8 +177,9 @@ def _program(kantor: Kantor, pk: PerjanjianKinerja, periode: Periode,
         sp = cp.serapan(realisasi, prog.anggaran)
         # A quarter's capaian is judged against what the plan expected spent by then, not the
         # whole year's ceiling, or every programme would look efficient until December.
-        sr = cp.serapan(realisasi, prog.rencana(periode.kode))
+        sr = cp.serapan(realisasi, prog.rencana(sampai or periode.kode))
         program.append(BarisProgram(prog.kode, prog.nama, prog.seksi, prog.anggaran, realisasi, sp,
                                     sr, rata,
-                                    cp.efisiensi(rata, sr, kantor.capaian.ambang_efisiensi)))
+                                    cp.efisiensi(rata, sr, kantor.capaian.ambang_efisiensi),
+                                    sampai))
     return tuple(program)
