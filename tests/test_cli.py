@@ -92,7 +92,7 @@ def test_format_json(kantor: Path, capsys: pytest.CaptureFixture[str]) -> None:
     }]
     assert data["kelengkapan"][1] == {
         "periode": "2026-tw1", "seksi": "trantib", "nama": "Seksi Trantib",
-        "berkas": "periods/2026/tw1/formulir/trantib.yml", "terisi": 0, "jumlah": 1,
+        "berkas": "periods/2026/tw1/formulir/trantib.yml", "terisi": 0, "diisi": 1, "jumlah": 1,
         "kurang": [["IK-3", ["penjelasan", "bukti_dukung"]]], "salah": [["IK-3", ["realisasi"]]],
         "rusak": False, "ada": True, "pk_galat": False, "lengkap": False,
         "keterangan": "IK-3: realisasi tidak valid dan penjelasan, bukti_dukung kosong"}
@@ -114,7 +114,7 @@ def test_format_github(kantor: Path, capsys: pytest.CaptureFixture[str],
         "«penjelasan»?; kunci yang boleh: indikator, realisasi, penjelasan, hambatan, "
         "tindak_lanjut, bukti_dukung, rencana_aksi")
     md = ringkasan.read_text()
-    assert ("| 2026-tw1 | Seksi Trantib | 0 dari 1 | ⏳ belum lengkap: IK-3: penjelasan, "
+    assert ("| 2026-tw1 | Seksi Trantib | 1 dari 1 | ⏳ belum lengkap: IK-3: penjelasan, "
             "bukti\\_dukung, hambatan, tindak\\_lanjut kosong |") in md
     assert "| periods/2026/tw1/formulir/pemerintahan.yml | 26 | galat |" in md
 

@@ -109,7 +109,7 @@ def test_cli_persetujuan_di_github_actions(repo_pr: Path, capsys: pytest.Capture
     hasil = jalankan(capsys, "persetujuan", "--format", "json")
     assert hasil.kode == 1
     assert json.loads(hasil.keluaran)["pesan"][0].startswith(
-        "disetujui Kasubbag Perencanaan Kasubbag Contoh pada 7 April 2026 01.00 untuk versi "
+        "disetujui Kasubbag Perencanaan Kasubbag Contoh pada 7 April 2026 08.00 untuk versi "
         "sebelum perubahan terakhir")
 
 

@@ -89,6 +89,7 @@ def _belum_dicommit(pt: Potret, k: Konteks) -> None:
 def _sudah(p: Periode, sekarang: Putusan, jenis: Jenis, sebagai: str, email: str) -> str:
     """What makes this decision already done: the same person's standing approval of the same
     content for the same role (and, for the ratification, its proven tag)."""
+    zona = sekarang.zona
     if jenis is Jenis.KEMBALIKAN:
         return ""
     if jenis is Jenis.SAHKAN and p.pengesahan.keadaan is Keadaan.DISAHKAN:
@@ -98,14 +99,14 @@ def _sudah(p: Periode, sekarang: Putusan, jenis: Jenis, sebagai: str, email: str
                 f"periode {p.id} sudah disahkan (tag {p.pengesahan.tag}), dan isinya berubah "
                 f"sesudahnya; pengesahan ulang harus melalui revisi yang tercatat: kinerja revisi "
                 f"{p.id} --alasan \"…\"")
-        kapan = f" pada {format_waktu(c.waktu)}" if c else ""
+        kapan = f" pada {format_waktu(c.waktu, zona)}" if c else ""
         return (f"periode {p.id} sudah disahkan oleh {c.nama if c else 'Camat'}{kapan} (tag "
                 f"{p.pengesahan.tag}); tidak ada yang dicatat ulang")
     for s in sekarang.disetujui:
         if s.peran == sebagai and s.peristiwa.akun.lower() == email.lower() and \
                 jenis is Jenis.SETUJU:
             return (f"{NAMA_PERAN[sebagai]} {s.pegawai.nama} sudah menyetujui versi ini pada "
-                    f"{format_waktu(s.peristiwa.waktu)}; tidak ada yang dicatat ulang")
+                    f"{format_waktu(s.peristiwa.waktu, zona)}; tidak ada yang dicatat ulang")
     return ""
 
 

@@ -135,10 +135,14 @@ def catat(mulai: Path, tunjuk: str | None, langkah: int, catatan: str = "",
             raise KinerjaError(f"langkah {langkah} dilaksanakan oleh {ls.nama_pelaksana}; penulis "
                                f"Git {nama} <{email}> tidak memegang peran itu di kinerja.yml")
         pesan = trailer.pesan(f"Langkah {langkah} SOP {pid}: {ls.uraian}", pid, Jenis.LANGKAH,
-                              langkah=langkah, isi=isi, badan=catatan)
+                              langkah=langkah, isi=isi, alasan=catatan, badan=catatan)
         env = {}
         if waktu is not None:
-            env = {"GIT_AUTHOR_DATE": waktu.isoformat(), "GIT_COMMITTER_DATE": waktu.isoformat()}
+            # When it happened, on the office's clock (the machine may run on UTC); the commit
+            # keeps when it was recorded.
+            if waktu.tzinfo is None:
+                waktu = waktu.replace(tzinfo=kantor.zona)
+            env = {"GIT_AUTHOR_DATE": waktu.isoformat()}
         baru, head = _commit_langkah(akar, pesan, env)
         tulis.majukan(akar, baru, head, f"catat langkah {langkah} {pid}")
         return baru

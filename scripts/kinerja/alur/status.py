@@ -15,7 +15,7 @@ from kinerja.inti.model import BELUM_DISAHKAN, Keadaan, Pegawai, Pengesahan
 from kinerja.inti.sop import sop
 from kinerja.layanan import potret
 from kinerja.pengesahan import git
-from kinerja.pengesahan.putusan import MINTA_PERUBAHAN, Putusan
+from kinerja.pengesahan.putusan import MINTA_PERUBAHAN, Putusan, pemilik_akun
 from kinerja.pengesahan.sejarah import AKSI, Konteks
 from kinerja.pengesahan.trailer import Jenis
 from kinerja.ukur.jadwal import lama_langkah, libur_indonesia, menit_kerja
@@ -69,9 +69,15 @@ def status(mulai: Path, tunjuk: str | None, putusan_forge: Putusan | None = None
                                   ("kasi" in peran and o.id in kepala))
 
     kapan: dict[int, tuple[datetime, str | None, str]] = {}
+    # The orders (steps 1–2) stand for every version: a revision reopens the approvals, not
+    # the Camat's order; the other steps are done again for the new version.
+    leluhur_ref = g.leluhur(k.ref)
+    for x in sj.keputusan.get(p.id, []):
+        if x.jenis is Jenis.LANGKAH and x.langkah in (1, 2) and x.commit.sha in leluhur_ref:
+            kapan.setdefault(x.langkah, (x.commit.waktu, siapa(x.commit), x.alasan))
     for x in semua:
         if x.jenis is Jenis.LANGKAH and x.langkah is not None:
-            kapan.setdefault(x.langkah, (x.commit.waktu, siapa(x.commit), ""))
+            kapan.setdefault(x.langkah, (x.commit.waktu, siapa(x.commit), x.alasan))
     kapan[3] = (k.dibuat.waktu, siapa(k.dibuat), "periode di-commit")
     pertama = next((x for x in semua if x.jenis in AKSI), None)
     leluhur = g.leluhur(k.ref)
@@ -99,12 +105,18 @@ def status(mulai: Path, tunjuk: str | None, putusan_forge: Putusan | None = None
         if nomor == 8 and p.pengesahan.keadaan is not Keadaan.DISAHKAN and putusan_forge is None:
             break  # the Camat's decision counts once its ratification is proven (its tag)
         kapan[nomor] = (s.peristiwa.waktu, s.pegawai.nama, "disetujui" if nomor < 8 else "disahkan")
-    kembali = [e for e in sj.peristiwa(k)[0] if e.aksi == MINTA_PERUBAHAN]
+    # A return is noted on the step of the one who returned it (Kasubbag: 6, Sekcam: 7).
+    kembali: dict[int, list[datetime]] = {}
+    for e in sj.peristiwa(k)[0]:
+        o = pemilik_akun(k.kantor, e.akun, "git") if e.aksi == MINTA_PERUBAHAN else None
+        for peran, nomor in (("kasubbag-perencanaan", 6), ("sekcam", 7)):
+            if o is not None and peran in o.peran:
+                kembali.setdefault(nomor, []).append(e.waktu)
     return StatusPeriode(p.id, _langkah(k, p.mulai, kapan, kembali), put, p.pengesahan)
 
 
 def _langkah(k: Konteks, mulai: object, kapan: dict[int, tuple[datetime, str | None, str]],
-             kembali: list) -> tuple[StatusLangkah, ...]:  # type: ignore[type-arg]
+             kembali: dict[int, list[datetime]]) -> tuple[StatusLangkah, ...]:
     tahun = {k.dibuat.waktu.year, datetime.now().year}
     libur = libur_indonesia(tahun | {t + 1 for t in tahun})
     jam = k.kantor.jam_kerja
@@ -114,9 +126,9 @@ def _langkah(k: Konteks, mulai: object, kapan: dict[int, tuple[datetime, str | N
     hasil = []
     for ls in sop().langkah:
         selesai, oleh, cat = kapan.get(ls.nomor, (None, None, ""))
-        if ls.nomor in (6, 7) and selesai is None and kembali:
-            cat = (f"dikembalikan {len(kembali)} kali, terakhir "
-                   f"{format_waktu(kembali[-1].waktu.astimezone(zona))}")
+        if selesai is None and kembali.get(ls.nomor):
+            cat = (f"dikembalikan {len(kembali[ls.nomor])} kali, terakhir "
+                   f"{format_waktu(kembali[ls.nomor][-1], zona)}")
         menit = None
         if selesai is not None:
             selesai = selesai.astimezone(zona)

@@ -66,7 +66,7 @@ def _bangun(akar: Path, dok: dokumen.Dokumen, temuan: Pengumpul, *, berkas_kerja
     seksi = tuple(Seksi(s["id"], s["nama"], s["kepala"], s.posisi("kepala"))
                   for s in d["seksi"] if {"id", "nama", "kepala"} <= s.keys())
     tanda_tangan = (d.get("persetujuan") or {}).get("tanda_tangan") == "wajib"
-    kantor = Kantor(instansi, d.get("kertas") or "A4", pegawai, seksi, _aturan(d),
+    kantor = Kantor(instansi, d.get("kertas") or "A4", pegawai, seksi, _aturan(d, temuan),
                     _jam(d, temuan), tanda_tangan_wajib=tanda_tangan,
                     zona_waktu=d.get("zona_waktu") or "WIB")
     return kantor, temuan.hasil
@@ -91,9 +91,18 @@ def _logo(akar: Path, i: Obj, temuan: Pengumpul) -> str | None:
     return None
 
 
-def _aturan(d: Obj) -> AturanCapaian:
+def _aturan(d: Obj, temuan: Pengumpul) -> AturanCapaian:
     c = d.get("capaian") or {}
     bawaan = AturanCapaian()
+    tertulis = [k for k in c.get("kategori") or () if {"nama", "min"} <= k.keys()]
+    if [k["min"] for k in tertulis] != sorted((k["min"] for k in tertulis), reverse=True):
+        # Read correctly either way (sorted by min), but a band out of order is usually two
+        # values swapped: the names would then measure the wrong ranges.
+        temuan.tambah(c.posisi("kategori") if isinstance(c, Obj) else Lok(BERKAS_KANTOR),
+                      "kategori-urutan",
+                      "kategori capaian tidak berurutan dari min tertinggi ke terendah ("
+                      + ", ".join(f"{k['nama']} {k['min']:g}" for k in tertulis)
+                      + "); periksa apakah nilai min tertukar, lalu urutkan")
     kategori = tuple(sorted((Kategori(k["nama"], k["min"]) for k in c.get("kategori") or ()
                              if {"nama", "min"} <= k.keys()), key=lambda k: -k.min))
     return AturanCapaian(

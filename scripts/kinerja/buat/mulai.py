@@ -104,8 +104,16 @@ capaian:
 
 
 def _kepala_daerah(pemerintah: str) -> str:
-    """The head of the regional government the Camat answers to: a kota has a Wali Kota."""
-    return "Wali Kota" if "kota" in pemerintah.casefold().split() else "Bupati"
+    """The head of the regional government the Camat answers to, by name of the region: a
+    kota has a Wali Kota, a kabupaten a Bupati («Pemerintah Kota Pekalongan» → «Wali Kota
+    Pekalongan»)."""
+    kata = pemerintah.split()
+    if kata and kata[0].casefold() == "pemerintah":
+        kata = kata[1:]
+    kota = bool(kata) and kata[0].casefold() == "kota"
+    if kata and kata[0].casefold() in ("kota", "kabupaten"):
+        kata = kata[1:]
+    return " ".join(["Wali Kota" if kota else "Bupati", *kata])
 
 
 def _pk(p: Permintaan) -> str:

@@ -303,7 +303,7 @@ def _bab3(bahan: BahanLKjIP, folder: str) -> list[str]:
             per_tahun = {t.tahun: t.baris for t in d.lalu}
             b.append("| " + " | ".join([
                 f"{lolos.pandoc_sel(x.indikator.kode)} {lolos.pandoc_sel(x.indikator.uraian)}",
-                lolos.pandoc_sel(teks_target(x.target)), lolos.pandoc_sel(teks_nilai(x.realisasi)),
+                lolos.pandoc_sel(_target(x)), lolos.pandoc_sel(teks_nilai(x.realisasi)),
                 persen(x.capaian.nilai), lolos.pandoc_sel(x.kategori or "–"),
                 *(persen(per_tahun[t].capaian.nilai) if t in per_tahun else "–" for t in lalu),
                 *([lolos.pandoc_sel(teks_target(x.indikator.target_renstra))
@@ -321,7 +321,7 @@ def _indikator(d: DataIndikator) -> list[str]:
     ind = x.indikator
     b = [f"#### {lolos.pandoc_sel(ind.kode)} {lolos.pandoc_sel(ind.uraian)}", ""]
     beda = re.sub(r" \((lebih \w+)\)$", r", \1 dari target", selisih(x))
-    kalimat = (f"Target {teks_target(x.target)} {ind.satuan}, realisasi {teks_nilai(x.realisasi)}"
+    kalimat = (f"Target {_target(x, ind.satuan)}, realisasi {teks_nilai(x.realisasi)}"
                + (f" (selisih {beda})" if beda != "–" else "")
                + f", capaian {persen(x.capaian.nilai)}"
                + (f", kategori {x.kategori}" if x.kategori else "") + ".")
@@ -347,6 +347,12 @@ def _indikator(d: DataIndikator) -> list[str]:
                                                            if sebagian else "") + ".")
         b.append("")
     return b
+
+
+def _target(x: BarisIndikator, satuan: str = "") -> str:
+    """A target in words; a year measured in part shows the target up to its last quarter."""
+    teks = f"{teks_target(x.target)} {satuan}".strip()
+    return teks + (f" (s.d. {NAMA_PERIODE[x.target_sampai]})" if x.target_sampai else "")
 
 
 def _gabung(per_tw: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:

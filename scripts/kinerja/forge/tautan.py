@@ -90,7 +90,8 @@ def tautan(mulai: Path, tunjuk: str | None, *, jenis: str | None = None, host: s
 
 def pesan(t: Tautan, format_: str) -> str:
     batas = next((j.selesai for j in t.periode.jadwal if j.langkah == 4), None)
-    tenggat = (f"{format_tanggal(batas.date())} pukul {batas:%H.%M}" if batas else "sesuai jadwal")
+    tenggat = (f"{format_tanggal(batas.date())} pukul {batas:%H.%M} {t.kantor.zona_waktu}"
+               if batas else "sesuai jadwal")
     if format_ == "markdown":
         # A pull request's body: every name people typed is escaped for GitHub's Markdown.
         cara = ("Klik tautan seksi Anda, isi, lalu «Commit changes»." if t.git_host else

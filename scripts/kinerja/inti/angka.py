@@ -1,8 +1,9 @@
 """Numbers and dates as people in Indonesia write and read them.
 
-Reading: ``85,5``, ``1.250.000``, ``1.234,56``, ``92%``, ``Rp 1.250.000`` and plain ``85.5``
-are accepted. A value that could mean two things (``1.250`` is 1250 to an Indonesian reader and
-1.25 to an English one) is refused with a message that says how to write it, never guessed.
+Reading: ``85,5``, ``1.250.000``, ``1.234,56``, ``92%``, ``Rp 1.250.000`` (also
+``Rp. 1.250.000,00`` and ``Rp 1.250.000,-``) and plain ``85.5`` are accepted. A value that could
+mean two things (``1.250`` is 1250 to an Indonesian reader and 1.25 to an English one) is
+refused with a message that says how to write it, never guessed.
 
 Writing: ``1.234,56``, ``85,5%``, ``Rp 1.250.000``, ``25 November 2026``.
 """
@@ -10,7 +11,7 @@ Writing: ``1.234,56``, ``85,5%``, ``Rp 1.250.000``, ``25 November 2026``.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from decimal import ROUND_HALF_UP, Context, Decimal
 
 BULAN = (
@@ -37,6 +38,10 @@ def baca_angka(teks: str, *, boleh_persen: bool = True, boleh_rupiah: bool = Tru
     rupiah = boleh_rupiah and s[:2].lower() == "rp"
     if rupiah:
         s = s[2:].lstrip(". ").strip()
+        # «Rp 1.500.000,-» (and «,—», «,00»): how offices write a whole amount of rupiah
+        for akhir in (",-", ",—", ",–", ".-"):
+            if s.endswith(akhir):
+                s = s[: -len(akhir)].rstrip()
     if boleh_persen and s.endswith("%"):
         s = s[:-1].rstrip()
     negatif = s.startswith("-")
@@ -129,7 +134,10 @@ def format_tanggal(t: date) -> str:
     return f"{t.day} {BULAN[t.month - 1]} {t.year}"
 
 
-def format_waktu(t: datetime) -> str:
+def format_waktu(t: datetime, zona: tzinfo | None = None) -> str:
     """The one way a moment is written to people: «30 November 2026 21.20» (PUEBI: a dot
-    between hours and minutes)."""
+    between hours and minutes) — on the office's clock (``zona``), whatever clock the commit
+    or the forge gave it."""
+    if zona is not None and t.tzinfo is not None:
+        t = t.astimezone(zona)
     return f"{format_tanggal(t.date())} {t:%H.%M}"

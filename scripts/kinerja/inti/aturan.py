@@ -91,6 +91,12 @@ ATURAN: dict[str, Aturan] = {
     "aksi-tak-dikenal": Aturan(_G, "evaluasi aksi yang tidak direncanakan untuk indikator dan "
                                    "triwulan itu"),
     "aksi-hilang": Aturan(_G, "aksi yang direncanakan triwulan ini tanpa evaluasi di formulir"),
+    "anggaran-lebih": Aturan("peringatan", "realisasi anggaran program melebihi pagunya di "
+                                           "Perjanjian Kinerja"),
+    "kategori-urutan": Aturan("peringatan", "pita kategori capaian ditulis tidak berurutan dari "
+                                            "yang tertinggi (nilai min tertukar?)"),
+    "penyetuju-tanpa-surel": Aturan("peringatan", "penyetuju tanpa surel Git: keputusannya tanpa "
+                                                  "Git host tidak dapat dikenali"),
     "lkjip-belum-ditulis": Aturan(_G, "bagian LKjIP yang ditulis kantor masih kosong saat "
                                       "periode tahunan diperiksa untuk disetujui (--lengkap)"),
     "lkjip-tak-tampil": Aturan("peringatan", "uraian LKjIP memakai Markdown yang tidak dimuat "

@@ -29,7 +29,8 @@ def _kelengkapan_teks(k: Kelengkapan) -> str:
     if k.rusak or k.pk_galat or not k.ada:
         return f"  {k.nama}: {k.keterangan}"
     tanda = "lengkap" if k.lengkap else f"belum lengkap — {k.keterangan}"
-    return f"  {k.nama}: {k.terisi} dari {k.jumlah} indikator terisi ({tanda})"
+    # «terisi»: begun (a realisation filled, say); complete only when nothing is missing
+    return f"  {k.nama}: {k.berisi} dari {k.jumlah} indikator terisi ({tanda})"
 
 
 def teks(hasil: HasilPeriksa) -> str:
@@ -81,7 +82,7 @@ def ringkasan_langkah(hasil: HasilPeriksa) -> str:
         baris += ["| Periode | Seksi | Terisi | Status |", "|---|---|---:|---|"]
         for k in hasil.kelengkapan:
             status = "✅ lengkap" if k.lengkap else f"⏳ belum lengkap: {lolos.gfm(k.keterangan)}"
-            terisi = "—" if k.rusak or k.pk_galat or not k.ada else f"{k.terisi} dari {k.jumlah}"
+            terisi = "—" if k.rusak or k.pk_galat or not k.ada else f"{k.berisi} dari {k.jumlah}"
             baris.append(f"| {k.periode} | {lolos.gfm(k.nama)} | {terisi} | {status} |")
         baris.append("")
     if hasil.temuan:

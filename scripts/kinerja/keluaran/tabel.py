@@ -125,6 +125,8 @@ def data(rekap: Rekap, kantor: Kantor) -> dict[str, Any]:
                 "satuan": b.indikator.satuan, "polaritas": b.indikator.polaritas,
                 "seksi": b.indikator.seksi, "target": target(b.target),
                 "realisasi": b.realisasi, "realisasi_dari_triwulan": b.dari_triwulan,
+                # a year measured in part: the target up to this quarter (None: the year's)
+                "target_sampai": b.target_sampai,
                 "capaian": b.capaian.nilai, "catatan": b.capaian.catatan, "kategori": b.kategori,
             }
             for b in rekap.indikator

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import tzinfo
 from typing import TYPE_CHECKING, Any
 
 from kinerja.inti import lolos
@@ -23,8 +24,8 @@ def _data_putusan(p: Putusan) -> dict[str, Any]:
     }
 
 
-def _disetujui(s: Persetujuan) -> str:
-    return f"{NAMA_PERAN[s.peran]}: {s.pegawai.nama}, {format_waktu(s.peristiwa.waktu)}"
+def _disetujui(s: Persetujuan, zona: tzinfo | None) -> str:
+    return f"{NAMA_PERAN[s.peran]}: {s.pegawai.nama}, {format_waktu(s.peristiwa.waktu, zona)}"
 
 
 def putusan(p: Putusan, format_: str) -> str:
@@ -34,7 +35,7 @@ def putusan(p: Putusan, format_: str) -> str:
         return json.dumps(_data_putusan(p), ensure_ascii=False, indent=2) + "\n"
     if format_ == "markdown":
         isi = ["## Persetujuan berjenjang", "", f"**{lolos.gfm(p.tahap)}**", ""]
-        isi += [f"- ✅ {lolos.gfm(_disetujui(s))}" for s in p.disetujui]
+        isi += [f"- ✅ {lolos.gfm(_disetujui(s, p.zona))}" for s in p.disetujui]
         isi += [f"- ⏳ {lolos.gfm(x)}" for x in p.pesan]
         return "\n".join(isi) + "\n"
     if format_ == "github":
@@ -43,14 +44,14 @@ def putusan(p: Putusan, format_: str) -> str:
         perintah = "notice" if p.lulus else "error"
         judul = lolos.github_sifat("kinerja persetujuan")
         baris = [f"::notice title={judul}::"
-                 f"{lolos.github_data(lolos.terminal('disetujui ' + _disetujui(s)))}"
+                 f"{lolos.github_data(lolos.terminal('disetujui ' + _disetujui(s, p.zona)))}"
                  for s in p.disetujui]
         baris += [f"::{perintah} title={judul}::{lolos.github_data(lolos.terminal(x))}"
                   for x in p.pesan]
         baris.append(f"::{perintah} title={judul}::{lolos.github_data('Persetujuan: ' + p.tahap)}")
         return "\n".join(baris) + "\n"
     baris = [f"Persetujuan: {p.tahap}"]
-    baris += [f"  ✓ {_disetujui(s)}" for s in p.disetujui]
+    baris += [f"  ✓ {_disetujui(s, p.zona)}" for s in p.disetujui]
     baris += [f"  - {x}" for x in p.pesan]
     return lolos.terminal("\n".join(baris) + "\n")
 
@@ -65,7 +66,8 @@ def status(s: StatusPeriode, format_: str) -> str:
                          "tepat_waktu": x.tepat_waktu, "catatan": x.catatan} for x in s.langkah],
             "persetujuan": _data_putusan(s.putusan),
         }, ensure_ascii=False, indent=2) + "\n"
-    baris = [f"Status SOP pengukuran kinerja {s.periode}: "
+    versi = f" (versi {s.pengesahan.versi})" if s.pengesahan.versi > 1 else ""
+    baris = [f"Status SOP pengukuran kinerja {s.periode}{versi}: "
              f"{sum(1 for x in s.langkah if x.selesai)} dari 10 langkah selesai", ""]
     for x in s.langkah:
         if x.selesai is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from datetime import tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -160,7 +161,7 @@ def potret(mulai: Path, *, tahun: set[int] | None = None, lengkap: bool = False,
             temuan += periksa_tahun(akar, m.kantor, t.pk, t.renaksi, list(t.periode.values()),
                                     lengkap=lengkap, hanya=pilih)
     for p in m.semua_periode():
-        temuan += _segel_rusak(p)
+        temuan += _segel_rusak(p, m.kantor.zona if m.kantor else None)
     return Potret(m, rapikan(temuan), lengkap, pemeriksa)
 
 
@@ -172,5 +173,5 @@ def _pilihan(hanya: Iterable[str] | None) -> Callable[[Periode], bool] | None:
     return lambda p: p.id in ids or str(p.tahun) in tahun
 
 
-def _segel_rusak(p: Periode) -> list[Temuan]:
-    return [temuan(x, "segel-rusak", pesan_rusak(p)) for x in p.rusak_segel]
+def _segel_rusak(p: Periode, zona: tzinfo | None) -> list[Temuan]:
+    return [temuan(x, "segel-rusak", pesan_rusak(p, zona)) for x in p.rusak_segel]

@@ -5,6 +5,8 @@ Git side (``gudang``, ``sejarah``, ``verifikasi``: start-up measured by bench/pe
 
 from __future__ import annotations
 
+from datetime import tzinfo
+
 from kinerja.inti import tata
 from kinerja.inti.angka import format_waktu
 from kinerja.inti.model import Periode
@@ -22,11 +24,11 @@ def luar_git(p: Periode) -> tuple[Temuan, ...]:
                    "kantor)"),)
 
 
-def pesan_rusak(p: Periode) -> str:
+def pesan_rusak(p: Periode, zona: tzinfo | None = None) -> str:
     """The one message for a sealed period whose files changed (checker, report, site)."""
     kapan = ""
     if p.segel is not None and p.segel.disahkan is not None:
-        kapan = f" pada {format_waktu(p.segel.disahkan)}"
+        kapan = f" pada {format_waktu(p.segel.disahkan, zona)}"
     return (f"periode {p.id} telah disahkan{kapan}; perubahan sesudah pengesahan harus melalui "
             f"revisi: kinerja revisi {p.id} --alasan \"…\" (di Git host: pull request revisi yang "
             "disetujui ulang ketiga penyetuju), atau kembalikan berkas ini seperti saat disahkan")

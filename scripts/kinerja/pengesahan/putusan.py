@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import field
-from datetime import datetime
+from datetime import datetime, tzinfo
 from enum import Enum
 from typing import Literal
 
@@ -125,6 +125,7 @@ class Putusan:
     alasan: tuple[Alasan, ...] = ()
     sumber: str = "git"
     periode: str | None = None  # the period under review, where the changed paths say it
+    zona: tzinfo | None = None  # the office's clock, on which its moments are told
 
     @property
     def dikembalikan(self) -> bool:
@@ -136,7 +137,7 @@ class Putusan:
 
     @property
     def pesan(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(uraikan(a, self.sumber) for a in self.alasan))
+        return tuple(dict.fromkeys(uraikan(a, self.sumber, self.zona) for a in self.alasan))
 
     @property
     def tahap(self) -> str:
@@ -261,7 +262,8 @@ def putuskan(peristiwa: Iterable[Peristiwa], *, kantor_dasar: Kantor, head: str,
         alasan = [a for a in alasan if a.kode not in _SELAMA_KURANG]
     unik = {(a.kode, a.peran, a.orang.id if a.orang else a.akun, a.teks, a.jalur): a
             for a in alasan}
-    return Putusan(lulus, tuple(disetujui), tuple(unik.values()), sumber)
+    return Putusan(lulus, tuple(disetujui), tuple(unik.values()), sumber,
+                   zona=kantor_dasar.zona)
 
 
 # --- which paths a period's pull request may change -----------------------------------------------
@@ -323,8 +325,8 @@ def _siapa(a: Alasan, sumber: str) -> str:
     return f"{peran}{a.akun if sumber == 'git' else '@' + a.akun}"
 
 
-def _pada(a: Alasan) -> str:
-    return f" pada {format_waktu(a.waktu)}" if a.waktu else ""
+def _pada(a: Alasan, zona: tzinfo | None) -> str:
+    return f" pada {format_waktu(a.waktu, zona)}" if a.waktu else ""
 
 
 def _daftar_jalur(jalur: tuple[str, ...]) -> str:
@@ -332,7 +334,7 @@ def _daftar_jalur(jalur: tuple[str, ...]) -> str:
     return tampil + (f", dan {len(jalur) - 8} berkas lain" if len(jalur) > 8 else "")
 
 
-def uraikan(a: Alasan, sumber: str) -> str:
+def uraikan(a: Alasan, sumber: str, zona: tzinfo | None = None) -> str:
     """One reason in plain Indonesian: who, what, and what to do about it."""
     siapa = _siapa(a, sumber)
     match a.kode:
@@ -344,12 +346,12 @@ def uraikan(a: Alasan, sumber: str) -> str:
             return f"menunggu persetujuan {NAMA_PERAN[a.peran]} ({a.teks})"
         case Kode.BASI:
             rujukan = f" (commit {a.rujukan[:7]})" if a.rujukan else ""
-            return (f"disetujui {siapa}{_pada(a)} untuk versi sebelum perubahan terakhir"
+            return (f"disetujui {siapa}{_pada(a, zona)} untuk versi sebelum perubahan terakhir"
                     f"{rujukan}; minta {NAMA_PERAN[a.peran or 'camat']} menyetujui ulang versi "
                     "terbaru")
         case Kode.URUTAN:
             sebelum = NAMA_PERAN[a.sebelum or "kasubbag-perencanaan"]
-            return (f"disetujui {siapa}{_pada(a)}, sebelum persetujuan {sebelum}; urutan SOP: "
+            return (f"disetujui {siapa}{_pada(a, zona)}, sebelum persetujuan {sebelum}; urutan SOP: "
                     f"Kasubbag Perencanaan, Sekcam, lalu Camat — minta "
                     f"{NAMA_PERAN[a.peran or 'camat']} menyetujui ulang")
         case Kode.SENDIRI:
@@ -362,12 +364,12 @@ def uraikan(a: Alasan, sumber: str) -> str:
         case Kode.MINTA_PERUBAHAN:
             isi = f": «{' '.join(a.teks.split())}»" if a.teks.strip() else ""
             if a.rujukan == "diubah":
-                return (f"{siapa} meminta perubahan{_pada(a)}{isi}; isinya sudah diubah "
+                return (f"{siapa} meminta perubahan{_pada(a, zona)}{isi}; isinya sudah diubah "
                         f"sesudahnya: menunggu {siapa} meninjau ulang")
-            return f"{siapa} meminta perubahan{_pada(a)}{isi}; perbaiki lalu minta ditinjau ulang"
+            return f"{siapa} meminta perubahan{_pada(a, zona)}{isi}; perbaiki lalu minta ditinjau ulang"
         case Kode.CATATAN_LUAR:
             isi = f": «{' '.join(a.teks.split())}»" if a.teks.strip() else ""
-            return (f"catatan dari {siapa}{_pada(a)}{isi} (bukan penyetuju menurut kinerja.yml "
+            return (f"catatan dari {siapa}{_pada(a, zona)}{isi} (bukan penyetuju menurut kinerja.yml "
                     "pada cabang dasar; tidak menahan persetujuan)")
         case Kode.TIDAK_TERDAFTAR:
             return (f"{siapa} menyetujui, tetapi akun ini tidak terdaftar di kinerja.yml pada "

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from kinerja.inti import tata
+from kinerja.inti.angka import format_rupiah
 from kinerja.inti.model import Formulir, Kantor, Periode, PerjanjianKinerja, RencanaAksi
 from kinerja.inti.saran import mirip, saran
 from kinerja.inti.temuan import Lok, Temuan, geser, temuan
@@ -111,6 +112,13 @@ def _anggaran(pk: PerjanjianKinerja, p: Periode, nama: str, f: Formulir) -> Iter
                      f"program «{a.program}» tidak ada di Perjanjian Kinerja {p.tahun}"
                      f"{saran(a.program, [x.kode for x in pk.program])}")
             yield temuan(a.lok, "program-tak-dikenal", pesan)
+    for a in f.anggaran:
+        pr = pk.program_kode(a.program)
+        if pr is not None and a.realisasi is not None and a.realisasi > pr.anggaran:
+            yield temuan(a.lok_realisasi, "anggaran-lebih",
+                         f"realisasi program {a.program} ({format_rupiah(a.realisasi)}) melebihi "
+                         f"pagunya ({format_rupiah(pr.anggaran)}); periksa angkanya, atau catat "
+                         "Perjanjian Kinerja Perubahan bila pagunya memang naik")
     ada_prog = {a.program for a in f.anggaran}
     for kode in prog_milik:
         if kode not in ada_prog:

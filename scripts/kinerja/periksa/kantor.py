@@ -36,6 +36,12 @@ def periksa_kantor(k: Kantor) -> Iterator[Temuan]:
                          f"{p.nama} memegang dua peran penyetuju ({', '.join(dua)}); ketiga "
                          "persetujuan harus dari tiga orang berbeda — tunjuk pejabat lain untuk "
                          "salah satunya")
+    for p in k.pegawai:
+        if set(p.peran) & set(URUTAN) and not p.email:
+            yield temuan(p.lok, "penyetuju-tanpa-surel",
+                         f"{p.nama} menyetujui laporan tetapi tidak punya «email»; tanpa Git host "
+                         "keputusannya dikenali dari surel Git-nya, jadi isi surel yang ia pakai "
+                         "di «git config user.email»")
     yield from _kunci(k)
     yield from _akun(k)
 

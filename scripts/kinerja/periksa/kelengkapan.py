@@ -15,7 +15,7 @@ class Kelengkapan:
     seksi: str
     nama: str
     berkas: str
-    terisi: int
+    terisi: int  # complete: every field a complete entry needs
     jumlah: int
     # Why the rest is not yet complete: per indicator code, the fields still empty (none listed:
     # nothing of it is filled yet, or the form has no entry for it).
@@ -24,6 +24,11 @@ class Kelengkapan:
     rusak: bool = False  # the form exists but could not be read at all (its error is reported)
     ada: bool = True  # the form file exists
     pk_galat: bool = False  # the year's PK has errors: what the section must fill is not known
+    diisi: int | None = None  # begun: something of it filled (None: as many as complete)
+
+    @property
+    def berisi(self) -> int:
+        return self.terisi if self.diisi is None else self.diisi
 
     @property
     def lengkap(self) -> bool:
@@ -80,7 +85,7 @@ def hitung_kelengkapan(kantor: Kantor, pk: PerjanjianKinerja, p: Periode, *,
         seksi = kantor.seksi_id(sid)
         milik = [i.kode for i in pk.indikator if i.seksi == sid]
         f = p.formulir.get(sid)
-        terisi = 0
+        terisi = diisi = 0
         kurang: list[tuple[str, tuple[str, ...]]] = []
         salah: list[tuple[str, tuple[str, ...]]] = []
         if f is not None:
@@ -92,6 +97,8 @@ def hitung_kelengkapan(kantor: Kantor, pk: PerjanjianKinerja, p: Periode, *,
                     continue
                 keliru = tuple(x for x in perlu if x in isian.tidak_valid)
                 belum = tuple(x for x in perlu if kosong(isian, x) and x not in keliru)
+                if len(belum) < len(perlu):
+                    diisi += 1
                 if not belum and not keliru:
                     terisi += 1
                     continue
@@ -103,5 +110,5 @@ def hitung_kelengkapan(kantor: Kantor, pk: PerjanjianKinerja, p: Periode, *,
         hasil.append(Kelengkapan(p.id, sid, seksi.nama if seksi else sid, berkas, terisi,
                                  len(milik), tuple(kurang), tuple(salah),
                                  sid in p.formulir_rusak,
-                                 f is not None or sid in p.formulir_rusak, pk_galat))
+                                 f is not None or sid in p.formulir_rusak, pk_galat, diisi))
     return hasil

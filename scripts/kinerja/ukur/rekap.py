@@ -30,6 +30,9 @@ class BarisIndikator:
     isian: Isian | None
     dari_triwulan: bool  # yearly realisasi aggregated from the quarters
     riwayat: tuple[tuple[str, float | None], ...]  # (period, capaian) for quarters so far
+    # A year measured in part: the target is the quarters' targets up to the last one measured
+    # (which quarter: «tw2»), so a half-year's realisation is not judged against a whole year.
+    target_sampai: str | None = None
 
 
 @beku
@@ -139,17 +142,32 @@ def susun(kantor: Kantor, pk: PerjanjianKinerja, periode: Periode,
             target = ind.target_periode(periode.kode)
             realisasi = isian.realisasi if isian else None
             dari_tw = False
+            sampai = None
             if periode.kode == "tahunan" and realisasi is None:
-                triwulan = [_isian(q, ind) for tw in TRIWULAN if (q := sekitar.get(tw))]
-                realisasi = cp.agregasi([i.realisasi if i else None for i in triwulan],
-                                        ind.agregasi)
+                diisi = [(tw, i) for tw in TRIWULAN if (q := sekitar.get(tw))
+                         and (i := _isian(q, ind)) is not None and i.realisasi is not None]
+                realisasi = cp.agregasi([i.realisasi for _, i in diisi], ind.agregasi)
                 dari_tw = realisasi is not None
+                if diisi and diisi[-1][0] != "tw4":
+                    target, sampai = _target_sampai(ind, [tw for tw, _ in diisi], target)
             hasil = _hitung(kantor, ind, target, realisasi)
             baris.append(BarisIndikator(
                 sasaran.kode, sasaran.uraian, ind, target, realisasi, hasil,
                 cp.kategori(hasil.nilai, kantor.capaian.kategori), isian, dari_tw,
-                riwayat.get(ind.kode, ())))
+                riwayat.get(ind.kode, ()), sampai))
     return Rekap(periode, tuple(baris), _program(kantor, pk, periode, sekitar, baris))
+
+
+def _target_sampai(ind: Indikator, diisi: list[str], tahunan: Target
+                   ) -> tuple[Target, str | None]:
+    """The target of the quarters measured so far, combined as the realisations are (sum, mean
+    or last); the yearly target where the quarters' targets are not plain numbers."""
+    per_tw = [ind.target_periode(tw) for tw in diisi]
+    if any(t.nilai is None for t in per_tw):
+        return tahunan, None
+    nilai = cp.agregasi([t.nilai for t in per_tw], ind.agregasi)
+    return (Target(nilai=float(nilai)), diisi[-1]) if isinstance(nilai, (int, float)) else \
+        (tahunan, None)
 
 
 def _program(kantor: Kantor, pk: PerjanjianKinerja, periode: Periode,
