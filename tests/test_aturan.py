@@ -20,6 +20,7 @@ TANPA_KASUS = {
     "segel-rusak": "needs a ratification in a real Git history: test_segel",
     "riwayat-hilang": "needs a Git repository: test_pengesahan",
     "pengesahan-palsu": "needs a Git repository: test_pengesahan",
+    "periode-disahkan-hilang": "needs a ratified Git history: test_situs",
     "pengesahan-tak-terverifikasi": "needs a Git repository and a forge: test_pengesahan",
     "lkjip-belum-ditulis": "needs a year of four filled quarters and a yearly period: "
                            "test_lkjip",

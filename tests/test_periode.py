@@ -276,3 +276,71 @@ def test_formulir_kosong_ditulis_ulang(kantor: Path, capsys: pytest.CaptureFixtu
            "periode baru 2026 tw2»" in periksa.keluaran
     assert jalankan(capsys, "periode", "baru", "2026", "tw2").kode == 0
     assert kosong.read_bytes() == asli and lain.read_bytes() == isi_lain
+
+
+RENAKSI = DASAR.parent / "valid/renaksi/repo/periods/2026/rencana-aksi.yml"
+
+
+@pytest.mark.parametrize("akhir", ["\n", "\r\n"])
+def test_rencana_aksi_sesudah_formulir_ditambahkan_ke_formulir(
+        kantor: Path, capsys: pytest.CaptureFixture[str], akhir: str) -> None:
+    """The plan written after the quarter's forms: «periode baru» adds each planned action the
+    forms lack (no list yet, an empty «rencana_aksi:», a list missing one) as inserted lines
+    only; before that a draft still checks, «--lengkap» names the command."""
+    (kantor / "periods/2026/rencana-aksi.yml").write_text(RENAKSI.read_text())
+    pem = kantor / "periods/2026/tw1/formulir/pemerintahan.yml"
+    trantib = kantor / "periods/2026/tw1/formulir/trantib.yml"
+    teks = pem.read_text().replace(
+        "    bukti_dukung:\n      - https://contoh.go.id/bukti/ik-2.pdf\n",
+        "    bukti_dukung:\n      - https://contoh.go.id/bukti/ik-2.pdf\n    rencana_aksi:\n")
+    pem.write_bytes(teks.replace("\n", akhir).encode())
+    trantib.write_bytes(trantib.read_bytes().replace(
+        b"    bukti_dukung:\n", b"    bukti_dukung:\n    rencana_aksi:\n      - aksi: RA-9.9\n"
+        b"        status: belum\n"))
+    asli = {p: p.read_bytes() for p in (pem, trantib)}
+    assert jalankan(capsys, "periksa").kode == 1  # RA-9.9 is not planned: that stays a slip
+    hasil = jalankan(capsys, "periksa", "--lengkap", "periods/2026/tw1")
+    assert ("pemerintahan.yml:24:16: galat: aksi RA-1.1 (Kunjungan pembinaan ke desa) "
+            "direncanakan untuk IK-1 pada Triwulan I tetapi tidak dievaluasi; jalankan «kinerja "
+            "periode baru 2026 tw1» untuk menambahkan butir «- aksi: RA-1.1» ke formulir, lalu "
+            "isi status dan catatannya [aksi-hilang]") in hasil.keluaran
+    hasil = jalankan(capsys, "periode", "baru", "2026", "tw1")
+    assert hasil.kode == 0, hasil.galat
+    assert hasil.keluaran.splitlines()[:2] == [
+        "dilengkapi periods/2026/tw1/formulir/pemerintahan.yml",
+        "dilengkapi periods/2026/tw1/formulir/trantib.yml"]
+    for path, lama in asli.items():
+        lama_b, baru_b = lama.splitlines(keepends=True), path.read_bytes().splitlines(keepends=True)
+        ops = difflib.SequenceMatcher(a=lama_b, b=baru_b, autojunk=False).get_opcodes()
+        assert {op[0] for op in ops} <= {"equal", "insert"}, ops
+        assert all(b.endswith(akhir.encode() if path == pem else b"\n") for b in baru_b)
+    assert (b"    bukti_dukung: https://contoh.go.id/bukti/ik-1.pdf" + akhir.encode()
+            + b"    rencana_aksi:  # status: terlaksana, sebagian, atau belum" + akhir.encode()
+            + b"      # RA-1.1 Kunjungan pembinaan ke desa \xc2\xb7 penanggung jawab: Kepala "
+            b"Seksi Pemerintahan" + akhir.encode() + b"      - aksi: RA-1.1" + akhir.encode()
+            + b"        status:" + akhir.encode() + b"        catatan:" + akhir.encode()
+            + akhir.encode() + b"  # IK-2") in pem.read_bytes()
+    assert (b"    rencana_aksi:" + akhir.encode() + b"      # RA-2.1 Melengkapi dokumen SAKIP: "
+            b"Renstra, Renja, PK") in pem.read_bytes()
+    assert (b"      - aksi: RA-9.9\n        status: belum\n      # RA-3.1 Simulasi tanggap "
+            b"bencana") in trantib.read_bytes()
+    # the second run has nothing to add
+    assert "dilengkapi" not in jalankan(capsys, "periode", "baru", "2026", "tw1").keluaran
+    hasil = jalankan(capsys, "periksa", "--lengkap", "periods/2026/tw1")
+    assert "[aksi-hilang]" not in hasil.keluaran
+    assert "status aksi RA-1.1 belum diisi" in hasil.keluaran
+
+
+def test_mulai_pada_hari_libur_dikatakan(kantor: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    hasil = jalankan(capsys, "periode", "baru", "2026", "tw3", "--mulai", "2026-08-17")
+    assert hasil.kode == 0
+    assert hasil.keluaran.splitlines()[-1] == (
+        "catatan: --mulai 17 Agustus 2026 jatuh pada hari libur nasional; jadwal SOP dimulai "
+        "pada hari kerja berikutnya, 18 Agustus 2026 pukul 07.30")
+    assert "mulai: 2026-08-18" in Path("periods/2026/tw3/periode.yml").read_text()
+    hasil = jalankan(capsys, "periode", "baru", "2026", "tw4", "--mulai", "2026-10-10")
+    assert hasil.keluaran.splitlines()[-1] == (
+        "catatan: --mulai 10 Oktober 2026 jatuh di luar hari kerja kantor; jadwal SOP dimulai "
+        "pada hari kerja berikutnya, 12 Oktober 2026 pukul 07.30")
+    assert "catatan" not in jalankan(capsys, "periode", "baru", "2026", "tw2", "--mulai",
+                                     "2026-07-06").keluaran

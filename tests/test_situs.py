@@ -31,6 +31,11 @@ def _jahat(sumber: Path) -> None:
     awal = teks.index("uraian:", teks.index("indikator:"))
     akhir = teks.index("\n", awal)
     pk.write_text(teks[:awal] + f"uraian: {json.dumps(URAIAN_JAHAT)}" + teks[akhir:])
+    kantor = sumber / "kinerja.yml"
+    kantor.write_text(kantor.read_text().replace(
+        "  nama: Kecamatan Pejawaran\n", f"  nama: {json.dumps(NAMA_JAHAT)}\n").replace(
+        "  pemerintah: Pemerintah Kabupaten Banjarnegara\n",
+        f"  pemerintah: {json.dumps(PEMERINTAH_JAHAT)}\n"))
 
 
 @pytest.fixture(scope="module")
@@ -98,6 +103,45 @@ def test_halaman_periode_dan_indikator(situs: Path) -> None:
 
 
 URAIAN_JAHAT = "Desa </title><script>window.diretas=3</script> &amp; <b>tebal</b>"
+NAMA_JAHAT = "Kecamatan Pejawaran </title><script>window.diretas=4</script> & {{ config }}"
+PEMERINTAH_JAHAT = ('Pemerintah Kabupaten Banjarnegara "><img src=x onerror=window.diretas=5> '
+                    "*miring* [a](javascript:alert(1)) &amp;")
+
+
+def test_nama_kantor_di_setiap_halaman_tetap_teks(situs: Path) -> None:
+    """The office's name and government reach every page's <title>, <meta> and header: as text,
+    never as markup, in every page the builder writes (404 included)."""
+    from html.parser import HTMLParser
+
+    class Kepala(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.di, self.judul, self.meta = False, "", ""
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.di = tag == "title"
+            if tag == "meta" and ("name", "description") in attrs:
+                self.meta = dict(attrs)["content"] or ""
+
+        def handle_endtag(self, tag: str) -> None:
+            self.di = False
+
+        def handle_data(self, data: str) -> None:
+            if self.di:
+                self.judul += data
+
+    halaman = list(situs.rglob("*.html"))
+    assert len(halaman) > 20
+    for berkas in halaman:
+        teks = berkas.read_text()
+        assert "<script>window.diretas" not in teks, berkas
+        assert "<img src=x" not in teks, berkas
+        assert "'site_name'" not in teks, berkas  # the name is text, not a template
+    beranda = Kepala()
+    beranda.feed((situs / "index.html").read_text())
+    assert beranda.judul.endswith(f"Pengukuran Kinerja {NAMA_JAHAT}"), beranda.judul
+    assert beranda.meta == (f"Arsip pengukuran kinerja {NAMA_JAHAT}, "
+                            f"{PEMERINTAH_JAHAT.removeprefix('Pemerintah ')}")
 
 
 def test_judul_halaman_tampil_persis_seperti_diketik(situs: Path) -> None:
@@ -190,6 +234,30 @@ def test_periode_ditarik_dari_situs(contoh: Path, capsys: pytest.CaptureFixture[
     assert catatan.read_text() == "Ditulis tangan.\n"  # …is never removed
 
 
+@pytest.mark.parametrize("hapus", ["periods/2026/tw2", "periods/2026"])
+def test_folder_periode_disahkan_hilang(contoh: Path, capsys: pytest.CaptureFixture[str],
+                                        hapus: str) -> None:
+    """A ratified period whose folder is deleted (or a year's) is a missing period, not one to
+    drop: situs refuses and keeps the archive; periksa says how to restore it."""
+    import shutil
+
+    from buatan import salin_situs
+
+    salin_situs(contoh)
+    assert jalankan(capsys, "situs").kode == 0
+    shutil.rmtree(contoh / hapus)
+    hasil = jalankan(capsys, "situs")
+    assert hasil.kode == 1
+    assert ("tag pengesahan/2026-tw2:1:1: galat: periode 2026-tw2 telah disahkan (tag "
+            "pengesahan/2026-tw2), tetapi folder periods/2026/tw2 tidak ada lagi; kembalikan "
+            "dengan «git checkout pengesahan/2026-tw2 -- periods/2026/tw2»") in hasil.galat
+    assert (contoh / "content/arsip/2026/tw2/index.md").is_file()
+    assert "git tag -d" not in jalankan(capsys, "periksa").keluaran
+    subprocess.run(["git", "checkout", "pengesahan/2026-tw3", "--", "periods/2026"], cwd=contoh,
+                   check=True, capture_output=True)
+    assert jalankan(capsys, "situs").kode == 0
+
+
 def test_pk_rusak_tidak_menghilangkan_periode(contoh: Path,
                                               capsys: pytest.CaptureFixture[str]) -> None:
     """A ratified period never silently drops out of the archive because its PK broke."""
@@ -211,3 +279,38 @@ def test_arsip_kosong_tetap_dibangun(kantor: Path, capsys: pytest.CaptureFixture
     assert mkdocs(kantor).returncode == 0
     for halaman in ("index.html", "arsip/index.html", "arsip/indikator/index.html"):
         assert "Belum ada periode yang disahkan" in (kantor / "site" / halaman).read_text()
+
+
+@pytest.mark.parametrize(("nama", "isi", "diterbitkan"), [
+    ("Notulen.pdf", b"%PDF-1.7\n", "bukti/notulen.pdf"),
+    ("foto.JPG", b"\xff\xd8\xff\xe0JFIF", "bukti/foto.jpg"),
+    ("data.xlsx", b"PK\x03\x04rest", "bukti/data.xlsx"),
+    ("daftar.csv", b"nama,desa\nA,B\n", "bukti/daftar.csv"),
+    ("gambar.webp", b"RIFF\x10\x00\x00\x00WEBPVP8 ", "bukti/gambar.webp"),
+    # an allowed name whose bytes are not that type's: published as data, never by its name
+    ("palsu.pdf", b"<html><script>alert(1)</script>", "bukti/palsu.pdf.bin"),
+    ("palsu.png", b"<svg onload=alert(1)>", "bukti/palsu.png.bin"),
+    ("suara.webp", b"RIFF\x10\x00\x00\x00WAVEfmt ", "bukti/suara.webp.bin"),
+    ("catatan.txt", b"<script>alert(1)</script>", "bukti/catatan.txt.bin"),
+    # what a host or a site generator would serve as a page, a script or markup
+    ("a.shtml", b"<!--#exec cmd=\"id\"--><script>alert(1)</script>", "bukti/a.shtml.bin"),
+    ("a.xht", b"<html xmlns='http://www.w3.org/1999/xhtml'><script>1</script></html>",
+     "bukti/a.xht.bin"),
+    ("a.svgz", b"<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>", "bukti/a.svgz.bin"),
+    ("a.xsl", b"<?xml version='1.0'?><xsl:stylesheet/>", "bukti/a.xsl.bin"),
+    ("a.mkd", b"# Judul\n<script>alert(1)</script>\n", "bukti/a.mkd.txt"),
+    ("a.mdown", b"Catatan rapat\n", "bukti/a.mdown.txt"),
+    ("a.markdown", b"Catatan\n", "bukti/a.markdown.txt"),
+    ("a.js", b"alert(1)", "bukti/a.js.txt"),
+    ("tanpa-akhiran", b"teks biasa", "bukti/tanpa-akhiran.txt"),
+    ("arsip.7z", b"7z\xbc\xaf\x27\x1c\x00\x04", "bukti/arsip.7z.bin"),
+])
+def test_bukti_diterbitkan_hanya_sebagai_data(tmp_path: Path, nama: str, isi: bytes,
+                                               diterbitkan: str) -> None:
+    """Evidence keeps its name only for an allowed inert type whose bytes are that type's;
+    everything else is published as plain text or as bytes to download."""
+    from kinerja.situs.html import nama_bukti
+
+    path = tmp_path / nama
+    path.write_bytes(isi)
+    assert nama_bukti(path) == diterbitkan

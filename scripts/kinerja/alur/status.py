@@ -11,9 +11,16 @@ from kinerja.alur.persetujuan import putusan_jujur
 from kinerja.inti import tata
 from kinerja.inti.angka import format_waktu
 from kinerja.inti.beku import beku
-from kinerja.inti.model import BELUM_DISAHKAN, Keadaan, Pegawai, Pengesahan
+from kinerja.inti.model import (
+    BELUM_DISAHKAN,
+    NAMA_PERIODE,
+    Keadaan,
+    Pegawai,
+    Pengesahan,
+    Periode,
+)
 from kinerja.inti.sop import sop
-from kinerja.layanan import potret
+from kinerja.layanan import Potret, potret
 from kinerja.pengesahan import git
 from kinerja.pengesahan.putusan import MINTA_PERUBAHAN, Putusan, pemilik_akun
 from kinerja.pengesahan.sejarah import AKSI, Konteks
@@ -43,6 +50,7 @@ class StatusPeriode:
     langkah: tuple[StatusLangkah, ...]
     putusan: Putusan
     pengesahan: Pengesahan = BELUM_DISAHKAN
+    urutan: tuple[str, ...] = ()  # the year's order, where this period runs ahead of it
 
 
 def status(mulai: Path, tunjuk: str | None, putusan_forge: Putusan | None = None) -> StatusPeriode:
@@ -112,7 +120,27 @@ def status(mulai: Path, tunjuk: str | None, putusan_forge: Putusan | None = None
         for peran, nomor in (("kasubbag-perencanaan", 6), ("sekcam", 7)):
             if o is not None and peran in o.peran:
                 kembali.setdefault(nomor, []).append(e.waktu)
-    return StatusPeriode(p.id, _langkah(k, p.mulai, kapan, kembali), put, p.pengesahan)
+    return StatusPeriode(p.id, _langkah(k, p.mulai, kapan, kembali), put, p.pengesahan,
+                         _urutan(pt, p))
+
+
+def _urutan(pt: Potret, p: Periode) -> tuple[str, ...]:
+    """The year's order (PK, Rencana Aksi, the quarters, the year), said where this period is
+    ahead of it — once ratified, a quarter is not evaluated against a plan written later."""
+    if p.pengesahan.keadaan is Keadaan.DISAHKAN:
+        return ()
+    if p.kode != "tahunan":
+        if pt.renaksi(p.tahun) is not None:
+            return ()
+        return (f"Rencana Aksi {p.tahun} belum ada: tulis sebelum {p.nama} disahkan («kinerja "
+                f"renaksi baru {p.tahun}», lalu «kinerja periode baru {p.tahun} {p.kode}» "
+                "menambahkan aksinya ke formulir); triwulan yang disahkan tanpa Rencana Aksi "
+                "tidak dievaluasi terhadapnya",)
+    belum = [NAMA_PERIODE[kode] for kode in ("tw1", "tw2", "tw3", "tw4")
+             if (q := pt.periode(p.tahun, kode)) is None
+             or q.pengesahan.keadaan is not Keadaan.DISAHKAN]
+    return (f"{', '.join(belum)} belum disahkan: angka tahunan dan LKjIP hanya memuat triwulan "
+            "yang sudah diukur; sahkan triwulannya lebih dulu bila memungkinkan",) if belum else ()
 
 
 def _langkah(k: Konteks, mulai: object, kapan: dict[int, tuple[datetime, str | None, str]],

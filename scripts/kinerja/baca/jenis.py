@@ -16,7 +16,7 @@ import yaml
 
 from kinerja.baca.teks import TAG_DASAR as _TAG_DASAR
 from kinerja.baca.teks import lok
-from kinerja.inti.angka import AngkaTidakValid, baca_angka
+from kinerja.inti.angka import AngkaTidakValid, baca_angka, format_angka
 from kinerja.inti.beku import beku
 from kinerja.inti.model import Target
 from kinerja.inti.saran import saran
@@ -97,6 +97,9 @@ _TAK_TERLIHAT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u20
 class Teks(Jenis):
     pola: str | None = None
     contoh: str | None = None
+    # Every field has a bound: a report's paragraph is a few hundred characters, and a
+    # 150 000-character «word» would keep pandoc busy for minutes.
+    maks: int = 2000
     nama_jenis = "teks"
 
     def periksa(self, node: yaml.Node, k: Konteks) -> Any:
@@ -106,12 +109,16 @@ class Teks(Jenis):
             # sees; control characters print as garbage. Neither is anything a person meant.
             raise _Salah("memuat karakter kendali atau pembalik arah teks yang tidak terlihat; "
                          "ketik ulang teks ini (jangan disalin dari dokumen lain)")
+        if nilai is not None and len(nilai) > self.maks:
+            raise _Salah(f"terlalu panjang ({format_angka(len(nilai))} karakter; paling panjang "
+                         f"{format_angka(self.maks)}); ringkas, dan lampirkan uraian lengkapnya "
+                         "sebagai bukti dukung bila perlu")
         if nilai is not None and self.pola and not re.fullmatch(self.pola, nilai):
             raise _Salah(f"«{nilai}» tidak berbentuk yang benar; contoh: {self.contoh}")
         return nilai
 
     def json(self) -> dict[str, Any]:
-        j: dict[str, Any] = {"type": "string"}
+        j: dict[str, Any] = {"type": "string", "maxLength": self.maks}
         if self.pola:
             j["pattern"] = f"^(?:{self.pola})$"
         return j
@@ -122,7 +129,7 @@ class TeksAtauAngka(Teks):
     """Kept as the text typed (``85,5``, ``BB``), but a YAML number is as welcome to editors."""
 
     def json(self) -> dict[str, Any]:
-        return {"type": ["string", "number"]}
+        return {"type": ["string", "number"], "maxLength": self.maks}
 
 
 KODE = r"[a-z0-9]+(?:-[a-z0-9]+)*"
@@ -149,6 +156,10 @@ class Angka(Jenis):
             raise _Salah(str(e)) from e
         if self.min is not None and nilai < self.min:
             raise _Salah(f"tidak boleh kurang dari {self.min:g}")
+        if self.rupiah and nilai != int(nilai):
+            # Budgets are whole rupiah: «1.5» is a slip, never silently «Rp 2».
+            raise _Salah(f"«{teks}» bukan rupiah utuh; tulis jumlah rupiah tanpa pecahan, "
+                         "misalnya 1.500.000")
         return nilai
 
     def json(self) -> dict[str, Any]:
@@ -212,6 +223,20 @@ def _mentah(node: yaml.Node, k: Konteks) -> str:
     return k.baris[awal.line][awal.column:akhir.column]
 
 
+_ROMAWI = (("iv", "4"), ("iii", "3"), ("ii", "2"), ("i", "1"))
+
+
+def _ringkas(teks: str) -> str:
+    """A choice as people also write it: any case, spaces, dots or dashes, and a quarter as
+    «TW 2», «Triwulan II» or «tw-2» — all read as «tw2» to name the choice they meant."""
+    x = "".join(c for c in teks.lower() if c not in " \t._-").replace("triwulan", "tw")
+    if x.startswith("tw"):
+        for romawi, angka in _ROMAWI:
+            if x == "tw" + romawi:
+                return "tw" + angka
+    return x
+
+
 @beku
 class Pilihan(Jenis):
     pilihan: tuple[str, ...]
@@ -226,7 +251,7 @@ class Pilihan(Jenis):
             return teks
         daftar = ", ".join(self.pilihan)
         maksud = dict(self.sebutan).get(teks.strip().lower()) or next(
-            (x for x in self.pilihan if x.lower() == teks.strip().lower()), None)
+            (x for x in self.pilihan if _ringkas(x) == _ringkas(teks)), None)
         usul = f"; tulis «{maksud}»" if maksud else saran(teks, self.pilihan)
         raise _Salah(f"«{teks}» bukan pilihan yang dikenal ({daftar}){usul}")
 
@@ -320,7 +345,20 @@ class Nip(Jenis):
         return {"type": ["string", "integer"], "pattern": r"^[0-9 ]{18,21}$"}
 
 
-_RENTANG = re.compile(r"(.+?)\s*(?:–|—|-|s\.?d\.?|sampai)\s*(.+)")
+# A range's separators, each tried where it starts (no pattern: a pattern that splits «80 - 90»
+# backtracks cubically on a long target of spaces).
+_PEMISAH = ("–", "—", "-", "s.d.", "s.d", "sd.", "sd", "sampai")
+
+
+def _rentang(teks: str) -> tuple[str, str] | None:
+    """«80 - 90», «80 s.d. 90»: the text before and after the leftmost separator that has text
+    on both sides."""
+    ujung = len(teks.rstrip())  # text after a separator: it ends before here
+    for i in range(1, len(teks)):
+        for pisah in _PEMISAH:
+            if teks.startswith(pisah, i) and i + len(pisah) < ujung:
+                return teks[:i], teks[i + len(pisah):]
+    return None
 
 
 @beku
@@ -343,10 +381,10 @@ def baca_target(teks: str) -> Target:
     try:
         return Target(nilai=baca_angka(teks))
     except AngkaTidakValid as e:
-        m = _RENTANG.fullmatch(teks)
+        m = _rentang(teks)
         if m and not teks.startswith("-"):
             try:
-                bawah, atas = baca_angka(m[1]), baca_angka(m[2])
+                bawah, atas = baca_angka(m[0].strip()), baca_angka(m[1].strip())
             except AngkaTidakValid:
                 pass
             else:

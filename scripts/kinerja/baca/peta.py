@@ -102,12 +102,20 @@ class Peta(Jenis):
     bidang: tuple[Bidang, ...]
     # Keys people plausibly add by mistake, with a specific message instead of "unknown key".
     terlarang: tuple[tuple[str, str], ...] = ()
+    # The list a bare text in this mapping's place most likely belongs to (a link typed at the
+    # entries' depth instead of under «bukti_dukung:»).
+    lepas: str | None = None
     nama_jenis = "pasangan kunci: nilai"
 
     def periksa(self, node: yaml.Node, k: Konteks) -> Any:
         if not isinstance(node, yaml.MappingNode):
             if isinstance(node, yaml.ScalarNode) and _teks_skalar(node, "teks") is None:
                 return None
+            if self.lepas and isinstance(node, yaml.ScalarNode):
+                raise _Salah(f"berisi teks saja, padahal butir di sini harus berupa kumpulan "
+                             f"«kunci: nilai»; bila ini isi «{self.lepas}:» butir di atasnya, "
+                             f"ketik {node.start_mark.column + 2} spasi sebelum «-» agar masuk "
+                             f"ke daftar {self.lepas}")
             raise _Salah("harus berupa kumpulan «kunci: nilai» (berindentasi di bawahnya)")
         hasil = Obj(lok(node, k.berkas))
         menurut_nama = {b.nama: b for b in self.bidang}

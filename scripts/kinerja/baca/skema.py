@@ -19,12 +19,14 @@ from kinerja.baca.jenis import (
     Waktu,
 )
 from kinerja.baca.peta import Bidang, Daftar, Peta, PetaBebas
+from kinerja.baca.teks import BATAS_UKURAN
 from kinerja.inti.model import PERAN, PERIODE
 from kinerja.inti.sop import URUTAN
 
 # --- The files -------------------------------------------------------------------------------
 
 _TEKS = Teks()
+_URAIAN = Teks(maks=5000)  # a section's prose: a few paragraphs
 _SUREL = Teks(r"[^@\s]+@[^@\s]+\.[^@\s]+", "nama@banjarnegarakab.go.id")
 
 KANTOR = Peta((
@@ -189,20 +191,22 @@ FORMULIR = Peta((
                wajib=True),
         Bidang("realisasi", TeksAtauAngka(), "realisasi periode ini: angka (85,5) atau predikat skala",
                isian=True),
-        Bidang("penjelasan", _TEKS, "mengapa target tercapai atau tidak", isian=True),
-        Bidang("hambatan", _TEKS, "hambatan yang dihadapi", isian=True),
-        Bidang("tindak_lanjut", _TEKS, "langkah perbaikan yang diambil atau direncanakan",
+        Bidang("penjelasan", _URAIAN, "mengapa target tercapai atau tidak", isian=True),
+        Bidang("hambatan", _URAIAN, "hambatan yang dihadapi", isian=True),
+        Bidang("tindak_lanjut", _URAIAN, "langkah perbaikan yang diambil atau direncanakan",
                isian=True),
-        Bidang("bukti_dukung", Daftar(_TEKS, tunggal_boleh=True),
+        # bounded by the evidence check (bukti.BUKTI_MAKS), which says what to do instead
+        Bidang("bukti_dukung", Daftar(Teks(maks=BATAS_UKURAN), tunggal_boleh=True),
                "tautan https:// atau berkas di repo", isian=True),
         Bidang("rencana_aksi", Daftar(Peta((
             Bidang("aksi", Teks(r"[A-Za-z0-9][A-Za-z0-9.\-/]*", "RA-1.1.1"),
                    "kode aksi dari rencana-aksi.yml", wajib=True),
             Bidang("status", Pilihan(("terlaksana", "sebagian", "belum")),
                    "terlaksana, sebagian, atau belum", isian=True),
-            Bidang("catatan", _TEKS, "keterangan pelaksanaan aksi"),
+            Bidang("catatan", _URAIAN, "keterangan pelaksanaan aksi"),
         ))), "evaluasi aksi Rencana Aksi yang direncanakan triwulan ini"),
-    ), terlarang=(("target", _TARGET_DI_FORMULIR), ("target_triwulan", _TARGET_DI_FORMULIR)))),
+    ), terlarang=(("target", _TARGET_DI_FORMULIR), ("target_triwulan", _TARGET_DI_FORMULIR)),
+        lepas="bukti_dukung")),
            "isian per indikator", wajib=True),
     Bidang("anggaran", Daftar(Peta((
         Bidang("program", Teks(r"[0-9A-Za-z][0-9A-Za-z.\-]*", "7.01.02"), "kode program",

@@ -12,6 +12,7 @@ We never *construct* Python objects from YAML: the schema walker reads node text
 from __future__ import annotations
 
 import re
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -96,7 +97,13 @@ def temuan_berkas(berkas: str, baris: int, kolom: int, aturan: str, pesan: str) 
 def baca_teks(path: Path, berkas: str) -> str:
     """Read a data file as text, refusing what is not plain UTF-8 of a sane size."""
     try:
-        ukuran = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            # A pipe or a device would block the read forever, or never end.
+            raise temuan_berkas(berkas, 1, 1, "berkas-tak-terbaca",
+                                "bukan berkas biasa (pipa, perangkat, atau folder); ganti dengan "
+                                "berkas teks")
+        ukuran = info.st_size
         if ukuran > BATAS_UKURAN:
             raise temuan_berkas(
                 berkas, 1, 1, "berkas-besar",
@@ -143,6 +150,36 @@ def _berhenti(teks: str, nilai: Callable[[yaml.Node], int] | None) -> tuple[int 
     return None, (nilai(node) if nilai is not None and node is not None else 0)
 
 
+def _spasi_pengganti(teks: str, awal: int) -> str:
+    """How many spaces the tabbed line wants: level with the line of content above it, or two
+    deeper under a «- » or a «kunci:» that opens a block — whichever makes the file read."""
+    atas = [b for b in teks[:awal].splitlines() if b.strip() and not b.lstrip().startswith("#")]
+    akhir = teks.find("\n", awal)
+    baris = teks[awal:] if akhir < 0 else teks[awal:akhir]
+    isi = baris.lstrip(" \t")
+    if not atas or "\t" in atas[-1][: len(atas[-1]) - len(atas[-1].lstrip())] or not isi:
+        return ""
+    n = len(atas[-1]) - len(atas[-1].lstrip(" "))
+    sebelum = atas[-1].lstrip(" ")
+    if sebelum.startswith("- "):
+        n += 2
+    calon = [n]
+    if sebelum.split(" #", 1)[0].rstrip().endswith(":"):
+        calon = [n + 2, n] if isi.startswith("- ") else [n, n + 2]
+    pilihan = calon[0]
+    for c in calon:
+        coba = teks[:awal] + " " * c + isi + ("" if akhir < 0 else teks[akhir:])
+        try:
+            yaml.compose(coba, Loader=_Loader)
+        except (yaml.YAMLError, RecursionError):
+            continue
+        pilihan = c
+        break
+    kunci = isi.split(":", 1)[0].strip() if not isi.startswith("- ") else "-"
+    return (f"hapus tab di awal baris dan ketik {pilihan} spasi"
+            + (f" sebelum «{kunci}»" if kunci and len(kunci) <= 40 else ""))
+
+
 def susun(teks: str, berkas: str,
           nilai: Callable[[yaml.Node], int] | None = None) -> yaml.Node | None:
     """Compose the node tree; ``None`` for a file with no content. ``nilai`` counts the problems
@@ -152,7 +189,8 @@ def susun(teks: str, berkas: str,
         baris = teks[: m.start()].count("\n") + 1
         kolom = m.end() - m.start()
         raise temuan_berkas(berkas, baris, kolom, "yaml-tab",
-                            "karakter tab dipakai untuk indentasi; ganti dengan spasi")
+                            "karakter tab dipakai untuk indentasi; "
+                            + (_spasi_pengganti(teks, m.start()) or "ganti dengan spasi"))
     try:
         return yaml.compose(teks, Loader=_Loader)
     except yaml.MarkedYAMLError as e:

@@ -13,7 +13,13 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from kinerja.buat.formulir import komentar_indikator, lengkapi_formulir
+from kinerja.buat.formulir import (
+    STATUS_AKSI,
+    baris_aksi,
+    kode_yaml,
+    komentar_indikator,
+    lengkapi_formulir,
+)
 from kinerja.inti import berkas, tata
 from kinerja.inti.angka import format_rupiah, format_tanggal
 from kinerja.inti.beku import beku
@@ -32,6 +38,7 @@ class HasilBuat:
     dibuat: tuple[str, ...]
     ditambah: tuple[str, ...]  # existing forms that received new entries
     dibiarkan: tuple[str, ...]
+    catatan: tuple[str, ...] = ()  # what the schedule did with the date given
 
 
 def buat_periode(akar: Path, tahun: int, kode: str, *, mulai: date | None = None,
@@ -53,12 +60,21 @@ def buat_periode(akar: Path, tahun: int, kode: str, *, mulai: date | None = None
     ditambah: list[str] = []
     dibiarkan: list[str] = []
     baru: list[Path] = []  # files this run creates: removed again if it cannot finish
+    catatan: list[str] = []
     try:
         _folder(akar, folder / tata.FOLDER_FORMULIR)
         path = folder / tata.BERKAS_PERIODE
         if timpa or not path.exists():
-            _tulis(path, teks_periode(kantor, tahun, kode, _awal(kantor, mulai)), baru)
+            awal = _awal(kantor, mulai)
+            _tulis(path, teks_periode(kantor, tahun, kode, awal), baru)
             dibuat.append(pt.muatan.rel(path))
+            if mulai is not None and awal.date() != mulai:
+                # Said, not silently moved: the Camat's order is dated, the schedule is not.
+                sebab = ("pada hari libur nasional" if libur_indonesia({mulai.year})(mulai)
+                         else "di luar hari kerja kantor")
+                catatan.append(f"--mulai {format_tanggal(mulai)} jatuh {sebab}; jadwal SOP "
+                               f"dimulai pada hari kerja berikutnya, {format_tanggal(awal.date())}"
+                               f" pukul {awal:%H.%M}")
         else:
             dibiarkan.append(pt.muatan.rel(path))
         seksi_pk = {i.seksi for i in pk.indikator} | {p.seksi for p in pk.program}
@@ -72,7 +88,7 @@ def buat_periode(akar: Path, tahun: int, kode: str, *, mulai: date | None = None
                 _tulis(path, teks_formulir(kantor, pk, seksi.id, tahun, kode,
                                            pt.renaksi(tahun)), baru)
                 dibuat.append(rel)
-            elif lengkapi_formulir(path, rel, pk, seksi.id, kode):
+            elif lengkapi_formulir(path, rel, pk, seksi.id, kode, kantor, pt.renaksi(tahun)):
                 ditambah.append(rel)
             else:
                 dibiarkan.append(rel)
@@ -81,7 +97,7 @@ def buat_periode(akar: Path, tahun: int, kode: str, *, mulai: date | None = None
             with contextlib.suppress(OSError):
                 path.unlink()
         raise
-    return HasilBuat(tuple(dibuat), tuple(ditambah), tuple(dibiarkan))
+    return HasilBuat(tuple(dibuat), tuple(ditambah), tuple(dibiarkan), tuple(catatan))
 
 
 def _folder(akar: Path, folder: Path) -> None:
@@ -101,8 +117,7 @@ def _tulis(path: Path, teks: str, baru: list[Path]) -> None:
         baru.append(path)
 
 
-def _entri_isian(kode_ind: str, aksi: tuple[Aksi, ...] = (), kantor: Kantor | None = None
-                 ) -> list[str]:
+def _entri_isian(kode_ind: str, aksi: tuple[Aksi, ...], kantor: Kantor) -> list[str]:
     baris = [
         f"  - indikator: {kode_ind}",
         "    realisasi:",
@@ -113,18 +128,8 @@ def _entri_isian(kode_ind: str, aksi: tuple[Aksi, ...] = (), kantor: Kantor | No
     ]
     if aksi:
         # The quarter's actions from the Rencana Aksi, each to be marked by the section.
-        baris.append("    rencana_aksi:  # status: terlaksana, sebagian, atau belum")
-        for a in aksi:
-            orang = kantor.pegawai_id(a.penanggung_jawab) if kantor is not None else None
-            baris.append(f"      # {a.kode} {_satu_baris(a.uraian)} · penanggung jawab: "
-                         f"{_satu_baris(orang.jabatan if orang else a.penanggung_jawab)}")
-            baris += [f"      - aksi: {_kode_yaml(a.kode)}", "        status:", "        catatan:"]
+        baris += [f"    rencana_aksi:  {STATUS_AKSI}", *baris_aksi(aksi, kantor, "      ")]
     return baris
-
-
-def _satu_baris(teks: str) -> str:
-    """People's text in a comment line: one line, whatever it held."""
-    return " ".join(teks.split())
 
 
 def teks_formulir(kantor: Kantor, pk: PerjanjianKinerja, seksi: str, tahun: int, kode: str,
@@ -169,20 +174,11 @@ def teks_formulir(kantor: Kantor, pk: PerjanjianKinerja, seksi: str, tahun: int,
         baris.append("anggaran:")
         for p in program:
             baris.append(f"  # {p.kode} {p.nama} · pagu {format_rupiah(p.anggaran)}")
-            baris.append(f"  - program: {_kode_yaml(p.kode)}")
+            baris.append(f"  - program: {kode_yaml(p.kode)}")
             baris.append("    realisasi:")
     else:
         baris.append("anggaran: []")
     return "\n".join(baris).rstrip("\n") + "\n"
-
-
-def _kode_yaml(kode: str) -> str:
-    """Program codes like ``7.01`` would read as a float in other YAML tools: quote those."""
-    try:
-        float(kode)
-    except ValueError:
-        return kode
-    return f'"{kode}"'
 
 
 def _tak_ada(seksi: str) -> Any:

@@ -102,6 +102,8 @@ def baru(tahun: int, kode: str, mulai: date | None, timpa: bool, repo: Path | No
         click.echo(f"dilengkapi {berkas}")
     for berkas in hasil.dibiarkan:
         click.echo(f"dibiarkan  {berkas} (sudah ada; --timpa untuk menulis ulang)")
+    for c in hasil.catatan:
+        click.echo(f"catatan: {c}")
     if not hasil.dibuat and not hasil.ditambah:
         raise KinerjaError(f"periode {tahun}-{kode} sudah ada dan lengkap; tidak ada yang dibuat")
 

@@ -30,7 +30,7 @@ from kinerja.inti.model import (
 from kinerja.inti.sop import NAMA_PERAN
 from kinerja.layanan import Potret
 from kinerja.pengesahan.segel import tandai, versi_pk
-from kinerja.ukur.evaluasi import Evaluasi, evaluasi_periode
+from kinerja.ukur.evaluasi import Evaluasi, evaluasi_periode, tanpa_evaluasi
 from kinerja.ukur.rekap import BarisIndikator, Rekap, teks_nilai, teks_target
 
 __all__ = ["buat", "md", "susun"]
@@ -170,6 +170,9 @@ def susun(rekap: Rekap, kantor: Kantor, pk: PerjanjianKinerja, *, draf: bool,
     ev = evaluasi_periode(rekap, kantor, pk, renaksi)
     if ev is not None:
         baris += _evaluasi_renaksi(ev, rekap, pk, draf=draf)
+    elif p.kode != "tahunan":
+        baris += ["# Evaluasi Rencana Aksi", "",
+                  md(tanpa_evaluasi(renaksi, pk.tahun, p.nama, final=not draf)), ""]
     baris += ["# Penjelasan per Indikator", ""]
     for b in rekap.indikator:
         baris += _penjelasan(b, draf=draf)

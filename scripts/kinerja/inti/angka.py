@@ -38,7 +38,8 @@ def baca_angka(teks: str, *, boleh_persen: bool = True, boleh_rupiah: bool = Tru
     rupiah = boleh_rupiah and s[:2].lower() == "rp"
     if rupiah:
         s = s[2:].lstrip(". ").strip()
-        # «Rp 1.500.000,-» (and «,—», «,00»): how offices write a whole amount of rupiah
+    if boleh_rupiah:
+        # «Rp 1.500.000,-» or «1.500.000,-» (and «,—», «,00»): a whole amount of rupiah
         for akhir in (",-", ",—", ",–", ".-"):
             if s.endswith(akhir):
                 s = s[: -len(akhir)].rstrip()

@@ -66,6 +66,10 @@ ATURAN: dict[str, Aturan] = {
     "target-tak-konsisten": Aturan("peringatan", "target triwulan tidak cocok dengan target "
                                                  "tahunan menurut agregasinya"),
     # Periods and forms
+    "tidak-diperiksa": Aturan(_G, "berkas yang disebut pada perintah tetapi tidak dibaca kinerja "
+                                  "(di luar susunan repo): tidak diperiksa"),
+    "periode-disahkan-hilang": Aturan(_G, "tag pengesahan untuk periode yang foldernya tidak ada "
+                                          "lagi: arsip akan kehilangan periode itu"),
     "folder-tak-dikenal": Aturan(_G, "folder yang bukan tahun atau periode (termasuk angka "
                                      "serupa seperti ２０２６)"),
     "berkas-tak-dikenal": Aturan(_G, "berkas di periods/ yang bukan bagian data (misalnya "

@@ -66,9 +66,22 @@ _PANDOC = re.compile(r"([\\`*_{}\[\]<>#+!|$@^~=&\"'\-])")
 _AWAL_DAFTAR = re.compile(r"^(\s*)(\d+)([.)])", re.MULTILINE)
 
 
+_KATA_PANJANG = 24  # characters: about the narrowest table column of the reports
+
+
+def _boleh_putus(kata: str) -> str:
+    """A long unbroken «word» (a link, a code, a run of letters) gets a zero-width space every
+    few characters: Typst breaks a line only where a break is allowed, so without them it runs
+    out of its table cell and off the page. The PDF's text has no trace of them."""
+    if len(kata) <= _KATA_PANJANG:
+        return kata
+    return "\u200b".join(kata[i:i + _KATA_PANJANG] for i in range(0, len(kata), _KATA_PANJANG))
+
+
 def pandoc(teks: str) -> str:
-    """Make any text literal in pandoc Markdown, keeping its paragraphs."""
-    paragraf = [" ".join(p.split()) for p in re.split(r"\n\s*\n", teks.strip())]
+    """Make any text literal in pandoc Markdown, keeping its paragraphs; long words breakable."""
+    paragraf = [" ".join(_boleh_putus(k) for k in p.split())
+                for p in re.split(r"\n\s*\n", teks.strip())]
     hasil = []
     for mentah in paragraf:
         p = _AWAL_DAFTAR.sub(r"\1\2\\\3", _PANDOC.sub(r"\\\1", mentah))
@@ -130,6 +143,12 @@ def terminal(teks: str) -> str:
     """Text for a terminal: line breaks and tabs kept, every other control character visible."""
     return _TERMINAL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
                          else f"\\u{ord(m.group()):04x}", teks)
+
+
+def sebaris(teks: str) -> str:
+    """A name that must stay on its line: its line breaks and tabs shown as escapes too."""
+    return terminal(teks.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r")
+                    .replace("\t", "\\t"))
 
 
 # --- a page name ----------------------------------------------------------------------------------

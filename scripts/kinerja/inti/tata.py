@@ -130,6 +130,33 @@ def letak(rel: str) -> Letak:
     return Letak(jenis, tahun, kode, sisa)
 
 
+_DIBACA = frozenset({"kantor", "pk", "renaksi", "periode", "riwayat", "formulir", "bukti",
+                     "arsip", "lkjip"})
+
+# Where kinerja's files live, as a person is told when a file they named is not one.
+SUSUNAN = (f"{BERKAS_KANTOR}, {FOLDER_PERIODS}/TAHUN/{BERKAS_PK}, "
+           f"{FOLDER_PERIODS}/TAHUN/{BERKAS_RENAKSI}, {FOLDER_PERIODS}/TAHUN/PERIODE/"
+           f"{BERKAS_PERIODE}, {FOLDER_PERIODS}/TAHUN/PERIODE/{FOLDER_FORMULIR}/SEKSI.yml, "
+           f"{FOLDER_PERIODS}/TAHUN/PERIODE/{FOLDER_BUKTI}/, {FOLDER_PERIODS}/TAHUN/tahunan/"
+           f"{FOLDER_LKJIP}/")
+
+
+def dibaca(rel: str, *, folder: bool) -> bool:
+    """Whether kinerja reads this repo-relative path (a folder: whether it reads what is in it),
+    so naming a file it never reads is said, not passed as valid."""
+    bagian = [b for b in rel.strip("/").split("/") if b not in ("", ".")]
+    if any(b.startswith(".") for b in bagian):
+        return False
+    if folder:
+        if len(bagian) <= 1:
+            return bagian in ([], [FOLDER_PERIODS])
+        if len(bagian) == 2:
+            return bagian[0] == FOLDER_PERIODS and tahun_folder(bagian[1]) is not None
+        return letak("/".join(bagian)).jenis == "folder" or \
+            letak("/".join(bagian) + "/x.yml").jenis in _DIBACA
+    return letak("/".join(bagian)).jenis in _DIBACA
+
+
 # What a ratification seals, within a period folder: its content (forms, evidence, the LKjIP's
 # prose) — not the schedule and the cover letter's number (steps 9–10 come after the
 # ratification and must not undo it), not the signed paper scan (step 10), not the record.

@@ -65,6 +65,7 @@ def status(s: StatusPeriode, format_: str) -> str:
                          "menit_kerja": x.menit, "mutu_baku_menit": x.baku,
                          "tepat_waktu": x.tepat_waktu, "catatan": x.catatan} for x in s.langkah],
             "persetujuan": _data_putusan(s.putusan),
+            "urutan": list(s.urutan),
         }, ensure_ascii=False, indent=2) + "\n"
     versi = f" (versi {s.pengesahan.versi})" if s.pengesahan.versi > 1 else ""
     baris = [f"Status SOP pengukuran kinerja {s.periode}{versi}: "
@@ -83,6 +84,8 @@ def status(s: StatusPeriode, format_: str) -> str:
         baris.append(f"{x.nomor:>2}. {x.pelaksana}: {keadaan}")
     baris += ["", f"Persetujuan: {s.putusan.tahap}"]
     baris += [f"  - {x}" for x in s.putusan.pesan]  # what is missing, or what to do now
+    if s.urutan:
+        baris += ["", "Urutan tahun:", *(f"  - {x}" for x in s.urutan)]
     return lolos.terminal("\n".join(baris) + "\n")
 
 

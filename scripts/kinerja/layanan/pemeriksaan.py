@@ -3,11 +3,12 @@ names, with each section's completeness."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from kinerja.inti import tata
 from kinerja.inti.beku import beku
-from kinerja.inti.temuan import Temuan
+from kinerja.inti.temuan import Lok, Temuan, temuan
 from kinerja.layanan import cari_akar, potret
 from kinerja.periksa.kelengkapan import Kelengkapan
 
@@ -35,6 +36,7 @@ def periksa(mulai: Path, paths: tuple[Path, ...] = (), *, lengkap: bool = False)
     # PK changes what every form means.
     temuan = tuple(t for t in pt.temuan
                    if _termasuk(akar / t.berkas, sasaran) or (t.galat and _konteks(t.berkas)))
+    temuan += tuple(_tak_dibaca(akar, sasaran))
     jumlah = 1 + sum((t.pk is not None) + sum(1 + len(p.formulir) for p in t.periode.values())
                      for t in pt.tahun.values())
     return HasilPeriksa(temuan, kelengkapan, jumlah)
@@ -55,6 +57,23 @@ def _tahun_dari(akar: Path, sasaran: list[Path]) -> set[int] | None:
             return None  # the root, periods/ itself, or kinerja.yml: everything
         tahun.add(th)
     return tahun
+
+
+def _tak_dibaca(akar: Path, sasaran: list[Path]) -> Iterator[Temuan]:
+    """Each named path kinerja does not read: never «Semua valid» for a file that was not read."""
+    dasar = akar.resolve()
+    for s in sasaran:
+        try:
+            rel = s.relative_to(dasar).as_posix()
+        except ValueError:
+            yield temuan(Lok(str(s)), "tidak-diperiksa",
+                         f"berada di luar repo kinerja ({akar}); tidak diperiksa")
+            continue
+        if not tata.dibaca(rel, folder=s.is_dir()):
+            apa = "folder ini" if s.is_dir() else "berkas ini"
+            yield temuan(Lok(rel), "tidak-diperiksa",
+                         f"{apa} tidak dibaca kinerja karena letaknya di luar susunan repo, jadi "
+                         f"tidak diperiksa; berkas kinerja ada di {tata.SUSUNAN}")
 
 
 def _konteks(berkas: str) -> bool:

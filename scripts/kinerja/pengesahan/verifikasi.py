@@ -378,6 +378,7 @@ class Pemeriksa:
         reaches)."""
         dikenal = {p.id: p for p in periode}
         hasil = []
+        hilang: dict[str, tuple[int, str]] = {}  # ratified periods whose folder is gone
         for nama in sorted(self.g.tag):
             klaim = ct.dari_nama_tag(nama)
             pid = klaim[0] if klaim else nama
@@ -391,10 +392,25 @@ class Pemeriksa:
                     continue
                 sebab = f"versi {klaim[1]} tanpa versi sebelumnya yang sah"
             else:
+                tag = self.g.tag[nama]
+                if rujukan is not None and tag.target is not None and self.g.objek(
+                        f"{tag.target}:{tata.berkas_riwayat(*rujukan)}") is not None:
+                    versi = klaim[1] if klaim else 1
+                    if versi >= hilang.get(pid, (0, ""))[0]:
+                        hilang[pid] = (versi, nama)
+                    continue
                 sebab = "tidak ada periode dengan nama itu"
             hasil.append(temuan(Lok(f"tag {nama}"), "pengesahan-palsu",
                                 f"tag {nama} bukan pengesahan ({sebab}); hapus dengan «git tag -d "
                                 f"{nama}» (dan di Git host: «git push origin :refs/tags/{nama}»)"))
+        for pid, (_, nama) in sorted(hilang.items()):
+            # Restore it, never drop the tag: the archive would lose the period without a word.
+            folder = tata.folder_periode(*tata.baca_rujukan(pid) or (0, "tw1"))
+            hasil.append(temuan(
+                Lok(f"tag {nama}"), "periode-disahkan-hilang",
+                f"periode {pid} telah disahkan (tag {nama}), tetapi folder {folder} tidak ada "
+                f"lagi; kembalikan dengan «git checkout {nama} -- {folder}». Periode yang telah "
+                f"disahkan tidak dihapus; perubahan dibuat dengan «kinerja revisi {pid}»"))
         return tuple(hasil)
 
 

@@ -37,8 +37,18 @@ def periksa_bukti(akar: Path, folder: Path, folder_rel: str, bukti: str,
                          f"bukti dukung «{bukti}» bukan tautan http(s) yang valid; tulis tautan "
                          "lengkap yang diawali https://")
         return
-    if bk.berkas(akar, folder, bukti) is None:
+    sebab = bk.tolak(akar, folder, bukti)
+    if sebab == "tidak-ada":
         yield temuan(tempat, "bukti-tak-ada",
                      f"bukti dukung «{bukti}» bukan tautan https:// dan bukan berkas di repo; "
                      f"unggah berkasnya ke {folder_rel}/bukti/ lalu tulis bukti/namaberkas, atau "
                      "tulis tautan lengkap")
+    elif sebab == "di-luar-bukti":
+        yield temuan(tempat, "bukti-tak-ada",
+                     f"berkas «{bukti}» ada, tetapi di luar folder {folder_rel}/bukti/: hanya "
+                     "berkas di folder itu yang tersegel bersama periode dan terbit di arsip; "
+                     "salin berkasnya ke sana lalu tulis bukti/namaberkas")
+    elif sebab == "tautan-simbolik":
+        yield temuan(tempat, "bukti-tak-ada",
+                     f"«{bukti}» adalah tautan simbolik, bukan berkas; unggah berkasnya sendiri ke "
+                     f"{folder_rel}/bukti/")

@@ -105,10 +105,20 @@ def _isian(k: Kantor, pk: PerjanjianKinerja, p: Periode, nama: str, f: Formulir,
 def _anggaran(pk: PerjanjianKinerja, p: Periode, nama: str, f: Formulir) -> Iterator[Temuan]:
     prog_milik = [x.kode for x in pk.program if x.seksi == nama]
     yield from ganda([(a.program, a.lok) for a in f.anggaran], "program")
+    ada_prog = {a.program for a in f.anggaran}
+    hilang = [kode for kode in prog_milik if kode not in ada_prog]
     for a in f.anggaran:
         if a.program not in prog_milik:
             pr = pk.program_kode(a.program)
+            # A mistyped code is most likely the one this form lacks: one finding, not a
+            # second inviting a duplicate entry.
+            dekat = None if pr else mirip(a.program, hilang)
+            if dekat:
+                hilang.remove(dekat)
             pesan = (f"program {a.program} milik seksi «{pr.seksi}», bukan «{nama}»" if pr else
+                     f"program «{a.program}» tidak ada di Perjanjian Kinerja {p.tahun}; maksud "
+                     f"Anda «{dekat}»? (isian {dekat} belum ada di formulir ini) — tulis "
+                     f"program: {dekat}" if dekat else
                      f"program «{a.program}» tidak ada di Perjanjian Kinerja {p.tahun}"
                      f"{saran(a.program, [x.kode for x in pk.program])}")
             yield temuan(a.lok, "program-tak-dikenal", pesan)
@@ -119,12 +129,10 @@ def _anggaran(pk: PerjanjianKinerja, p: Periode, nama: str, f: Formulir) -> Iter
                          f"realisasi program {a.program} ({format_rupiah(a.realisasi)}) melebihi "
                          f"pagunya ({format_rupiah(pr.anggaran)}); periksa angkanya, atau catat "
                          "Perjanjian Kinerja Perubahan bila pagunya memang naik")
-    ada_prog = {a.program for a in f.anggaran}
-    for kode in prog_milik:
-        if kode not in ada_prog:
-            yield temuan(f.lok_isian, "program-hilang",
-                         f"realisasi anggaran program {kode} tidak ada; tambahkan butir "
-                         f"«- program: {kode}» di bawah anggaran")
+    for kode in hilang:
+        yield temuan(f.lok_isian, "program-hilang",
+                     f"realisasi anggaran program {kode} tidak ada; tambahkan butir "
+                     f"«- program: {kode}» di bawah anggaran")
 
 
 def _wajib_isi(k: Kantor, pk: PerjanjianKinerja, p: Periode, f: Formulir,

@@ -89,9 +89,12 @@ def periksa_evaluasi(ra: RencanaAksi, p: Periode, f: Formulir, kode_milik: list[
                              f"status aksi {s.aksi} belum diisi; tulis terlaksana, sebagian, "
                              "atau belum")
         for kode, a in rencana.items():
-            if kode not in ada and semua:
+            # Missing entries are the form's incompleteness, not a slip in it: a draft is still
+            # made while the plan is newer than the forms.
+            if kode not in ada and semua and lengkap:
                 yield temuan(isian.lok, "aksi-hilang",
                              f"aksi {kode} ({a.uraian}) direncanakan untuk {isian.indikator} "
-                             f"pada {NAMA_PERIODE[p.kode]} tetapi tidak dievaluasi; tambahkan "
-                             f"di bawah «rencana_aksi:» butir «- aksi: {kode}» dengan status "
-                             "dan catatannya")
+                             f"pada {NAMA_PERIODE[p.kode]} tetapi tidak dievaluasi; jalankan "
+                             f"«kinerja periode baru {p.tahun} {p.kode}» untuk menambahkan "
+                             f"butir «- aksi: {kode}» ke formulir, lalu isi status dan "
+                             "catatannya")

@@ -46,6 +46,9 @@ def bangun(pt: Potret, *, pdf: bool = False) -> HasilSitus:
         galat = tuple(t for t in pt.temuan if t.galat and t.berkas == "kinerja.yml")
         raise BerkasTidakValid(galat) if galat else KinerjaError(
             "kinerja.yml tidak dapat dibaca; jalankan «kinerja periksa kinerja.yml»")
+    hilang = tuple(t for t in pt.temuan if t.aturan == "periode-disahkan-hilang")
+    if hilang:
+        raise BerkasTidakValid(hilang)  # the archive never drops a ratified period silently
     penulis = Penulis(pt.akar / "content" / "arsip")
     try:
         per_tahun = []

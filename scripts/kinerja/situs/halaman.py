@@ -204,8 +204,10 @@ def halaman_kantor(kantor: Kantor) -> dict[str, str]:
     keterangan = f"Arsip pengukuran kinerja {i.nama}, {pemerintah}"
     return {
         "_situs.yml": ("# Dibuat oleh «kinerja situs» dari kinerja.yml; jangan diubah tangan.\n"
-                       f"site_name: {lolos.yaml(judul)}\n"
-                       f"site_description: {lolos.yaml(keterangan)}\n"),
+                       # Both builders' themes print these into <title>, <meta> and the
+                       # header as they are: escaped here, once, as HTML text.
+                       f"site_name: {lolos.yaml(lolos.html(judul))}\n"
+                       f"site_description: {lolos.yaml(lolos.html(keterangan))}\n"),
         "_kantor.md": (f"{aman(i.nama)}, {aman(pemerintah)}, mengukur kinerjanya setiap triwulan "
                        "dengan membandingkan realisasi terhadap target Perjanjian Kinerja, sesuai "
                        "SOP Pengukuran Kinerja. Setiap pengukuran diperiksa Kasubbag Perencanaan "

@@ -68,18 +68,48 @@ def tautan_bukti(bukti: str, salinan: str | None = None) -> str:
     return f"<code>{h(bukti)}</code>"
 
 
-# Evidence a browser would run or the site generator would render as a page of this site (a
-# Markdown note, an HTML or SVG file) is published as plain text: people's files are data.
-_BUKTI_SEBAGAI_TEKS = frozenset({".md", ".markdown", ".html", ".htm", ".xhtml", ".svg", ".xml",
-                                 ".js", ".mjs", ".css", ".txt"})
+# Evidence is published only as inert downloads, decided by an allow-list: a type no browser
+# runs and no site generator renders, whose first bytes are that type's (an HTML page named
+# «.png» stays data). Anything else is published as plain text («.txt») or, if not text, as
+# bytes («.bin») — a Markdown note, an HTML, SVG or XML file, a «.mkd» or «.shtml» alike.
+_ZIP, _OLE = (b"PK\x03\x04",), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",)
+_BUKTI_INERT: dict[str, tuple[bytes, ...]] = {
+    ".pdf": (b"%PDF-",), ".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",), ".gif": (b"GIF87a", b"GIF89a"), ".webp": (b"RIFF",),
+    ".docx": _ZIP, ".xlsx": _ZIP, ".pptx": _ZIP, ".odt": _ZIP, ".ods": _ZIP, ".odp": _ZIP,
+    ".zip": _ZIP, ".doc": _OLE, ".xls": _OLE, ".ppt": _OLE,
+    ".csv": (), ".txt": (),  # text served as text/csv or text/plain: shown, never run
+}
 
 
 def nama_bukti(path: Path) -> str:
     """An evidence file's name on the site, under the period's page: ``bukti/<name>``, made
-    safe for a URL."""
+    safe for a URL and inert for a browser (see ``_BUKTI_INERT``)."""
     akhiran = path.suffix.lower()
     nama = slug(path.stem)[:80] + (akhiran if re.fullmatch(r"\.[a-z0-9]{1,8}", akhiran) else "")
-    return "bukti/" + (nama + ".txt" if akhiran in _BUKTI_SEBAGAI_TEKS else nama)
+    with path.open("rb") as f:
+        awal = f.read(4096)
+    tanda = _BUKTI_INERT.get(akhiran)
+    if tanda is not None and (awal.startswith(tanda) if tanda else _teks_polos(awal)) and (
+            akhiran != ".webp" or awal[8:12] == b"WEBP"):
+        return "bukti/" + nama
+    return "bukti/" + nama + (".txt" if _teks_polos(awal) else ".bin")
+
+
+def _teks_polos(awal: bytes) -> bool:
+    """Text a browser shows as text: no NUL, UTF-8 (a cut-off last character allowed), and not
+    a markup document a lenient host might sniff as HTML."""
+    if b"\x00" in awal:
+        return False
+    try:
+        teks = awal.decode("utf-8")
+    except UnicodeDecodeError as e:
+        if e.start < len(awal) - 3:
+            return False
+        teks = awal[: e.start].decode("utf-8")
+    kepala = teks.lstrip("\ufeff \t\r\n").lower()
+    return not kepala.startswith(("<!doctype", "<html", "<svg", "<?xml", "<script", "<head",
+                                  "<body", "<iframe", "<!--"))
 
 
 # Raw HTML links point at directory URLs (use_directory_urls: true, as mkdocs.yml sets and

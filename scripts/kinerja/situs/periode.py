@@ -24,7 +24,7 @@ from kinerja.situs.html import (
     tautan_bukti,
     url_indikator,
 )
-from kinerja.ukur.evaluasi import Evaluasi
+from kinerja.ukur.evaluasi import Evaluasi, tanpa_evaluasi
 from kinerja.ukur.rekap import Rekap, teks_nilai, teks_target
 
 
@@ -73,6 +73,9 @@ def halaman(akar: Path, t: Terbit) -> tuple[str, list[tuple[Path, str]]]:
                   ""]
     if t.evaluasi is not None:
         baris += _evaluasi(t, t.evaluasi)
+    elif t.periode.kode != "tahunan":
+        baris += ["## Evaluasi Rencana Aksi", "",
+                  h(tanpa_evaluasi(t.renaksi, t.periode.tahun, t.periode.nama, final=True)), ""]
     penjelasan, salinan = _penjelasan(akar, t)
     baris += penjelasan
     baris += ["## Riwayat pemeriksaan"]

@@ -61,6 +61,16 @@ class Evaluasi:
         return any(x.tanpa_status for x in self.per_seksi)
 
 
+def tanpa_evaluasi(ra: RencanaAksi | None, tahun: int, nama: str, *, final: bool) -> str:
+    """Why a quarter shows no Rencana Aksi evaluation, said rather than left out: a quarter
+    ratified before the year's plan existed is not evaluated against it afterwards."""
+    if ra is None:
+        return (f"Rencana Aksi Tahun {tahun} belum disusun "
+                + ("ketika periode ini disahkan" if final else "ketika laporan ini dibuat")
+                + f"; {nama} tidak dievaluasi terhadap Rencana Aksi.")
+    return f"Rencana Aksi Tahun {tahun} tidak memuat aksi untuk {nama}."
+
+
 def evaluasi_periode(rekap: Rekap, kantor: Kantor, pk: PerjanjianKinerja,
                      ra: RencanaAksi | None) -> Evaluasi | None:
     """The quarter's evaluation against ``ra`` (None: the quarter has no plan to evaluate)."""
