@@ -110,3 +110,52 @@ def test_formulir_termutasi(kantor: Path, capsys: pytest.CaptureFixture[str], be
             assert hasil.kode in (0, 1), (argv, hasil.galat)
             assert "kesalahan internal" not in hasil.galat, form.read_text()
             assert "Traceback" not in hasil.keluaran + hasil.galat
+
+
+PANJANG = 20_000
+JAHAT = {
+    "kata panjang": "A" * PANJANG,
+    "spasi panjang": "1" + " " * PANJANG + "-" + " " * PANJANG + "x",
+    "pemisah berulang": "1" + "-" * PANJANG,
+    "tautan panjang": "https://contoh.go.id/" + "d/" * PANJANG,
+    "markah": "</title><script>alert(1)</script> \"><img src=x onerror=alert(2)> {{ config }}",
+    "pembalik arah": "laporan\u202egpj.exe",
+    "baris baru": "a\nb\n\n\nc",
+}
+# (file, the line replaced, the key written): one text field of every kind of file
+TEMPAT = [
+    ("kinerja.yml", "  nama: Kecamatan Contoh", "  nama"),
+    ("kinerja.yml", "  alamat: Jl. Contoh No. 1", "  alamat"),
+    ("periods/2026/perjanjian-kinerja.yml", "        uraian: Jumlah desa yang dibina",
+     "        uraian"),
+    ("periods/2026/perjanjian-kinerja.yml", "        target: 40", "        target"),
+    ("periods/2026/tw1/formulir/pemerintahan.yml", "    penjelasan: Pembinaan rutin ke desa.",
+     "    penjelasan"),
+    ("periods/2026/tw1/formulir/pemerintahan.yml", "    realisasi: 12", "    realisasi"),
+    ("periods/2026/tw1/formulir/pemerintahan.yml",
+     "    bukti_dukung: https://contoh.go.id/bukti/ik-1.pdf", "    bukti_dukung"),
+]
+
+
+@pytest.mark.parametrize(("berkas", "baris", "kunci"), TEMPAT,
+                         ids=[f"{b.rsplit('/', 1)[-1]}:{k.strip()}" for b, _, k in TEMPAT])
+@pytest.mark.parametrize("jahat", list(JAHAT), ids=list(JAHAT))
+def test_masukan_jahat_di_setiap_bidang(kantor: Path, capsys: pytest.CaptureFixture[str],
+                                        berkas: str, baris: str, kunci: str, jahat: str) -> None:
+    """Hostile text in a field of each kind of file: a finding on its line or accepted as text,
+    exit 0 or 1 — never 3, never a hang (the patterns that read it are linear: bench/masukan.py)
+    — and an oversized field is always a finding."""
+    path = Path(berkas)
+    teks = path.read_text()
+    assert baris in teks
+    path.write_text(teks.replace(baris, f"{kunci}: {json.dumps(JAHAT[jahat])}", 1))
+    nomor = teks[:teks.index(baris)].count("\n") + 1
+    hasil = jalankan(capsys, "periksa", "--format", "json")
+    assert hasil.kode in (0, 1), hasil.galat
+    temuan = json.loads(hasil.keluaran)["temuan"]
+    if len(JAHAT[jahat]) > 2000:
+        assert any(t["berkas"] == berkas and t["baris"] == nomor for t in temuan), temuan
+    for argv in (("rekap", "2026-tw1"), ("laporan", "--draf", "-o", "x.pdf")):
+        hasil = jalankan(capsys, *argv)
+        assert hasil.kode in (0, 1), (argv, hasil.galat)
+        assert "kesalahan internal" not in hasil.galat and "Traceback" not in hasil.galat

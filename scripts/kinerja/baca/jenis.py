@@ -361,6 +361,9 @@ def _rentang(teks: str) -> tuple[str, str] | None:
     return None
 
 
+TARGET_MAKS = 100  # «80 s.d. 90 persen», «WTP»: a target is a few words
+
+
 @beku
 class JenisTarget(Jenis):
     """A number, a range (``80-90``, ``80 s.d. 90``) or a grade such as ``WTP``."""
@@ -371,6 +374,9 @@ class JenisTarget(Jenis):
         teks = _teks_skalar(node, self.nama_jenis)
         if teks is None:
             return None
+        if len(teks) > TARGET_MAKS:
+            raise _Salah(f"terlalu panjang untuk sebuah target ({format_angka(len(teks))} "
+                         f"karakter); tulis angka (85), rentang (80–90) atau predikat (BB)")
         return baca_target(teks)
 
     def json(self) -> dict[str, Any]:
