@@ -88,8 +88,7 @@ def test_pdf_basi_di_build_tidak_diterbitkan(g: Kantor) -> None:
     g.kinerja("laporan", "2026-tw2")
     pdf = g.akar / "build/2026-tw2/laporan-pengukuran-kinerja-2026-tw2.pdf"
     asli = pdf.read_bytes()
-    pdf.write_bytes(b"%PDF-1.4 dari kantor lain\n")  # left by something else
-    (pdf.parent / (pdf.name + ".sidik")).unlink()
+    pdf.write_bytes(b"%PDF-1.4 dari kantor lain\n")  # left by something else: no provenance
     g.kinerja("situs")
     terbit = g.akar / "content/arsip/2026/tw2/laporan-pengukuran-kinerja-2026-tw2.pdf"
     assert not terbit.exists()

@@ -53,7 +53,8 @@ def _bangun(akar: Path, dok: dokumen.Dokumen, temuan: Pengumpul, *, berkas_kerja
     logo = _logo(akar, i, temuan) if berkas_kerja else i.get("logo")
     instansi = Instansi(i.get("nama") or "", i.get("pemerintah") or "", i.get("alamat") or "",
                         i.get("kota") or "", i.get("telepon"),
-                        i.get("email"), i.get("laman"), i.get("kode_pos"), logo)
+                        i.get("email"), i.get("laman"), i.get("kode_pos"), logo,
+                        i.get("arsip"))
     # Someone whose name or title is still blank (already a finding) is still on the staff:
     # otherwise their section head and role would be reported missing as well.
     pegawai = tuple(

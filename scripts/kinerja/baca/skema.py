@@ -40,6 +40,10 @@ KANTOR = Peta((
         Bidang("telepon", _TEKS, "nomor telepon kantor"),
         Bidang("email", _SUREL, "alamat surel kantor"),
         Bidang("laman", _TEKS, "alamat situs web kantor"),
+        Bidang("arsip", Teks(r"""https://[^\s<>"'#?]+/""", "https://kecamatan.contoh.go.id/kinerja/",
+                             maks=200),
+               "alamat arsip publik kinerja (diakhiri /), tujuan kode QR pada dokumen yang "
+               "disahkan; tanpa ini di GitHub Pages: https://PEMILIK.github.io/REPO/"),
         Bidang("logo", _TEKS, "berkas logo untuk kop surat (PNG/SVG), relatif terhadap akar repo"),
     )), "identitas kantor untuk kop surat dan situs", wajib=True),
     Bidang("kertas", Pilihan(("A4", "F4"), (("folio", "F4"),)),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -10,11 +12,22 @@ import click
 from kinerja.baca.muat import cari_akar, rujukan_periode, tahun_tunjukan
 from kinerja.buat.renaksi import buat_kerangka
 from kinerja.cli.grup import kinerja
-from kinerja.cli.klik import KelompokTahun, Tahun, Tanggal, bantuan, repo_opsi, tampil
+from kinerja.cli.klik import (
+    KelompokTahun,
+    Pilihan,
+    Tahun,
+    Tanggal,
+    bantuan,
+    repo_opsi,
+    tampil,
+)
 from kinerja.dokumen import laporan as laporan_
 from kinerja.dokumen import lkjip_bahan, render
 from kinerja.dokumen import surat as surat_
 from kinerja.dokumen.renaksi import buat_dokumen
+from kinerja.inti.errors import KELUAR_OK, KELUAR_TEMUAN
+from kinerja.inti.lolos import terminal
+from kinerja.keluaran import format as fmt
 from kinerja.layanan import Potret, potret
 from kinerja.pengesahan import git
 
@@ -163,3 +176,34 @@ def lkjip(tahun: int, draf: bool, keluaran: Path | None, tanggal: date | None,
                                  tanggal=tanggal)
     click.echo(f"ditulis    {tampil(hasil.markdown)}")
     click.echo(f"ditulis    {tampil(hasil.pdf)}")
+
+
+@kinerja.command(add_help_option=False)
+@bantuan
+@click.argument("berkas", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+                metavar="BERKAS.pdf")
+@click.option("-f", "--format", "format_", type=Pilihan(list(fmt.VERIFIKASI)), default="teks",
+              show_default=True, help="Bentuk keluaran.")
+@repo_opsi
+def verifikasi(berkas: Path, format_: str, repo: Path | None) -> None:
+    """Periksa apakah dokumen cetak ini yang disahkan: dibandingkan byte demi byte dengan
+    dokumen yang disusun ulang dari versi yang disahkan di repositori ini.
+
+    BERKAS: PDF laporan, surat pengantar, Rencana Aksi, atau LKjIP yang disusun kinerja.
+    Keluar 0 hanya untuk dokumen final yang asli dan masih berlaku; 1 untuk draf, versi yang
+    telah diganti, berkas yang diubah, atau dokumen yang tidak dikenal.
+    """
+    from kinerja.alur.keaslian import verifikasi as periksa_berkas
+
+    akar = cari_akar(repo or Path.cwd())
+    with git.kunci(akar, "verifikasi"):
+        hasil = periksa_berkas(akar, berkas)
+    if format_ == "json":
+        click.echo(json.dumps({
+            "berkas": hasil.berkas, "asli": hasil.asli, "keadaan": hasil.keadaan,
+            "pesan": hasil.pesan, "jenis": hasil.jenis, "rujukan": hasil.rujukan,
+            "versi": hasil.versi, "segel": hasil.segel, "sha256": hasil.sha256,
+        }, ensure_ascii=False, indent=2))
+    else:
+        click.echo(terminal(f"{hasil.berkas}: {hasil.pesan}"))
+    sys.exit(KELUAR_OK if hasil.asli else KELUAR_TEMUAN)

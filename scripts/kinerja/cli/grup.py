@@ -16,7 +16,7 @@ from kinerja.cli.klik import KONTEKS, Kelompok, bantuan
 MODUL = {
     "periksa": "periksa", "rekap": "periksa", "skema": "periksa",
     "laporan": "dokumen", "surat": "dokumen", "disposisi": "dokumen", "renaksi": "dokumen",
-    "lkjip": "dokumen",
+    "lkjip": "dokumen", "verifikasi": "dokumen",
     "setujui": "keputusan", "kembalikan": "keputusan", "sahkan": "keputusan",
     "revisi": "keputusan", "catat": "keputusan", "persetujuan": "keputusan",
     "status": "keputusan",

@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from kinerja.baca import bukti as bk
-from kinerja.dokumen import grafik, render
+from kinerja.dokumen import grafik, keaslian, render
 from kinerja.dokumen.md import blok_meta, md, meta_kop, nip, pemisah, persen, rupiah, sel
 from kinerja.inti.angka import format_persen, format_tanggal, format_waktu
 from kinerja.inti.beku import beku
@@ -29,7 +29,7 @@ from kinerja.inti.model import (
 )
 from kinerja.inti.sop import NAMA_PERAN
 from kinerja.layanan import Potret
-from kinerja.pengesahan.segel import tandai, versi_pk
+from kinerja.pengesahan.segel import sidik_dokumen, versi_pk
 from kinerja.ukur.evaluasi import Evaluasi, evaluasi_periode, tanpa_evaluasi
 from kinerja.ukur.rekap import BarisIndikator, Rekap, teks_nilai, teks_target
 
@@ -292,11 +292,14 @@ def buat(pt: Potret, p: Periode, proses: render.Pandoc, *, draf: bool,
         for c in p.riwayat)
     sah = next((c.waktu.astimezone(kantor.zona).date() for c in p.riwayat
                 if c.peran == "camat"), None)
-    teks = susun(rekap, kantor, pk, draf=draf, tanggal=tanggal or sah or date.today(),
-                 gambar="grafik-capaian.svg", riwayat=riwayat, logo=logo, renaksi=ra)
+    hari = tanggal or sah or date.today()
+    asli = None if draf else keaslian.untuk_periode(p, "laporan", pt.alamat_arsip())
+    teks = susun(rekap, kantor, pk, draf=draf, tanggal=hari, gambar="grafik-capaian.svg",
+                 riwayat=riwayat, logo=logo, renaksi=ra)
+    teks += keaslian.lampiran(asli, folder, "laporan")
     nama_pdf = f"laporan-pengukuran-kinerja-{p.id}{'-draf' if draf else ''}.pdf"
     pdf = keluaran or folder / nama_pdf
-    render.pdf(teks, "laporan", folder, "laporan", pdf.resolve(), proses)
-    if not draf:
-        tandai(pdf, p, "laporan")
+    render.pdf(teks, "laporan", folder, "laporan", pdf.resolve(), proses,
+               keaslian.meta_pdf(judul(rekap), kantor.instansi.nama, hari, "laporan", p.id,
+                                 None if draf else sidik_dokumen(p, "laporan"), asli))
     return HasilLaporan(folder / "laporan.md", pdf)

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from kinerja.baca import prosa
-from kinerja.dokumen import grafik, render
+from kinerja.dokumen import grafik, keaslian, render
 from kinerja.dokumen.lkjip import (
     BahanLKjIP,
     DataIndikator,
@@ -29,7 +29,7 @@ from kinerja.inti.errors import BerkasTidakValid, KinerjaError
 from kinerja.inti.model import TRIWULAN, Periode, SuratPengantar
 from kinerja.inti.sop import NAMA_PERAN
 from kinerja.layanan import Potret
-from kinerja.pengesahan.segel import tandai
+from kinerja.pengesahan.segel import sidik_dokumen
 from kinerja.ukur.rekap import BarisIndikator, Rekap
 from kinerja.ukur.rekap import susun as susun_rekap
 from kinerja.ukur.renaksi import EvaluasiIndikator, evaluasi, status_formulir
@@ -142,9 +142,13 @@ def buat(pt: Potret, tahun: int, proses: render.Pandoc, *, draf: bool,
     b, tahunan = bahan(pt, tahun, draf=draf, tanggal=tanggal, folder_build=folder)
     b = replace(b, logo=render.salin_logo(pt.akar, b.kantor, folder))
     nama = f"lkjip-{tahun}{'-draf' if draf else ''}"
+    asli = None if draf else keaslian.untuk_periode(tahunan, "lkjip", pt.alamat_arsip())
     teks = susun(b, f"{tata.folder_periode(tahun, 'tahunan')}/{tata.FOLDER_LKJIP}")
+    teks += keaslian.lampiran(asli, folder, "lkjip")
     pdf = keluaran or folder / f"{nama}.pdf"
-    render.pdf(teks, "dokumen", folder, nama, pdf.resolve(), proses)
-    if not draf:
-        tandai(pdf, tahunan, "lkjip")
+    hari = tanggal or next((c.waktu.astimezone(b.kantor.zona).date() for c in tahunan.riwayat
+                            if c.peran == "camat"), None) or date.today()
+    render.pdf(teks, "dokumen", folder, nama, pdf.resolve(), proses, keaslian.meta_pdf(
+        f"Laporan Kinerja Instansi Pemerintah Tahun {tahun}", b.kantor.instansi.nama, hari,
+        "lkjip", tahunan.id, None if draf else sidik_dokumen(tahunan, "lkjip"), asli))
     return HasilLKjIP(folder / f"{nama}.md", pdf)

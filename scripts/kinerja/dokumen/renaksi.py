@@ -7,14 +7,13 @@ import hashlib
 from datetime import date
 from pathlib import Path
 
-from kinerja.dokumen import render
+from kinerja.dokumen import keaslian, render
 from kinerja.dokumen.md import blok_meta, md, meta_kop, pemisah, penanda, sel
 from kinerja.inti import tata
 from kinerja.inti.angka import format_tanggal
 from kinerja.inti.errors import BerkasTidakValid, KinerjaError
 from kinerja.inti.model import TRIWULAN, Kantor, PerjanjianKinerja, RencanaAksi
 from kinerja.layanan import Potret
-from kinerja.pengesahan.segel import tulis_sidik
 from kinerja.ukur.rekap import teks_target
 
 
@@ -72,12 +71,19 @@ def susun_dokumen(kantor: Kantor, pk: PerjanjianKinerja, ra: RencanaAksi, *, tan
 
 def sidik_renaksi(akar: Path, tahun: int, *, tanda_tangan: bool = True) -> str:
     """What the Rencana Aksi document is made from: the plan, the PK and the office, byte for
-    byte, and which copy it is (signed or public). Written beside the PDF, so a stale one, or
+    byte, and which copy it is (signed or public). Written into the PDF, so a stale one, or
     the other copy, is known for what it is."""
+    isi = [(akar / rel).read_bytes() if (akar / rel).is_file() else b"" for rel in
+           (tata.BERKAS_KANTOR, tata.berkas_pk(tahun), tata.berkas_renaksi(tahun))]
+    return sidik_renaksi_dari(*isi, tanda_tangan=tanda_tangan)
+
+
+def sidik_renaksi_dari(kantor: bytes, pk: bytes, renaksi: bytes, *,
+                       tanda_tangan: bool = True) -> str:
+    """The same digest from the three files' bytes (as a commit holds them)."""
     h = hashlib.sha256(b"" if tanda_tangan else b"salinan umum\0")
-    for rel in (tata.BERKAS_KANTOR, tata.berkas_pk(tahun), tata.berkas_renaksi(tahun)):
-        path = akar / rel
-        h.update(path.read_bytes() if path.is_file() else b"")
+    for isi in (kantor, pk, renaksi):
+        h.update(isi)
         h.update(b"\0")
     return h.hexdigest()
 
@@ -101,10 +107,18 @@ def buat_dokumen(pt: Potret, tahun: int, *, tanggal: date | None = None,
                            f"«kinerja renaksi baru {tahun}»")
     folder = pt.akar / "build" / str(tahun)
     logo = render.salin_logo(pt.akar, kantor, folder)
-    teks = susun_dokumen(kantor, pk, ra, tanggal=tanggal or date.today(), logo=logo,
-                         tanda_tangan=tanda_tangan)
+    # Dated as committed (a plan rendered again later is the same document, byte for byte).
+    versi, diubah = pt.versi_berkas(tata.berkas_renaksi(tahun))
+    hari = tanggal or diubah or date.today()
+    camat = next(iter(kantor.pemegang("camat")), None)
+    sidik = sidik_renaksi(pt.akar, tahun, tanda_tangan=tanda_tangan)
+    asli = keaslian.Keaslian("renaksi", str(tahun), f"Tahun {tahun}", versi, sidik, None,
+                             camat.nama if camat and tanda_tangan else "",
+                             keaslian.url_arsip(pt.alamat_arsip(), tahun, None))
+    teks = susun_dokumen(kantor, pk, ra, tanggal=hari, logo=logo, tanda_tangan=tanda_tangan)
+    teks += keaslian.lampiran(asli, folder, "renaksi" if tanda_tangan else "renaksi-salinan")
     pdf = keluaran or folder / nama_pdf(tahun, tanda_tangan=tanda_tangan)
-    hasil = render.pdf(teks, "dokumen", folder,
-                       "rencana-aksi" if tanda_tangan else "rencana-aksi-salinan", pdf.resolve())
-    tulis_sidik(pdf, sidik_renaksi(pt.akar, tahun, tanda_tangan=tanda_tangan))
-    return hasil
+    return render.pdf(teks, "dokumen", folder,
+                      "rencana-aksi" if tanda_tangan else "rencana-aksi-salinan", pdf.resolve(),
+                      meta=keaslian.meta_pdf(f"Rencana Aksi Tahun {tahun}", kantor.instansi.nama,
+                                             hari, "renaksi", str(tahun), sidik, asli))

@@ -11,10 +11,12 @@ import importlib.util
 import os
 import shutil
 import subprocess
+from datetime import date
 from pathlib import Path
 
 from kinerja import DATA
 from kinerja.inti import berkas
+from kinerja.inti.beku import beku
 from kinerja.inti.errors import KinerjaError
 from kinerja.inti.lolos import typst_singkatan
 from kinerja.inti.model import Kantor
@@ -96,13 +98,39 @@ def tulis(path: Path, teks: str) -> None:
     berkas.tulis(path, teks)
 
 
+@beku
+class MetaPdf:
+    """The PDF's own metadata. Its date is the document's, never the build's: the same
+    document always renders to the same bytes, so a printed copy can be checked by rebuilding
+    it."""
+
+    judul: str
+    penulis: str
+    tanggal: date
+    kata_kunci: tuple[str, ...]
+
+
+def _teks_typst(teks: str) -> str:
+    """A Typst string literal holding ``teks`` (one line)."""
+    return '"' + " ".join(teks.split()).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _kepala(m: MetaPdf) -> str:
+    kata = "".join(f"{_teks_typst(k)}, " for k in m.kata_kunci)
+    return (f"#set document(title: {_teks_typst(m.judul)}, author: {_teks_typst(m.penulis)}, "
+            f"keywords: ({kata}), date: datetime(year: {m.tanggal.year}, "
+            f"month: {m.tanggal.month}, day: {m.tanggal.day}))\n")
+
+
 def pdf(markdown: str, nama_templat: str, folder: Path, nama: str, keluaran: Path,
-        proses: Pandoc | None = None) -> Path:
+        proses: Pandoc | None = None, meta: MetaPdf | None = None) -> Path:
     """Write ``folder/nama.md`` and ``.typ`` beside it (both useful when a layout surprises),
     then the PDF at ``keluaran`` — each file whole or not at all."""
     berkas.tulis(folder / f"{nama}.md", markdown)
     typ = folder / f"{nama}.typ"
     typst_teks = proses.ubah(markdown) if proses else ke_typst(markdown, nama_templat)
+    if meta is not None:
+        typst_teks = _kepala(meta) + typst_teks
     berkas.tulis(typ, typst_teks)
     kompilasi(typ, keluaran)
     return keluaran

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from kinerja.dokumen import render
+from kinerja.dokumen import keaslian, render
 from kinerja.dokumen.md import blok_meta, md, meta_kop, penanda
 from kinerja.inti.angka import format_tanggal
 from kinerja.inti.beku import beku
@@ -18,7 +18,7 @@ from kinerja.inti.errors import KinerjaError
 from kinerja.inti.model import Kantor, Langkah, Periode
 from kinerja.inti.sop import NAMA_PERAN, sop
 from kinerja.layanan import Potret
-from kinerja.pengesahan.segel import tandai
+from kinerja.pengesahan.segel import sidik_dokumen
 
 
 @beku
@@ -117,12 +117,19 @@ def buat_surat(pt: Potret, p: Periode, *, draf: bool, keluaran: Path | None = No
                 "dengan --draf", berkas=p.berkas)
     folder = pt.akar / "build" / p.id
     logo = render.salin_logo(pt.akar, kantor, folder)
-    teks = susun_surat(kantor, p, draf=draf, tanggal=tanggal or date.today(), logo=logo)
+    # The letter's own date, else the ratification's: the same letter renders to the same bytes.
+    sah = next((c.waktu.astimezone(kantor.zona).date() for c in p.riwayat
+                if c.peran == "camat"), None)
+    hari = p.surat.tanggal or tanggal or sah or date.today()
+    asli = None if draf else keaslian.untuk_periode(p, "surat", pt.alamat_arsip())
+    teks = susun_surat(kantor, p, draf=draf, tanggal=hari, logo=logo)
+    teks += keaslian.lampiran(asli, folder, "surat")
     pdf = keluaran or folder / f"surat-pengantar-{p.id}{'-draf' if draf else ''}.pdf"
-    hasil = HasilSurat(render.pdf(teks, "surat", folder, "surat-pengantar", pdf.resolve()))
-    if not draf:
-        tandai(pdf, p, "surat")
-    return hasil
+    meta = keaslian.meta_pdf(f"Surat Pengantar Laporan Pengukuran Kinerja {p.nama}",
+                             kantor.instansi.nama, hari, "surat", p.id,
+                             None if draf else sidik_dokumen(p, "surat"), asli)
+    return HasilSurat(render.pdf(teks, "surat", folder, "surat-pengantar", pdf.resolve(),
+                                 meta=meta))
 
 
 def buat_disposisi(pt: Potret, p: Periode, *, keluaran: Path | None = None) -> HasilSurat:
@@ -131,4 +138,8 @@ def buat_disposisi(pt: Potret, p: Periode, *, keluaran: Path | None = None) -> H
     logo = render.salin_logo(pt.akar, kantor, folder)
     teks = susun_disposisi(kantor, p, logo=logo)
     pdf = keluaran or folder / f"disposisi-{p.id}.pdf"
-    return HasilSurat(render.pdf(teks, "disposisi", folder, "disposisi", pdf.resolve()))
+    meta = render.MetaPdf(f"Lembar Disposisi {p.nama}", kantor.instansi.nama,
+                          p.mulai or date.today(), ("kinerja", "kinerja-jenis:disposisi",
+                                                    f"kinerja-rujukan:{p.id}"))
+    return HasilSurat(render.pdf(teks, "disposisi", folder, "disposisi", pdf.resolve(),
+                                 meta=meta))

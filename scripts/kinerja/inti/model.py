@@ -51,6 +51,8 @@ class Instansi:
     laman: str | None = None
     kode_pos: str | None = None
     logo: str | None = None
+    # The public archive's address (https://…/): where a printed document's QR code leads
+    arsip: str | None = None
 
     @property
     def kepala_daerah(self) -> tuple[str, str]:

@@ -130,6 +130,14 @@ def letak(rel: str) -> Letak:
     return Letak(jenis, tahun, kode, sisa)
 
 
+FOLDER_SITUS_ARSIP = "arsip"  # the archive's pages, under the site's root
+
+
+def jalan_arsip(tahun: int, kode: str | None = None) -> str:
+    """A year's (or a period's) page on the public archive, relative to the site's root."""
+    return f"{FOLDER_SITUS_ARSIP}/{tahun}/" + (f"{kode}/" if kode else "")
+
+
 _DIBACA = frozenset({"kantor", "pk", "renaksi", "periode", "riwayat", "formulir", "bukti",
                      "arsip", "lkjip"})
 

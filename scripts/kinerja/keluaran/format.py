@@ -25,3 +25,4 @@ PUTUSAN: dict[str, Callable[[Putusan], str]] = {
 STATUS: dict[str, Callable[[StatusPeriode], str]] = {
     f: partial(tampil.status, format_=f) for f in ("teks", "json")}
 TAUTAN = ("teks", "markdown")
+VERIFIKASI = ("teks", "json")

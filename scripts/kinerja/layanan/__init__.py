@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from datetime import tzinfo
+from datetime import date, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,7 +29,26 @@ from kinerja.ukur.tersegel import renaksi_periode, terapkan
 if TYPE_CHECKING:
     from kinerja.pengesahan.verifikasi import Pemeriksa, PengujiForge
 
-__all__ = ["Potret", "cari_akar", "potret"]
+__all__ = ["Potret", "alamat_pages", "cari_akar", "potret"]
+
+
+def alamat_pages(asal: str) -> str | None:
+    """The GitHub Pages address of a github.com remote (``https://…``, ``git@…:``, ``ssh://``);
+    None for any other host: its pages are set in ``instansi.arsip``."""
+    for awal in ("https://github.com/", "http://github.com/", "git@github.com:",
+                 "ssh://git@github.com/"):
+        if asal.lower().startswith(awal):
+            jalan = asal[len(awal):].removesuffix("/").removesuffix(".git")
+            break
+    else:
+        return None
+    bagian = jalan.split("/")
+    if len(bagian) != 2 or not all(bagian) or "@" in jalan:
+        return None
+    pemilik, repo = bagian[0].lower(), bagian[1]
+    if repo.lower() == f"{pemilik}.github.io":
+        return f"https://{pemilik}.github.io/"
+    return f"https://{pemilik}.github.io/{repo}/"
 
 
 @beku
@@ -65,6 +84,38 @@ class Potret:
 
     def periode(self, tahun: int, kode: str) -> Periode | None:
         return self.muatan.periode(tahun, kode)
+
+    def versi_berkas(self, rel: str) -> tuple[int, date | None]:
+        """How many committed versions of ``rel`` HEAD's history holds (1 outside Git or before
+        its first commit), and the date of the last: a printed plan names which one it is."""
+        if self.pemeriksa is None:
+            return 1, None
+        g = self.pemeriksa.g
+        head = g.head
+        if head is None:
+            return 1, None
+        leluhur = g.leluhur(head)
+        ubah = [c for sha, c in g.commit.items()
+                if sha in leluhur and any(p == rel for _, p in g.berubah.get(sha, ()))]
+        if not ubah:
+            return 1, None
+        zona = self.kantor.zona if self.kantor is not None else None
+        return len(ubah), ubah[-1].waktu.astimezone(zona).date()
+
+    def alamat_arsip(self) -> str | None:
+        """The public archive's address, where a printed document's QR code leads:
+        ``instansi.arsip``, or the GitHub Pages address of the repository's ``origin``."""
+        if self.kantor is not None and self.kantor.instansi.arsip:
+            return self.kantor.instansi.arsip
+        if self.pemeriksa is None:
+            return None
+        from kinerja.pengesahan import git
+
+        try:
+            asal = git.git(self.akar, "config", "--get", "remote.origin.url").strip()
+        except git.GitError:
+            return None
+        return alamat_pages(asal)
 
     def semua_periode(self) -> list[Periode]:
         return self.muatan.semua_periode()

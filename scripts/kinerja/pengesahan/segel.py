@@ -18,7 +18,7 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
-from kinerja.inti import berkas as berkas_
+from kinerja.baca.pdf import kata_kunci
 from kinerja.inti import lolos, tata
 from kinerja.inti.angka import format_tanggal
 from kinerja.inti.beku import beku
@@ -271,9 +271,10 @@ def _tempat(g: Gudang, path: Path, rel: str, commit: str, jenis: str) -> Lok:
 
 
 # --- provenance of a rendered document -----------------------------------------------------------
-# A final PDF of a ratified period records, beside it, which sealed version it was built from. The
-# archive publishes a PDF only when that matches the period's seal now: a PDF left in build/ by
-# another office's data, or by a version before a correction, is rebuilt, never published.
+# A final PDF of a ratified period carries, in its own metadata, which sealed version it was
+# built from. The archive publishes a PDF only when that matches the period's seal now: a PDF
+# left in build/ by another office's data, or by a version before a correction, is rebuilt,
+# never published.
 
 def sidik_dokumen(p: Periode, jenis: str) -> str | None:
     """What a final document of ``p`` depends on: its sealed version (and, for the cover
@@ -287,28 +288,10 @@ def sidik_dokumen(p: Periode, jenis: str) -> str | None:
     return hashlib.sha256("\n".join(bagian).encode()).hexdigest()
 
 
-def _sisi(pdf: Path) -> Path:
-    return pdf.with_name(pdf.name + ".sidik")
-
-
-def tulis_sidik(pdf: Path, sidik: str | None) -> None:
-    """Write beside ``pdf`` what it was made from (none: remove an older note)."""
-    if sidik is None:
-        _sisi(pdf).unlink(missing_ok=True)
-    else:
-        berkas_.tulis(_sisi(pdf), sidik + "\n")
-
-
 def sidik_sama(pdf: Path, sidik: str) -> bool:
-    """Whether ``pdf`` exists and was made from what ``sidik`` names."""
-    try:
-        return pdf.is_file() and _sisi(pdf).read_text(encoding="utf-8").strip() == sidik
-    except OSError:
-        return False
-
-
-def tandai(pdf: Path, p: Periode, jenis: str) -> None:
-    tulis_sidik(pdf, sidik_dokumen(p, jenis))
+    """Whether ``pdf`` exists and was made from what ``sidik`` names (its ``kinerja-asal``)."""
+    kata = kata_kunci(pdf)
+    return kata is not None and kata.get("asal") == sidik and "draf" not in kata
 
 
 def dari_segel(pdf: Path, p: Periode, jenis: str) -> bool:

@@ -80,16 +80,22 @@ class Sejarah:
         data = self.g.objek(f"{ref}:{tata.BERKAS_KANTOR}")
         return muat_kantor(self.g.akar, data.decode("utf-8", "replace"))[0] if data else None
 
+    @cached_property
+    def _penambah(self) -> dict[str, list[git.Commit]]:
+        """Per path, the commits that add it, oldest first (read once for every period)."""
+        hasil: dict[str, list[git.Commit]] = {}
+        for sha, c in self.g.commit.items():
+            for status, path in self.g.berubah.get(sha, ()):
+                if status == "A":
+                    hasil.setdefault(path, []).append(c)
+        return hasil
+
     def dibuat(self, tahun: int, kode: str, ref: str) -> git.Commit | None:
         """The commit that created the period in ``ref``'s history: the latest that added its
         ``periode.yml`` (a clone carrying another office's history has older ones)."""
         path = f"{tata.folder_periode(tahun, kode)}/{tata.BERKAS_PERIODE}"
         leluhur = self.g.leluhur(ref)
-        hasil = None
-        for sha, c in self.g.commit.items():
-            if sha in leluhur and ("A", path) in self.g.berubah.get(sha, ()):
-                hasil = c
-        return hasil
+        return next((c for c in reversed(self._penambah.get(path, [])) if c.sha in leluhur), None)
 
     def konteks(self, tahun: int, kode: str, ref: str) -> Konteks:
         """The period at ``ref``; refused plainly when its creation or roles cannot be read."""
@@ -225,17 +231,26 @@ class Sejarah:
                                    f"dihitung: commit {sebab} (persetujuan.tanda_tangan: wajib)")
         return salah
 
+    @cached_property
+    def _pengubah(self) -> dict[tuple[int, str], list[git.Commit]]:
+        """Per period, the commits that change what its approvals refer to, oldest first: read
+        once for every period, not once per period."""
+        hasil: dict[tuple[int, str], list[git.Commit]] = {}
+        for sha, c in self.g.commit.items():
+            kunci = {(x.tahun, x.periode) for _, p in self.g.berubah.get(sha, ())
+                     if (x := tata.letak(p)).periode is not None and x.tahun is not None
+                     and tata.tersegel(x.sisa)}
+            for kn in kunci:
+                hasil.setdefault(kn, []).append(c)
+        return hasil
+
     def penulis(self, k: Konteks) -> Penulis:
         """The author of the last change to what the period's approvals refer to — decision
         trailer or not: a commit that changes a form and also claims to approve is a change by its
         author. Merges change nothing of their own: integrating others' work is not authoring it."""
         leluhur = self.g.leluhur(k.ref)
-        akhir = None
-        for sha, c in self.g.commit.items():
-            if sha in leluhur and any((x := tata.letak(p)).periode == k.kode
-                                      and x.tahun == k.tahun and tata.tersegel(x.sisa)
-                                      for _, p in self.g.berubah.get(sha, ())):
-                akhir = c
+        akhir = next((c for c in reversed(self._pengubah.get((k.tahun, k.kode), []))
+                      if c.sha in leluhur), None)
         if akhir is None:
             return Penulis()
         return Penulis(frozenset({akhir.email}), frozenset({akhir.email}))

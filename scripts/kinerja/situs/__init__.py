@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 from kinerja.dokumen import laporan, lkjip_bahan, render, surat
+from kinerja.dokumen.keaslian import JenisDokumen
 from kinerja.dokumen.renaksi import buat_dokumen, nama_pdf, sidik_renaksi
 from kinerja.inti import berkas
 from kinerja.inti.beku import beku
@@ -21,8 +22,10 @@ from kinerja.inti.model import PERIODE, Kantor, Periode
 from kinerja.layanan import Potret, potret
 from kinerja.pengesahan import catatan as ct
 from kinerja.pengesahan import git
+from kinerja.pengesahan.catatan import sidik_versi
 from kinerja.pengesahan.segel import dari_segel, sidik_sama
 from kinerja.situs import halaman as hl
+from kinerja.situs import keaslian as ks
 from kinerja.situs import periode as hp
 from kinerja.situs.penulis import Penulis
 from kinerja.ukur.evaluasi import evaluasi_periode
@@ -55,6 +58,7 @@ def bangun(pt: Potret, *, pdf: bool = False) -> HasilSitus:
         nilai: list[hl.Nilai] = []
         ringkasan = "Belum ada periode yang disahkan.\n"
         pdf_ = 0
+        indeks = ks.Indeks(kantor.instansi.nama)
         for th in sorted(pt.tahun):
             terbit = _tahun(pt, kantor, th, pdf=pdf)
             if not terbit:
@@ -62,10 +66,11 @@ def bangun(pt: Potret, *, pdf: bool = False) -> HasilSitus:
             for t in terbit:
                 teks, salinan = hp.halaman(pt.akar, t)
                 penulis.tulis(f"{th}/{t.periode.kode}/index.md", teks)
+                indeks.periode(t.periode, t.unduh)
                 for sumber, rel in [*_unduh(pt, t), *salinan]:
                     penulis.salin(sumber, rel)
                     pdf_ += 1
-            dokumen, salinan = _dokumen_tahun(pt, kantor, th, terbit, pdf=pdf)
+            dokumen, salinan = _dokumen_tahun(pt, kantor, th, terbit, indeks, pdf=pdf)
             penulis.tulis(f"{th}/index.md", hl.halaman_tahun(kantor, th, terbit) + dokumen)
             for sumber, rel in salinan:
                 penulis.salin(sumber, rel)
@@ -78,6 +83,8 @@ def bangun(pt: Potret, *, pdf: bool = False) -> HasilSitus:
         for rel, teks in hl.halaman_indikator(nilai).items():
             penulis.tulis(rel, teks)
         penulis.tulis("sop.md", hl.halaman_sop())
+        penulis.tulis(ks.INDEKS, indeks.json())
+        penulis.tulis(f"{ks.HALAMAN}/index.md", ks.halaman_periksa(kantor.instansi.nama))
         penulis.tulis("_ringkasan.md", ringkasan)
         for rel, teks in hl.halaman_kantor(kantor).items():
             penulis.tulis(rel, teks)
@@ -112,8 +119,9 @@ def _tahun(pt: Potret, kantor: Kantor, th: int, *, pdf: bool) -> list[hp.Terbit]
     return hasil
 
 
-_DOKUMEN = (("laporan", "laporan-pengukuran-kinerja-{id}.pdf", "Laporan (PDF)"),
-            ("surat", "surat-pengantar-{id}.pdf", "Surat pengantar (PDF)"))
+_DOKUMEN: tuple[tuple[JenisDokumen, str, str], ...] = (
+    ("laporan", "laporan-pengukuran-kinerja-{id}.pdf", "Laporan (PDF)"),
+    ("surat", "surat-pengantar-{id}.pdf", "Surat pengantar (PDF)"))
 
 
 def _pdf(pt: Potret, t: hp.Terbit, *, pdf: bool) -> hp.Terbit:
@@ -132,20 +140,21 @@ def _pdf(pt: Potret, t: hp.Terbit, *, pdf: bool) -> hp.Terbit:
             elif p.surat.nomor:
                 surat.buat_surat(pt, p, draf=False)
         if dari_segel(sumber, p, jenis):
-            unduh.append((nama, judul))
+            unduh.append(ks.Unduhan(nama, judul, ks.sha256(sumber), jenis, p.versi))
     for r in p.revisi:
         nama = f"laporan-pengukuran-kinerja-{p.id}-versi-{r.versi}.pdf"
         sumber = folder / nama
         if not sumber.is_file() and pdf:
             _pdf_versi_lama(pt.akar, p, r.versi, sumber)
         if sumber.is_file():
-            unduh.append((nama, f"Laporan versi {r.versi} sebelum revisi (PDF)"))
+            unduh.append(ks.Unduhan(nama, f"Laporan versi {r.versi} sebelum revisi (PDF)",
+                                    ks.sha256(sumber), "laporan", r.versi))
     return hp.Terbit(p, t.kantor, t.pk, t.rekap, t.renaksi, t.evaluasi, tuple(unduh))
 
 
 def _unduh(pt: Potret, t: hp.Terbit) -> list[tuple[Path, str]]:
     p = t.periode
-    return [(pt.akar / "build" / p.id / nama, f"{p.tahun}/{p.kode}/{nama}") for nama, _ in t.unduh]
+    return [(pt.akar / "build" / p.id / u.nama, f"{p.tahun}/{p.kode}/{u.nama}") for u in t.unduh]
 
 
 def _pdf_versi_lama(akar: Path, p: Periode, versi: int, tujuan: Path) -> None:
@@ -168,8 +177,8 @@ def _pdf_versi_lama(akar: Path, p: Periode, versi: int, tujuan: Path) -> None:
             git.git(akar, "worktree", "remove", "--force", str(pohon))
 
 
-def _dokumen_tahun(pt: Potret, kantor: Kantor, th: int, terbit: list[hp.Terbit], *,
-                   pdf: bool) -> tuple[str, list[tuple[Path, str]]]:
+def _dokumen_tahun(pt: Potret, kantor: Kantor, th: int, terbit: list[hp.Terbit],
+                   indeks: ks.Indeks, *, pdf: bool) -> tuple[str, list[tuple[Path, str]]]:
     """The year's own documents on its page: the LKjIP (ratified with the yearly period: its
     figures and its PDF) and the Rencana Aksi (its actions and its PDF)."""
     isi: list[str] = []
@@ -183,9 +192,17 @@ def _dokumen_tahun(pt: Potret, kantor: Kantor, th: int, terbit: list[hp.Terbit],
             with contextlib.suppress(KinerjaError), render.Pandoc("dokumen") as proses:
                 lkjip_bahan.buat(pt, th, proses, draf=False)
         ada = dari_segel(sumber, tahunan.periode, "lkjip")
+        u = None
         if ada:
             salinan.append((sumber, f"{th}/{nama}"))
+            u = ks.Unduhan(nama, f"LKjIP {th} (PDF)", ks.sha256(sumber), "lkjip",
+                           tahunan.periode.versi)
+            indeks.catat(u, f"LKjIP Tahun {th}", f"{th}/#keaslian-lkjip")
         isi += hl.lkjip(th, tahunan, nama if ada else None)
+        if tahunan.periode.segel is not None:
+            segel = sidik_versi(tahunan.periode.segel)
+            indeks.tahun("lkjip", th, segel)
+            isi += ks.baris_tahun("lkjip", segel, u)
     ra = pt.renaksi(th)
     if ra is not None and ra.aksi and not ra.rusak:
         # The public copy, without the Camat's signature block: kinerja does not ratify the
@@ -198,8 +215,16 @@ def _dokumen_tahun(pt: Potret, kantor: Kantor, th: int, terbit: list[hp.Terbit],
             with contextlib.suppress(KinerjaError):
                 buat_dokumen(pt, th, tanda_tangan=False)
         ada = sidik_sama(sumber, sidik)
+        u = None
         if ada:
             salinan.append((sumber, f"{th}/{nama}"))
+            u = ks.Unduhan(nama, f"Rencana Aksi {th} (PDF)", ks.sha256(sumber), "renaksi", 1)
+            indeks.catat(u, f"Rencana Aksi Tahun {th} (salinan umum)",
+                          f"{th}/#keaslian-rencana-aksi")
         isi += hl.rencana_aksi(kantor, th, ra, nama if ada else None)
+        indeks.tahun("renaksi", th, sidik)
+        # the signed copy the office prints is not published, but its code is known
+        indeks.tahun("renaksi", th, sidik_renaksi(pt.akar, th, tanda_tangan=True))
+        isi += ks.baris_tahun("renaksi", sidik, u)
     return ("\n".join(isi) + "\n" if isi else ""), salinan
 

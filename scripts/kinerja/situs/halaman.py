@@ -49,7 +49,8 @@ def halaman_arsip(kantor: Kantor, per_tahun: list[Tahun]) -> str:
     baris = ["# Arsip pengukuran kinerja", "",
              f"Hasil pengukuran kinerja {aman(kantor.instansi.nama)} yang telah disahkan Camat. "
              "Periode yang masih dalam pemeriksaan tidak ditampilkan.", "",
-             "Lihat juga: [daftar indikator](indikator/index.md) · [SOP](sop.md)."]
+             "Lihat juga: [daftar indikator](indikator/index.md) · [SOP](sop.md) · "
+             "[periksa keaslian dokumen cetak](keaslian/index.md)."]
     baris += tabel(["Tahun", "Periode disahkan"], "ll",
                     [[a(f"{t.tahun}/", str(t.tahun)), ", ".join(
                         a(url_periode(t.tahun, kode, ""), NAMA_PERIODE[kode])

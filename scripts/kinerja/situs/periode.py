@@ -24,6 +24,7 @@ from kinerja.situs.html import (
     tautan_bukti,
     url_indikator,
 )
+from kinerja.situs.keaslian import Unduhan, blok_periode
 from kinerja.ukur.evaluasi import Evaluasi, tanpa_evaluasi
 from kinerja.ukur.rekap import Rekap, teks_nilai, teks_target
 
@@ -38,7 +39,7 @@ class Terbit:
     rekap: Rekap
     renaksi: RencanaAksi | None = None  # the plan the quarter was evaluated against (sealed)
     evaluasi: Evaluasi | None = None
-    unduh: tuple[tuple[str, str], ...] = ()  # (file name beside the page, link text)
+    unduh: tuple[Unduhan, ...] = ()  # the PDFs published beside the page
 
 
 def halaman(akar: Path, t: Terbit) -> tuple[str, list[tuple[Path, str]]]:
@@ -53,7 +54,7 @@ def halaman(akar: Path, t: Terbit) -> tuple[str, list[tuple[Path, str]]]:
     for r in p.revisi:
         baris += [f"**Direvisi.** {aman(teks_revisi(r))}", ""]
     if t.unduh:
-        baris += ["Unduh: " + " · ".join(f"[{j}]({n})" for n, j in t.unduh), ""]
+        baris += ["Unduh: " + " · ".join(f"[{u.judul}]({u.nama})" for u in t.unduh), ""]
     jumlah = rekap.jumlah_kategori(kantor)
     baris += ["## Capaian indikator", "",
               "Kategori: " + ", ".join(f"{kategori(k)} {n}" for k, n in jumlah.items()), ""]
@@ -83,6 +84,7 @@ def halaman(akar: Path, t: Terbit) -> tuple[str, list[tuple[Path, str]]]:
                    [[str(n), h(NAMA_PERAN[c.peran]), h(c.nama),
                      format_waktu(c.waktu.astimezone(kantor.zona))]
                     for n, c in zip((6, 7, 8), p.riwayat, strict=False)])
+    baris += blok_periode(p, t.unduh, kantor.zona)
     return "\n".join(baris) + "\n", salinan
 
 
