@@ -237,7 +237,7 @@ def test_halaman_tahun_dengan_lkjip_dan_rencana_aksi(kantor_dua_tahun: Path,
                                                      tmp_path: Path) -> None:
     """Once the yearly period is ratified (sealed with its prose), the year's page of the
     public archive shows the LKjIP's figures and PDF and the year's Rencana Aksi and PDF; in
-    Chromium it fits a desktop and a phone."""
+    Chromium it fits a desktop and a phone, with no WCAG 2.1 A/AA violation axe-core finds."""
     from buatan import salin_situs
 
     akar = tmp_path / "repo"
@@ -270,7 +270,7 @@ def test_halaman_tahun_dengan_lkjip_dan_rencana_aksi(kantor_dua_tahun: Path,
     cetak = _teks(akar / "build/2026/rencana-aksi-2026.pdf")
     assert "NIP." in cetak and "Salinan data" not in cetak
 
-    from test_peramban import BENDERA, _perlu_chromium
+    from test_peramban import BENDERA, _konteks_axe, _perlu_chromium, pelanggaran_wcag
 
     program = _perlu_chromium()
     import functools
@@ -288,15 +288,17 @@ def test_halaman_tahun_dengan_lkjip_dan_rencana_aksi(kantor_dua_tahun: Path,
         with sync_playwright() as p:
             b = p.chromium.launch(executable_path=program, args=BENDERA)
             for lebar, tinggi in ((1280, 800), (390, 844)):
-                h = b.new_page(viewport={"width": lebar, "height": tinggi})
+                konteks = _konteks_axe(b, lebar, tinggi)
+                h = konteks.new_page()
                 galat: list[str] = []
                 h.on("pageerror", lambda e, g=galat: g.append(str(e)))
                 h.goto(f"http://127.0.0.1:{server.server_address[1]}/arsip/2026/")
                 assert h.get_by_role("heading", name="Laporan Kinerja (LKjIP)").is_visible()
                 assert h.get_by_role("link", name="LKjIP 2026 (PDF)").is_visible()
-                masalah[lebar] = h.evaluate(cek, lebar >= 1000) + galat
+                h.wait_for_load_state("networkidle")
+                masalah[lebar] = h.evaluate(cek, lebar >= 1000) + galat + pelanggaran_wcag(h)
                 h.screenshot(path=str(tmp_path / f"tahun-{lebar}.png"), full_page=True)
-                h.close()
+                konteks.close()
             b.close()
     finally:
         server.shutdown()

@@ -39,6 +39,21 @@ class Batang:
     riwayat: tuple[tuple[str, float | None], ...] = ()  # earlier periods, oldest first
 
 
+def _nilai(v: float | None, satuan: str = "%") -> str:
+    return "belum diisi" if v is None else f"{format_angka(v)}{satuan}"
+
+
+def _uraian_batang(batang: Sequence[Batang]) -> str:
+    """The figures a bar chart draws, as text (its description for screen readers)."""
+    bagian = []
+    for b in batang:
+        teks = f"{b.kode}: {_nilai(b.nilai)}" + (f" ({b.kategori})" if b.kategori else "")
+        if b.riwayat:
+            teks += ", sebelumnya " + ", ".join(f"{n} {_nilai(v)}" for n, v in b.riwayat)
+        bagian.append(teks)
+    return "; ".join(bagian)
+
+
 def _teks(x: float, y: float, isi: str, **attr: str) -> str:
     extra = "".join(f' {k.replace("_", "-")}="{v}"' for k, v in attr.items())
     return f'<text x="{x:.1f}" y="{y:.1f}"{extra}>{escape(isi)}</text>'
@@ -107,6 +122,7 @@ def capaian(batang: Sequence[Batang], *, judul: str, batas: float = 120,
         f'width="{lebar}" height="{tinggi}" role="img" font-family="Libertinus Serif, serif" '
         f'font-size="11">',
         f"<title>{escape(judul)}</title>",
+        f"<desc>{escape(_uraian_batang(batang))}</desc>",
         f'<path d="{"".join(grid)}" stroke="#e3e8ee" stroke-width="1" fill="none"/>',
         *(f'<path d="{"".join(d)}" fill="{isi}"/>' for isi, d in jalur.items()),
         f'<path d="M{garis_100:.1f} {atas - 6}V{tinggi - 36}" stroke="#222" stroke-width="1" '
@@ -134,6 +150,8 @@ def garis(titik: Sequence[tuple[str, float | None]], *, judul: str, lebar: int =
         f'width="{lebar}" height="{tinggi}" role="img" font-family="Libertinus Serif, serif" '
         f'font-size="11">',
         f"<title>{escape(judul)}</title>",
+        "<desc>" + escape("; ".join(f"{nama}: {_nilai(v, satuan)}" for nama, v in titik))
+        + "</desc>",
         _teks(kiri, 16, judul, font_weight="bold", font_size="13"),
     ]
     for g in range(0, int(maks) + 1, 25):

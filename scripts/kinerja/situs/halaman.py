@@ -176,7 +176,7 @@ def ringkasan(kantor: Kantor, t: Terbit) -> str:
     """The home page's headline (included with a snippet) for the latest ratified period."""
     jumlah = t.rekap.jumlah_kategori(kantor)
     rel = f"arsip/{t.periode.tahun}/{t.periode.kode}/index.md"
-    isi = [f"### Terakhir disahkan: [{t.periode.nama}]({rel})",
+    isi = [f"## Terakhir disahkan: [{t.periode.nama}]({rel})",
            "", f"{len(t.rekap.indikator)} indikator diukur:", ""]
     isi += [f"- {kategori(k)}: {n} indikator" for k, n in jumlah.items()]
     return "\n".join(isi) + "\n"

@@ -17,6 +17,7 @@ from typing import Literal
 
 from kinerja.inti.beku import beku
 from kinerja.inti.errors import KinerjaError
+from kinerja.situs.csp import pasang_semua
 
 Pembangun = Literal["zensical", "mkdocs"]
 PEMBANGUN: tuple[Pembangun, ...] = ("zensical", "mkdocs")
@@ -81,6 +82,11 @@ def bangun_html(akar: Path, pembangun: Pembangun | None = None) -> HasilBangun:
         raise KinerjaError(f"situs gagal dibangun dengan {pembangun} (kode keluar "
                            f"{hasil.returncode}); periksa tautan dan halaman yang disebut di "
                            f"bawah ini. Pesan {pembangun} (bahasa Inggris):\n{keluaran}")
+    try:
+        pasang_semua(folder)  # before the old site goes: a failure here keeps it
+    except BaseException:
+        _pulihkan(folder, lama)
+        raise
     shutil.rmtree(lama, ignore_errors=True)
     return HasilBangun(pembangun, folder, sum(1 for _ in folder.rglob("*.html")))
 
