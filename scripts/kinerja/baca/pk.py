@@ -141,7 +141,8 @@ def _indikator(x: Obj, sasaran: str, temuan: Pengumpul) -> Indikator:
     return Indikator(
         kode=x["kode"], uraian=x["uraian"], satuan=x["satuan"], polaritas=x["polaritas"],
         agregasi=x["agregasi"], target=x["target"], target_triwulan=tuple(x["target_triwulan"]),
-        seksi=x["seksi"], sasaran=sasaran, definisi=x.get("definisi"), skala=skala,
+        seksi=x["seksi"], sasaran=sasaran, definisi=x.get("definisi"),
+        sumber_data=x.get("sumber_data"), skala=skala,
         rumus_turun=x.get("rumus_turun"), lok=x.lok,
         lok_bidang={k: x.posisi(k) for k in x.lok_kunci},
         target_renstra=x.get("target_renstra"),

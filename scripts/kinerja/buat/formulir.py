@@ -80,14 +80,25 @@ def lengkapi_formulir(path: Path, rel: str, pk: PerjanjianKinerja, seksi: str, k
     teks = baca_teks(path, rel)  # not UTF-8 (a Windows tool's UTF-16 or ANSI), too big: a finding
     with path.open("rb") as f:
         bom = f.read(3) == b"\xef\xbb\xbf"
+    hasil = lengkapi_teks(teks, rel, pk, seksi, kode, kantor, ra)
+    if hasil is None:
+        return False
+    berkas.tulis(path, (b"\xef\xbb\xbf" if bom else b"") + hasil.encode("utf-8"))
+    return True
+
+
+def lengkapi_teks(teks: str, rel: str, pk: PerjanjianKinerja, seksi: str, kode: str,
+                  kantor: Kantor, ra: RencanaAksi | None = None) -> str | None:
+    """``lengkapi_formulir`` on a form's text (without its byte-order mark): the completed
+    text, or None when nothing is missing. The form page's writer starts here too."""
     baris_akhir = "\r\n" if "\r\n" in teks else "\r" if "\r" in teks else "\n"
     try:
-        akar = susun(teks, str(path))
+        akar = susun(teks, rel)
     except BerkasTidakValid as e:
         raise KinerjaError("formulir tidak dapat dibaca untuk dilengkapi; jalankan «kinerja "
                            "periksa» dan perbaiki dulu", berkas=rel) from e
     if not isinstance(akar, yaml.MappingNode):
-        return False
+        return None
     bagian = {k.value: v for k, v in akar.value if isinstance(k, yaml.ScalarNode)}
     # Lines with their own ends, split where YAML sees a line break, so positions agree and
     # joining them back gives the very same bytes.
@@ -168,16 +179,14 @@ def lengkapi_formulir(path: Path, rel: str, pk: PerjanjianKinerja, seksi: str, k
         if tambah:
             sisipan.append((letak, 1, tambah))
     if not sisipan:
-        return False
+        return None
     if baris and not baris[-1].endswith(("\n", "\r", "\x85", "\u2028", "\u2029")):
         baris[-1] += baris_akhir  # the last line had no end: the added lines come after it
     for letak, _, baru in sorted(sisipan, key=lambda x: x[:2], reverse=True):
         # After a block scalar a blank line would join a «|+» value and change it.
         mulai = next((i for i, b in enumerate(baru) if b), len(baru)) if letak in blok_di else 0
         baris[letak:letak] = [b + baris_akhir for b in baru[mulai:]]
-    hasil = "".join(baris)
-    berkas.tulis(path, (b"\xef\xbb\xbf" if bom else b"") + hasil.encode("utf-8"))
-    return True
+    return "".join(baris)
 
 
 def _aksi_kurang(item: yaml.MappingNode, rencana: Callable[[str], tuple[Aksi, ...]],

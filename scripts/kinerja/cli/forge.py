@@ -92,10 +92,13 @@ def ajukan(periode: str, dasar: str, api: str | None, repo: Path | None) -> None
 @click.option("--cabang", default=None, help="Cabang periode (bawaan: periode/<periode>).")
 @click.option("-f", "--format", "format_", type=Pilihan(list(fmt.TAUTAN)), default="teks",
               show_default=True, help="teks: pesan untuk grup obrolan; markdown: isi pull request.")
+@click.option("--layani", default=None, metavar="ALAMAT",
+              help="Alamat halaman formulir «kinerja layani» di jaringan kantor, disebut di pesan "
+                   "(tautan pribadi tiap pegawai: «kinerja layani --tautan»).")
 @repo_opsi
 def tautan(periode: str | None, forge: str | None, host: str | None, proyek: str | None,
-           cabang: str | None, format_: str, repo: Path | None) -> None:
+           cabang: str | None, format_: str, layani: str | None, repo: Path | None) -> None:
     """Tautan formulir tiap seksi di editor web Git host, dengan tenggat (langkah 3 SOP)."""
     hasil = kumpulkan(repo or Path.cwd(), periode, jenis=forge, host=host, proyek=proyek,
-                      cabang=cabang, env=dict(os.environ))
+                      cabang=cabang, env=dict(os.environ), layani=layani)
     click.echo(pesan(hasil, format_), nl=False)

@@ -23,6 +23,7 @@ MODUL = {
     "terbit": "forge", "tautan": "forge", "ajukan": "forge",
     "mulai": "kantor", "periode": "kantor",
     "situs": "situs",
+    "layani": "layani",
 }
 
 

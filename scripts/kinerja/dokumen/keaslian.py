@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
+from kinerja.dokumen import render
 from kinerja.dokumen.render import MetaPdf
 from kinerja.inti import berkas, tata
 from kinerja.inti.angka import format_tanggal
@@ -117,6 +118,13 @@ def tulis_qr(k: Keaslian, folder: Path, nama: str) -> str:
     return nama
 
 
+def _qr_nanti(k: Keaslian, folder: Path, nama: str) -> str:
+    """The QR code's file name now; the file itself is drawn while pandoc converts (importing
+    and running the encoder is ~60 ms), and is there before Typst compiles."""
+    render.latar(lambda: tulis_qr(k, folder, nama))
+    return nama
+
+
 def meta(k: Keaslian, folder: Path, jenis: str) -> dict[str, object]:
     """The template's ``keaslian`` variable (``keaslian.typ``): the QR code's file, written
     beside the document, and the words printed with it."""
@@ -127,7 +135,7 @@ def meta(k: Keaslian, folder: Path, jenis: str) -> dict[str, object]:
                "Periksa keasliannya dengan «kinerja verifikasi» pada berkas PDF-nya, atau "
                "bandingkan sidik ini dengan arsip kantor.")
     return {
-        "qr": tulis_qr(k, folder, f"qr-{jenis}.svg"),
+        "qr": _qr_nanti(k, folder, f"qr-{jenis}.svg"),
         "versi": str(k.versi),
         "tanggal": md(format_tanggal(k.disahkan)) if k.disahkan else "",
         "sidik": k.sidik_pendek,

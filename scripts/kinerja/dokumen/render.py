@@ -7,10 +7,13 @@ bundles, so the PDF is the same on every machine.
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import os
 import shutil
 import subprocess
+import threading
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -44,6 +47,34 @@ def templat(nama: str) -> Path:
     return DATA / f"{nama}.typ"
 
 
+# Work a compile needs done but nothing before it waits for (importing Typst, drawing the QR
+# code): run in a thread while the process waits for pandoc, which holds no Python lock.
+_LATAR: list[tuple[threading.Thread, list[BaseException]]] = []
+
+
+def latar(kerja: Callable[[], object]) -> None:
+    """Start ``kerja`` now; the next ``kompilasi`` waits for it and raises what it raised."""
+    galat: list[BaseException] = []
+
+    def jalan() -> None:
+        try:
+            kerja()
+        except BaseException as e:  # re-raised in the main thread by kompilasi
+            galat.append(e)
+
+    t = threading.Thread(target=jalan, name="kinerja-latar", daemon=True)
+    t.start()
+    _LATAR.append((t, galat))
+
+
+def _tunggu_latar() -> None:
+    while _LATAR:
+        t, galat = _LATAR.pop(0)
+        t.join()
+        if galat:
+            raise galat[0]
+
+
 class Pandoc:
     """A pandoc process started early: its start-up (~30 ms) overlaps loading the repository,
     and the Markdown is written to it once ready. Use as a context manager."""
@@ -60,6 +91,7 @@ class Pandoc:
 
     def ubah(self, markdown: str) -> str:
         assert self._proses is not None, "one conversion per process"
+        latar(lambda: importlib.import_module("typst"))  # while pandoc converts
         keluar, galat = self._proses.communicate(markdown)
         kode = self._proses.returncode
         self._proses = None
@@ -82,7 +114,8 @@ def ke_typst(markdown: str, nama_templat: str) -> str:
 
 
 def kompilasi(typ: Path, pdf: Path) -> None:
-    import typst  # ~90 ms to import: only the commands that render pay for it
+    _tunggu_latar()
+    import typst  # ~90 ms to import: only the commands that render pay for it (see Pandoc)
 
     try:
         data = typst.compile(str(typ), root=str(typ.parent), ignore_system_fonts=True)

@@ -65,11 +65,14 @@ class Tautan:
     cabang: str
     seksi: tuple[tuple[str, str, str], ...]  # (section name, head's name, edit URL or path)
     git_host: bool = True  # False: plain Git, each form by its path in the repository
+    # «kinerja layani»'s address, when the office serves the form page: each person opens it
+    # with their own link (sent to them alone: it decides whose name an entry is saved in)
+    layani: str | None = None
 
 
 def tautan(mulai: Path, tunjuk: str | None, *, jenis: str | None = None, host: str | None = None,
            proyek: str | None = None, cabang: str | None = None,
-           env: Mapping[str, str] | None = None) -> Tautan:
+           env: Mapping[str, str] | None = None, layani: str | None = None) -> Tautan:
     akar = cari_akar(mulai)
     pt = potret(akar, tahun=tahun_tunjukan(akar, tunjuk), hanya=())
     periode = pt.cari(tunjuk)
@@ -85,7 +88,7 @@ def tautan(mulai: Path, tunjuk: str | None, *, jenis: str | None = None, host: s
         kepala = pt.kantor.pegawai_id(s.kepala)
         baris.append((s.nama, kepala.nama if kepala else s.kepala,
                       f.sunting(cabang, form.berkas) if f else form.berkas))
-    return Tautan(periode, pt.kantor, cabang, tuple(baris), f is not None)
+    return Tautan(periode, pt.kantor, cabang, tuple(baris), f is not None, layani)
 
 
 def pesan(t: Tautan, format_: str) -> str:
@@ -113,6 +116,10 @@ def pesan(t: Tautan, format_: str) -> str:
     isi = [f"Yth. Bapak/Ibu Kepala Seksi, mohon mengisi formulir pengukuran kinerja "
            f"{t.periode.nama} {t.kantor.instansi.nama} paling lambat {tenggat}:", ""]
     isi += [f"- {n}: {u}" for n, _, u in t.seksi]
+    if t.layani:
+        isi += ["", f"Atau isi di halaman formulir kantor ({t.layani.rstrip('/')}) dengan tautan "
+                "pribadi yang dikirim Kasubbag Perencanaan kepada Anda masing-masing: setiap isian "
+                "tersimpan atas nama Anda, dan kesalahan isian langsung tampil di bawah kolomnya."]
     if t.git_host:
         isi += ["", "Setelah mengisi, klik «Commit changes». Terima kasih."]
     else:

@@ -142,6 +142,7 @@ class Indikator:
     seksi: str
     sasaran: str
     definisi: str | None = None
+    sumber_data: str | None = None  # where the realisation is taken from (shown on the form)
     skala: dict[str, float] | None = None
     rumus_turun: str | None = None
     lok: Lok = field(default_factory=lambda: Lok(""))

@@ -26,11 +26,7 @@ def ringkasan(hasil: HasilPeriksa) -> str:
 
 
 def _kelengkapan_teks(k: Kelengkapan) -> str:
-    if k.rusak or k.pk_galat or not k.ada:
-        return f"  {k.nama}: {k.keterangan}"
-    tanda = "lengkap" if k.lengkap else f"belum lengkap — {k.keterangan}"
-    # «terisi»: begun (a realisation filled, say); complete only when nothing is missing
-    return f"  {k.nama}: {k.berisi} dari {k.jumlah} indikator terisi ({tanda})"
+    return f"  {k.ringkasan}"
 
 
 def teks(hasil: HasilPeriksa) -> str:

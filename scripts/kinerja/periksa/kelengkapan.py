@@ -35,6 +35,15 @@ class Kelengkapan:
         return self.terisi == self.jumlah and not self.rusak and self.ada and not self.pk_galat
 
     @property
+    def ringkasan(self) -> str:
+        """The section's line as «kinerja periksa» prints it (and the form page shows it)."""
+        if self.rusak or self.pk_galat or not self.ada:
+            return f"{self.nama}: {self.keterangan}"
+        tanda = "lengkap" if self.lengkap else f"belum lengkap — {self.keterangan}"
+        # «terisi»: begun (a realisation filled, say); complete only when nothing is missing
+        return f"{self.nama}: {self.berisi} dari {self.jumlah} indikator terisi ({tanda})"
+
+    @property
     def keterangan(self) -> str:
         """Why it is not complete, in one sentence (empty when it is)."""
         if self.pk_galat:

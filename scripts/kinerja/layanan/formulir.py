@@ -1,0 +1,261 @@
+"""A section's form as a page draws it, checked by the real checker as it is typed, saved as
+the person's own commit.
+
+Three calls, the same from ``kinerja layani`` and from any other front: ``jelaskan`` describes a
+form from the period, the PK and the Rencana Aksi (the page draws only this; no rule lives in
+JavaScript); ``coba`` writes the values into a copy of the form (``buat.isian``) and runs
+``kinerja periksa`` on it, each finding placed under the field its line belongs to; ``simpan``
+writes them into the repository and commits that one file with the person as its author.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kinerja.baca.teks import baca_teks, susun
+from kinerja.buat.formulir import POLARITAS, lengkapi_teks
+from kinerja.buat.isian import Ubah, tulis_isian
+from kinerja.inti import berkas, tata
+from kinerja.inti.angka import format_rupiah
+from kinerja.inti.beku import beku
+from kinerja.inti.errors import KinerjaError
+from kinerja.inti.model import NAMA_STATUS, STATUS_AKSI, Pegawai, Periode
+from kinerja.layanan import Potret, potret
+from kinerja.layanan.pemeriksaan import periksa
+from kinerja.ukur.rekap import teks_target
+
+
+@beku
+class Tempat:
+    """Where a form is: its period and section, and its file in the repository."""
+
+    periode: Periode
+    seksi: str
+    rel: str
+
+    @property
+    def path(self) -> Path:
+        return self.periode.folder / tata.FOLDER_FORMULIR / f"{self.seksi}.yml"
+
+
+class Berubah(KinerjaError):
+    """The form changed since the page read it: the page reloads, re-applies and re-checks."""
+
+
+def cari(pt: Potret, tunjuk: str, seksi: str) -> Tempat:
+    """The form of ``seksi`` in period ``tunjuk``, refused when it cannot be filled now."""
+    p = pt.cari(tunjuk)
+    if pt.kantor is None or not any(s.id == seksi for s in pt.kantor.seksi):
+        raise KinerjaError(f"seksi «{seksi}» tidak ada di kinerja.yml")
+    if p.disahkan:
+        raise KinerjaError(f"{p.id} sudah disahkan; perubahan isian harus melalui revisi "
+                           f"(«kinerja revisi {p.id} --alasan …»)")
+    rel = tata.berkas_formulir(p.tahun, p.kode, seksi)
+    if not (pt.akar / rel).is_file():
+        raise KinerjaError(f"formulir {seksi} belum ada; jalankan «kinerja periode baru "
+                           f"{p.tahun} {p.kode}»", berkas=rel)
+    return Tempat(p, seksi, rel)
+
+
+def sidik(teks: bytes) -> str:
+    return hashlib.sha256(teks).hexdigest()
+
+
+Entri = dict[str, tuple[yaml.Node, yaml.Node]]  # an entry's keys: key node, value node
+
+
+def _nilai(pasangan: tuple[yaml.Node, yaml.Node] | None) -> object:
+    """A field's value as the page shows it: its text, a list of links, or empty."""
+    node = pasangan[1] if pasangan else None
+    if isinstance(node, yaml.SequenceNode):
+        return [str(x.value) for x in node.value if isinstance(x, yaml.ScalarNode)]
+    if isinstance(node, yaml.ScalarNode) and not node.tag.endswith(":null"):
+        return str(node.value)
+    return ""
+
+
+def _bagian(akar: yaml.Node | None, nama: str) -> yaml.Node | None:
+    if isinstance(akar, yaml.MappingNode):
+        return next((v for k, v in akar.value if getattr(k, "value", None) == nama), None)
+    return None
+
+
+def _butir(daftar: yaml.Node | None, kunci: str) -> dict[str, Entri]:
+    """A list's entries by their code (``kunci``'s value), each with its keys."""
+    hasil: dict[str, Entri] = {}
+    if isinstance(daftar, yaml.SequenceNode):
+        for item in daftar.value:
+            if isinstance(item, yaml.MappingNode):
+                isi: Entri = {str(a.value): (a, b) for a, b in item.value
+                              if isinstance(a, yaml.ScalarNode)}
+                kode = isi.get(kunci)
+                if kode is not None and isinstance(kode[1], yaml.ScalarNode):
+                    hasil[str(kode[1].value)] = isi
+    return hasil
+
+
+def jelaskan(pt: Potret, t: Tempat) -> dict[str, Any]:
+    """The form as the page draws it, with the values the file holds now (after adding what the
+    PK and the plan ask and it lacks, as ``periode baru`` would)."""
+    kantor, pk, ra = _ukuran(pt, t)
+    mentah = t.path.read_bytes()
+    teks = _lengkap(pt, t, baca_teks(t.path, t.rel))
+    akar = susun(teks, t.rel)
+    isian = _butir(_bagian(akar, "isian"), "indikator")
+    anggaran = _butir(_bagian(akar, "anggaran"), "program")
+    seksi = next(s for s in kantor.seksi if s.id == t.seksi)
+    indikator = []
+    for ind in (i for i in pk.indikator if i.seksi == t.seksi):
+        ada = isian.get(ind.kode, {})
+        ra_ada = ada.get("rencana_aksi")
+        aksi_ada = _butir(ra_ada[1] if ra_ada else None, "aksi")
+        aksi = []
+        for a in (ra.untuk(ind.kode, t.periode.kode) if ra and t.periode.kode != "tahunan"
+                  else ()):
+            orang = kantor.pegawai_id(a.penanggung_jawab)
+            isi = aksi_ada.get(a.kode, {})
+            aksi.append({"kode": a.kode, "uraian": a.uraian, "keluaran": a.keluaran,
+                         "penanggung_jawab": orang.jabatan if orang else a.penanggung_jawab,
+                         "status": _nilai(isi.get("status")),
+                         "catatan": _nilai(isi.get("catatan"))})
+        target = (ind.target if t.periode.kode == "tahunan"
+                  else ind.target_periode(t.periode.kode))
+        indikator.append({
+            "kode": ind.kode, "uraian": ind.uraian, "satuan": ind.satuan,
+            "polaritas": POLARITAS[ind.polaritas], "target": teks_target(target),
+            "target_tahunan": teks_target(ind.target),
+            "skala": list(ind.skala) if ind.skala else None,
+            "definisi": ind.definisi, "sumber_data": ind.sumber_data,
+            "nilai": {b: _nilai(ada.get(b)) for b in ("realisasi", "penjelasan", "hambatan",
+                                                     "tindak_lanjut", "bukti_dukung")},
+            "aksi": aksi})
+    program = [{"kode": g.kode, "nama": g.nama, "pagu": format_rupiah(g.anggaran),
+                "realisasi": _nilai(anggaran.get(g.kode, {}).get("realisasi"))}
+               for g in pk.program if g.seksi == t.seksi]
+    return {"periode": t.periode.id, "nama_periode": t.periode.nama, "seksi": t.seksi,
+            "nama_seksi": seksi.nama, "kantor": kantor.instansi.nama, "berkas": t.rel,
+            "sidik": sidik(mentah), "indikator": indikator, "program": program,
+            "status_aksi": [{"nilai": s, "nama": NAMA_STATUS[s]} for s in STATUS_AKSI]}
+
+
+def _ukuran(pt: Potret, t: Tempat) -> tuple[Any, Any, Any]:
+    kantor, pk = pt.siap(t.periode, untuk="buat")
+    if pk is None:
+        raise KinerjaError(f"Perjanjian Kinerja {t.periode.tahun} tidak dapat dibaca; jalankan "
+                           "«kinerja periksa»")
+    return kantor, pk, pt.renaksi(t.periode.tahun)
+
+
+def _lengkap(pt: Potret, t: Tempat, teks: str) -> str:
+    kantor, pk, ra = _ukuran(pt, t)
+    return lengkapi_teks(teks, t.rel, pk, t.seksi, t.periode.kode, kantor, ra) or teks
+
+
+def tulis(pt: Potret, t: Tempat, ubah: tuple[Ubah, ...]) -> bytes:
+    """The form's new bytes with ``ubah`` written (its byte-order mark kept)."""
+    mentah = t.path.read_bytes()
+    bom = mentah.startswith(b"\xef\xbb\xbf")
+    teks = tulis_isian(baca_teks(t.path, t.rel), t.rel, ubah,
+                       lambda x: lengkapi_teks(x, t.rel, *_urut(pt, t)))
+    return (b"\xef\xbb\xbf" if bom else b"") + teks.encode("utf-8")
+
+
+def _urut(pt: Potret, t: Tempat) -> tuple[Any, str, str, Any, Any]:
+    kantor, pk, ra = _ukuran(pt, t)
+    return pk, t.seksi, t.periode.kode, kantor, ra
+
+
+def coba(pt: Potret, t: Tempat, ubah: tuple[Ubah, ...]) -> dict[str, Any]:
+    """What ``kinerja periksa`` says of the form with ``ubah`` written, in a copy of the office's
+    files for that year (the repository is not touched)."""
+    baru = tulis(pt, t, ubah)
+    with tempfile.TemporaryDirectory(prefix="kinerja-formulir-") as tmp:
+        salinan = Path(tmp)
+        shutil.copy2(pt.akar / tata.BERKAS_KANTOR, salinan / tata.BERKAS_KANTOR)
+        tahun = tata.folder_tahun(t.periode.tahun)
+        for nama in (tata.BERKAS_PK, tata.BERKAS_RENAKSI):
+            if (pt.akar / tahun / nama).is_file():
+                (salinan / tahun).mkdir(parents=True, exist_ok=True)
+                shutil.copy2(pt.akar / tahun / nama, salinan / tahun / nama)
+        folder = tata.folder_periode(t.periode.tahun, t.periode.kode)
+        shutil.copytree(pt.akar / folder, salinan / folder, symlinks=True,
+                        ignore=shutil.ignore_patterns(tata.BERKAS_RIWAYAT))
+        (salinan / t.rel).write_bytes(baru)
+        hasil = periksa(salinan, (salinan / t.rel,))
+    akar = susun(baru.decode("utf-8").removeprefix("\ufeff"), t.rel)
+    letak = _letak_bidang(akar)
+    temuan = [{"baris": x.baris, "kolom": x.kolom, "aturan": x.aturan, "tingkat": x.tingkat,
+               "pesan": x.pesan, "bidang": _bidang_baris(letak, x.baris)}
+              for x in hasil.temuan if x.berkas == t.rel]
+    lengkap = next((k for k in hasil.kelengkapan if k.seksi == t.seksi), None)
+    return {"temuan": temuan, "kelengkapan": lengkap.ringkasan if lengkap else "",
+            "galat": any(x["tingkat"] == "galat" for x in temuan)}
+
+
+def _baris_akhir(node: yaml.Node) -> int:
+    """The 1-based line of the last character of ``node``'s value."""
+    while isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.value:
+        node = node.value[-1][1] if isinstance(node, yaml.MappingNode) else node.value[-1]
+    tanda = node.end_mark
+    return tanda.line + (1 if tanda.column > 0 else 0)
+
+
+def _letak_bidang(akar: yaml.Node | None) -> list[tuple[int, int, str]]:
+    """Each field's lines (first, last; 1-based) and its name as the page knows it:
+    «IK-1.1/realisasi», «IK-1.1/aksi/RA-1.1.1/status», «program/7.01.06/realisasi»."""
+    letak: list[tuple[int, int, str]] = []
+    for daftar, kunci, awal in (("isian", "indikator", ""), ("anggaran", "program", "program/")):
+        for kode, isi in _butir(_bagian(akar, daftar), kunci).items():
+            for nama, (k, v) in isi.items():
+                letak.append((k.start_mark.line + 1, max(_baris_akhir(v), k.start_mark.line + 1),
+                              f"{awal}{kode}/{nama}"))
+                if nama == "rencana_aksi":
+                    for akode, aisi in _butir(v, "aksi").items():
+                        letak += [(a.start_mark.line + 1,
+                                   max(_baris_akhir(b), a.start_mark.line + 1),
+                                   f"{kode}/aksi/{akode}/{anama}")
+                                  for anama, (a, b) in aisi.items()]
+    return letak
+
+
+def _bidang_baris(letak: list[tuple[int, int, str]], baris: int) -> str | None:
+    """The narrowest field whose lines hold ``baris`` (an action's status over its indicator's
+    plan); None for a finding about the whole form."""
+    cocok = [(akhir - awal, nama) for awal, akhir, nama in letak if awal <= baris <= akhir]
+    return min(cocok)[1] if cocok else None
+
+
+def buka(akar: Path, tunjuk: str, seksi: str) -> tuple[Potret, Tempat]:
+    pt = potret(akar)
+    return pt, cari(pt, tunjuk, seksi)
+
+
+def simpan(akar: Path, tunjuk: str, seksi: str, ubah: tuple[Ubah, ...], dasar: str,
+           orang: Pegawai, pencatat: str) -> dict[str, Any]:
+    """Write the values into the form and commit only that file, with ``orang`` as the author
+    and ``pencatat`` (the program that recorded it) named in the message. ``dasar``: the
+    digest of the file the page started from; if the file changed since, nothing is written."""
+    from kinerja.pengesahan import git
+
+    pt, t = buka(akar, tunjuk, seksi)
+    if sidik(t.path.read_bytes()) != dasar:
+        raise Berubah(f"{t.rel} telah diubah orang lain sejak halaman dibuka")
+    baru = tulis(pt, t, ubah)
+    if baru == t.path.read_bytes():
+        return {"commit": None, "pesan": "tidak ada yang berubah"}
+    berkas.tulis(t.path, baru)
+    pesan = (f"Isi formulir {t.seksi} {t.periode.id}\n\n"
+             f"Dicatat-lewat: {pencatat}\n")
+    env = {"GIT_AUTHOR_NAME": orang.nama, "GIT_AUTHOR_EMAIL": orang.email or "",
+           "GIT_COMMITTER_NAME": pencatat, "GIT_COMMITTER_EMAIL": "kinerja-layani@localhost"}
+    git.git(akar, "add", "--", t.rel)
+    git.git(akar, "commit", "-q", "--only", "-m", pesan, "--", t.rel, env=env)
+    commit = git.git(akar, "rev-parse", "HEAD").strip()
+    return {"commit": commit, "pesan": f"tersimpan sebagai commit {commit[:10]} atas nama "
+                                       f"{orang.nama}", "sidik": sidik(baru)}
