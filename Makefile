@@ -77,10 +77,12 @@ serve: situs
 gambar: situs $(VENV)/.pasang-dev
 	$(BIN)/python tests/buat_gambar.py
 
-bench: $(VENV)/.pasang-dev
+bench: $(VENV)/.pasang-dev tests/node_modules/.terpasang
 	$(BIN)/python bench/periksa.py
 	$(BIN)/python bench/laporan.py
 	$(BIN)/python bench/situs.py
+	$(BIN)/python bench/lighthouse.py
+	$(BIN)/python bench/masukan.py
 
 clean:
 	rm -rf $(VENV) build site .pytest_cache .mypy_cache .ruff_cache

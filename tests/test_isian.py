@@ -78,6 +78,16 @@ def test_komentar_setelah_nilai_dan_gaya_blok_tetap() -> None:
                     "    penjelasan: \"Baru: #1\"\n    hambatan: 'a'\n")
 
 
+def test_komentar_tidak_pernah_hilang() -> None:
+    teks = ("isian:\n  - indikator: IK-1\n    penjelasan: >-  # jangan dihapus\n      lama\n"
+            "    bukti_dukung:\n      - a  # surat 12/2026\n      - b\n")
+    baru = tulis_isian(teks, "f.yml", (Ubah("isian", "IK-1", "penjelasan", "baru"),))
+    assert baru == teks.replace(">-  # jangan dihapus\n      lama", "baru  # jangan dihapus")
+    # a list with comments among its items is not replaced (its comments would go): refused
+    with pytest.raises(KinerjaError, match="memuat baris komentar"):
+        tulis_isian(teks, "f.yml", (Ubah("isian", "IK-1", "bukti_dukung", ("c",)),))
+
+
 def test_kunci_yang_hilang_ditambahkan() -> None:
     teks = "isian:\n  - indikator: IK-1\n    realisasi: 10\n\nanggaran:\n"
     baru = tulis_isian(teks, "f.yml", (Ubah("isian", "IK-1", "hambatan", "Hujan"),))

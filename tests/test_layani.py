@@ -85,11 +85,26 @@ def test_panggilan_dan_penjagaannya(repo: Path) -> None:
     r = c.post(f"/api/{staf}/periksa/{PERIODE}/{SEKSI}", headers=ASAL, json={"ubah": [
         {"daftar": "isian", "kode": "IK-1.4", "bidang": "indikator", "nilai": "IK-9"}]})
     assert r.status_code == 400 and "tidak dapat diisi" in r.json()["pesan"]
-    # the file changed since the page read it: nothing is written
-    (repo / FORM).write_bytes((repo / FORM).read_bytes() + b"\n")
+    assert c.get("/isi/%C3%A9").status_code == 404  # not a token's shape: refused first
+    # a change on the server's copy nobody committed is never committed in someone's name
+    asli = (repo / FORM).read_bytes()
+    (repo / FORM).write_bytes(asli + b"\n")
+    r = c.post(f"/api/{staf}/simpan/{PERIODE}/{SEKSI}", headers=ASAL,
+               json={**ubah, "sidik": d["sidik"]})
+    assert r.status_code == 400 and "tanpa di-commit" in r.json()["pesan"]
+    # someone saved the form since the page read it: nothing is written, the page reloads
+    Orang(repo).commit("sekcam", "2026-11-30 09:00", "Isi sekretariat", FORM)
     r = c.post(f"/api/{staf}/simpan/{PERIODE}/{SEKSI}", headers=ASAL,
                json={**ubah, "sidik": d["sidik"]})
     assert r.status_code == 409
+    # a form that is a link to another file is never written, not even in the check's copy
+    luar = repo.parent / "di-luar.yml"
+    luar.write_bytes(asli)
+    (repo / FORM).unlink()
+    (repo / FORM).symlink_to(luar)
+    r = c.post(f"/api/{staf}/periksa/{PERIODE}/{SEKSI}", json=ubah, headers=ASAL)
+    assert r.status_code == 400 and "tautan simbolik" in r.json()["pesan"]
+    assert luar.read_bytes() == asli
 
 
 def test_isian_tercatat_atas_nama_pengisi_dan_tetap_miliknya(repo: Path) -> None:

@@ -71,7 +71,7 @@ def tulis_isian(teks: str, rel: str, ubah: Sequence[Ubah],
 def _polos(v: str) -> bool:
     """A plain scalar reads back as exactly ``v`` (text or a number, never null, true, a list,
     or a comment)."""
-    if not v or v != v.strip() or any(c in v for c in "\n\r\t\x85\u2028\u2029"):
+    if not v or v != v.strip() or any(c in "\n\t\u2028\u2029" or not _tercetak(c) for c in v):
         return False
     try:
         node = susun("k: " + v, "nilai")
@@ -230,6 +230,12 @@ def _terbaca(teks: str) -> str | None:
     return None
 
 
+def _ada_komentar(teks: str) -> bool:
+    """A comment among a list's lines (which replacing the list would drop): a line that starts
+    with «#», or « #» after a value. (A quoted « #» also counts: refusing is the safe side.)"""
+    return any(b.lstrip().startswith("#") or " #" in b or "\t#" in b for b in teks.splitlines())
+
+
 def _satu(teks: str, rel: str, u: Ubah) -> str:
     m = _target(teks, rel, u)
     eol = "\r\n" if "\r\n" in teks else "\r" if "\r" in teks else "\n"
@@ -252,11 +258,20 @@ def _satu(teks: str, rel: str, u: Ubah) -> str:
         # a one-line value: a comment after it stays after the new one
         ujung, ekor = baris_kunci, teks[v.end_mark.index:baris_kunci]
     elif v.start_mark.line == k.start_mark.line:
-        ujung, ekor = len(teks[:_ujung(v).end_mark.index].rstrip()), ""  # «|» on the key line
+        # «|» or «>-» on the key line: a comment after the indicator stays
+        ujung, ekor = len(teks[:_ujung(v).end_mark.index].rstrip()), ""
+        if isinstance(v, yaml.ScalarNode) and v.style in ("|", ">"):
+            kepala = teks[v.start_mark.index:baris_kunci]
+            ekor = kepala[len(kepala.split(maxsplit=1)[0]):]  # what follows «>-»: its comment
     else:
         # the value on the lines below: a comment on the key's own line is kept
         ujung = len(teks[:_ujung(v).end_mark.index].rstrip())
         ekor = teks[titik_dua:baris_kunci]
+    if not (isinstance(v, yaml.ScalarNode) and v.style in ("|", ">")) and \
+            _ada_komentar(teks[baris_kunci:ujung]):
+        raise KinerjaError(f"{u.kode} {u.bidang} memuat baris komentar di antara nilainya; "
+                           "ubah bidang ini di editor berkas agar komentarnya tidak hilang",
+                           berkas=rel, baris=k.start_mark.line + 1)
     ekor = ekor if "#" in ekor else ""
     if ekor and not ekor[0].isspace():
         ekor = " " + ekor

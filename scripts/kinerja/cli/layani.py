@@ -37,6 +37,10 @@ def layani(host: str, port: int, nama_host: tuple[str, ...], hanya_tautan: bool,
     """
     from kinerja import layani as peladen
 
+    if host in ("0.0.0.0", "::") and not nama_host:
+        raise KinerjaError("dengan --host 0.0.0.0, sebutkan alamat atau nama komputer ini di "
+                           "jaringan kantor dengan --nama (misalnya --nama 192.168.1.10): tautan "
+                           "pegawai memakainya, dan hanya nama itu yang dijawab")
     akar = cari_akar(repo or Path.cwd())
     alamat = f"http://{nama_host[0] if nama_host else host}:{port}"
     for orang, url, seksi in peladen.tautan(akar, alamat):

@@ -30,7 +30,14 @@
       method: "POST", headers: {"Content-Type": "application/json"}, body: JSON.stringify(isi)
     };
     return fetch(api + jalan, opsi).then(function (r) {
+      var jenis = r.headers.get("Content-Type") || "";
+      if (jenis.indexOf("application/json") !== 0) {
+        return {status: r.status, pesan: "server menjawab dengan galat (" + r.status + ")"};
+      }
       return r.json().then(function (d) { d.status = r.status; return d; });
+    }, function () {
+      return {status: 0, pesan: "server kinerja layani tidak dapat dihubungi; periksa jaringan " +
+                                "lalu coba lagi (isian Anda masih di halaman ini)"};
     });
   }
 
@@ -63,6 +70,10 @@
   function pilihan(nilai, daftar, kosong) {
     var s = el("select");
     s.appendChild(el("option", {value: "", teks: kosong}));
+    if (nilai && !daftar.some(function (p) { return p.nilai === nilai; })) {
+      // what the file holds though it is not a choice: shown (the checker says why), changeable
+      s.appendChild(el("option", {value: nilai, teks: nilai + " (tidak ada di pilihan)"}));
+    }
     daftar.forEach(function (p) {
       var o = el("option", {value: p.nilai, teks: p.nama});
       if (p.nilai === nilai) o.selected = true;
@@ -102,7 +113,7 @@
               "Wajib bila target tidak tercapai."),
         kolom(kode + "/tindak_lanjut", "Tindak lanjut", teksArea(n.tindak_lanjut, 2),
               "Wajib bila target tidak tercapai."),
-        kolom(kode + "/bukti_dukung", "Bukti dukung", teksArea((n.bukti_dukung || []).join("\n"), 2),
+        kolom(kode + "/bukti_dukung", "Bukti dukung", teksArea([].concat(n.bukti_dukung || []).join("\n"), 2),
               "Satu tautan https://… atau nama berkas di folder bukti/ per baris.")];
       ind.aksi.forEach(function (a) {
         var awalan = kode + "/aksi/" + a.kode + "/";
@@ -185,32 +196,52 @@
       });
   }
 
+  function nilaiSekarang() {
+    var isi = {};
+    semua().forEach(function (m) { isi[m.getAttribute("data-bidang")] = m.value; });
+    return isi;
+  }
+
   function simpan(ulang) {
+    var terkirim = nilaiSekarang();  // what this save sends: only this becomes «saved»
     var isi = {ubah: ubahan(), sidik: bentuk.sidik};
+    var tombol = $("tombol-simpan");
+    tombol.disabled = true;
     $("hasil-simpan").textContent = "Menyimpan…";
     return minta("/simpan/" + bentuk.periode + "/" + bentuk.seksi, isi).then(function (h) {
-      if (h.status === 409 && !ulang) {
-        // Someone saved this form meanwhile: read it again, keep what this person typed on
-        // top of it, check again, and save once more.
-        var diketik = {};
-        semua().forEach(function (m) {
-          var b = m.getAttribute("data-bidang");
-          if (m.value !== awal[b]) diketik[b] = m.value;
-        });
-        return muat(bentuk.periode, bentuk.seksi).then(function () {
-          Object.keys(diketik).forEach(function (b) {
-            var m = document.querySelector("[data-bidang='" + b.replace(/'/g, "\\'") + "']");
-            if (m) m.value = diketik[b];
-          });
-          return periksa().then(function () { return simpan(true); });
-        });
-      }
+      if (h.status === 409 && !ulang) return simpanLagi(terkirim);
+      tombol.disabled = false;
       if (h.status !== 200) { $("hasil-simpan").textContent = "Tidak tersimpan: " + h.pesan; return; }
       $("hasil-simpan").textContent = h.pesan;
-      if (h.commit) {
-        bentuk.sidik = h.sidik;
-        semua().forEach(function (m) { awal[m.getAttribute("data-bidang")] = m.value; });
+      bentuk.sidik = h.sidik || bentuk.sidik;
+      Object.keys(terkirim).forEach(function (b) { awal[b] = terkirim[b]; });
+    });
+  }
+
+  // Someone saved this form meanwhile: read it again and keep what this person typed on top of
+  // it — unless the other save changed the same field, which this person must then decide.
+  function simpanLagi(terkirim) {
+    var lama = awal;
+    var diketik = {};
+    Object.keys(terkirim).forEach(function (b) {
+      if (terkirim[b] !== lama[b]) diketik[b] = terkirim[b];
+    });
+    return muat(bentuk.periode, bentuk.seksi).then(function () {
+      var bentrok = [];
+      Object.keys(diketik).forEach(function (b) {
+        var m = document.querySelector("[data-bidang='" + b.replace(/'/g, "\\'") + "']");
+        if (!m) return;
+        if (awal[b] !== lama[b] && awal[b] !== diketik[b]) bentrok.push(b);
+        m.value = diketik[b];
+      });
+      if (bentrok.length) {
+        $("tombol-simpan").disabled = false;
+        $("hasil-simpan").textContent = "Belum tersimpan: orang lain baru saja menyimpan " +
+          "isian yang sama (" + bentrok.join(", ") + "). Isian Anda masih di kolomnya; periksa, " +
+          "lalu klik Simpan lagi untuk menimpanya.";
+        return periksa();
       }
+      return periksa().then(function () { return simpan(true); });
     });
   }
 

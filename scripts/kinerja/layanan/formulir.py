@@ -10,9 +10,11 @@ writes them into the repository and commits that one file with the person as its
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import shutil
 import tempfile
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +46,27 @@ class Tempat:
         return self.periode.folder / tata.FOLDER_FORMULIR / f"{self.seksi}.yml"
 
 
+def _siap_commit(akar: Path, rel: str) -> None:
+    """A save commits the person's values only: refused on a detached HEAD (the commit would be
+    lost), for a form Git does not track, and while the form has changes nobody committed
+    (they would be committed in the person's name)."""
+    from kinerja.pengesahan import git
+
+    try:
+        git.git(akar, "symbolic-ref", "-q", "HEAD")
+    except git.GitError as e:
+        raise KinerjaError("repositori tidak berada di sebuah cabang (HEAD terlepas); "
+                           "«git switch main» di komputer server, lalu simpan lagi") from e
+    try:
+        git.git(akar, "ls-files", "--error-unmatch", "--", rel)
+    except git.GitError as e:
+        raise KinerjaError("formulir ini belum pernah di-commit; commit dulu dari repositori "
+                           "(«git add» dan «git commit»), lalu simpan lagi", berkas=rel) from e
+    if git.git(akar, "status", "--porcelain", "--", rel).strip():
+        raise KinerjaError("formulir ini sedang diubah di komputer server tanpa di-commit; "
+                           "commit atau batalkan perubahan itu dulu, lalu simpan lagi", berkas=rel)
+
+
 class Berubah(KinerjaError):
     """The form changed since the page read it: the page reloads, re-applies and re-checks."""
 
@@ -57,7 +80,11 @@ def cari(pt: Potret, tunjuk: str, seksi: str) -> Tempat:
         raise KinerjaError(f"{p.id} sudah disahkan; perubahan isian harus melalui revisi "
                            f"(«kinerja revisi {p.id} --alasan …»)")
     rel = tata.berkas_formulir(p.tahun, p.kode, seksi)
-    if not (pt.akar / rel).is_file():
+    path = pt.akar / rel
+    if path.is_symlink():  # the page writes only a form that is its own file in the repository
+        raise KinerjaError("formulir ini adalah tautan simbolik; ganti dengan berkasnya sendiri",
+                           berkas=rel)
+    if not path.is_file():
         raise KinerjaError(f"formulir {seksi} belum ada; jalankan «kinerja periode baru "
                            f"{p.tahun} {p.kode}»", berkas=rel)
     return Tempat(p, seksi, rel)
@@ -73,6 +100,9 @@ Entri = dict[str, tuple[yaml.Node, yaml.Node]]  # an entry's keys: key node, val
 def _nilai(pasangan: tuple[yaml.Node, yaml.Node] | None) -> object:
     """A field's value as the page shows it: its text, a list of links, or empty."""
     node = pasangan[1] if pasangan else None
+    if pasangan is not None and isinstance(node, yaml.ScalarNode) and \
+            getattr(pasangan[0], "value", None) == "bukti_dukung":
+        return [] if node.tag.endswith(":null") else [str(node.value)]  # one link on its line
     if isinstance(node, yaml.SequenceNode):
         return [str(x.value) for x in node.value if isinstance(x, yaml.ScalarNode)]
     if isinstance(node, yaml.ScalarNode) and not node.tag.endswith(":null"):
@@ -184,9 +214,12 @@ def coba(pt: Potret, t: Tempat, ubah: tuple[Ubah, ...]) -> dict[str, Any]:
                 (salinan / tahun).mkdir(parents=True, exist_ok=True)
                 shutil.copy2(pt.akar / tahun / nama, salinan / tahun / nama)
         folder = tata.folder_periode(t.periode.tahun, t.periode.kode)
+        # (a file being replaced meanwhile is «.name.….kinerja»: not part of the office)
         shutil.copytree(pt.akar / folder, salinan / folder, symlinks=True,
-                        ignore=shutil.ignore_patterns(tata.BERKAS_RIWAYAT))
-        (salinan / t.rel).write_bytes(baru)
+                        ignore=shutil.ignore_patterns(tata.BERKAS_RIWAYAT, ".*.kinerja"))
+        salin = salinan / t.rel
+        salin.unlink()  # the copy's own file, never what a link in the copy points to
+        salin.write_bytes(baru)
         hasil = periksa(salinan, (salinan / t.rel,))
     akar = susun(baru.decode("utf-8").removeprefix("\ufeff"), t.rel)
     letak = _letak_bidang(akar)
@@ -244,18 +277,28 @@ def simpan(akar: Path, tunjuk: str, seksi: str, ubah: tuple[Ubah, ...], dasar: s
     from kinerja.pengesahan import git
 
     pt, t = buka(akar, tunjuk, seksi)
-    if sidik(t.path.read_bytes()) != dasar:
+    _siap_commit(akar, t.rel)
+    lama = t.path.read_bytes()
+    if sidik(lama) != dasar:
         raise Berubah(f"{t.rel} telah diubah orang lain sejak halaman dibuka")
     baru = tulis(pt, t, ubah)
-    if baru == t.path.read_bytes():
-        return {"commit": None, "pesan": "tidak ada yang berubah"}
-    berkas.tulis(t.path, baru)
+    if baru == lama:
+        return {"commit": None, "pesan": "tidak ada yang berubah", "sidik": dasar}
     pesan = (f"Isi formulir {t.seksi} {t.periode.id}\n\n"
              f"Dicatat-lewat: {pencatat}\n")
+    sekarang = datetime.now(UTC).isoformat(timespec="seconds")
+    # Every identity and date is set here: none is taken from the server's environment.
     env = {"GIT_AUTHOR_NAME": orang.nama, "GIT_AUTHOR_EMAIL": orang.email or "",
-           "GIT_COMMITTER_NAME": pencatat, "GIT_COMMITTER_EMAIL": "kinerja-layani@localhost"}
-    git.git(akar, "add", "--", t.rel)
-    git.git(akar, "commit", "-q", "--only", "-m", pesan, "--", t.rel, env=env)
+           "GIT_AUTHOR_DATE": sekarang, "GIT_COMMITTER_NAME": pencatat,
+           "GIT_COMMITTER_EMAIL": "kinerja-layani@localhost", "GIT_COMMITTER_DATE": sekarang}
+    berkas.tulis(t.path, baru)
+    try:
+        git.git(akar, "commit", "-q", "--only", "-m", pesan, "--", t.rel, env=env)
+    except BaseException:
+        berkas.tulis(t.path, lama)  # all or nothing: the form as it was, nothing staged
+        with contextlib.suppress(git.GitError):
+            git.git(akar, "reset", "-q", "--", t.rel)
+        raise
     commit = git.git(akar, "rev-parse", "HEAD").strip()
     return {"commit": commit, "pesan": f"tersimpan sebagai commit {commit[:10]} atas nama "
                                        f"{orang.nama}", "sidik": sidik(baru)}

@@ -35,6 +35,7 @@ from kinerja.layani import akses
 
 PENCATAT = "kinerja layani"
 UKURAN_MAKS = 512 * 1024  # a form's values: far below this
+NILAI_MAKS = 10_000  # characters in one field (the checker asks at most 5 000 of prose)
 KEAMANAN = {
     "Content-Security-Policy": "default-src 'none'; script-src 'self'; style-src 'self'; "
                                "img-src 'self' data:; connect-src 'self'; form-action 'none'; "
@@ -63,14 +64,18 @@ class Layanan:
         self.kunci_git = threading.Lock()
 
     def kantor(self) -> Kantor:
-        k = potret(self.akar).kantor
+        k = potret(self.akar, tahun=set(), hanya=()).kantor  # kinerja.yml only
         if k is None:
             raise KinerjaError("kinerja.yml tidak dapat dibaca; jalankan «kinerja periksa»")
         return k
 
     def orang(self, request: Request) -> tuple[Kantor, Pegawai]:
+        token = str(request.path_params["token"])
+        if not akses.bentuk_token(token):  # refused before anything is read
+            raise KinerjaError("tautan ini tidak dikenal; minta tautan pribadi Anda kepada "
+                               "Kasubbag Perencanaan")
         kantor = self.kantor()
-        return kantor, akses.orang(self.kunci, kantor, str(request.path_params["token"]))
+        return kantor, akses.orang(self.kunci, kantor, token)
 
     def tempat(self, request: Request) -> tuple[Pegawai, str, str]:
         kantor, p = self.orang(request)
@@ -89,9 +94,14 @@ async def _ubah(request: Request) -> tuple[tuple[Ubah, ...], dict[str, Any]]:
     """The values the page sends, each checked for its shape before anything is written."""
     if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
         raise KinerjaError("permintaan harus berupa JSON dari halaman formulir")
-    isi = await request.body()
-    if len(isi) > UKURAN_MAKS:
-        raise KinerjaError("isian terlalu besar")
+    potongan: list[bytes] = []
+    ukuran = 0
+    async for bagian in request.stream():  # read up to the bound, never the whole of a flood
+        ukuran += len(bagian)
+        if ukuran > UKURAN_MAKS:
+            raise KinerjaError("isian terlalu besar")
+        potongan.append(bagian)
+    isi = b"".join(potongan)
     try:
         data = json.loads(isi)
     except ValueError as e:
@@ -107,6 +117,9 @@ async def _ubah(request: Request) -> tuple[tuple[Ubah, ...], dict[str, Any]]:
             nilai = tuple(nilai)
         elif not isinstance(nilai, str):
             raise KinerjaError("nilai isian harus teks atau daftar teks")
+        if sum(map(len, nilai if isinstance(nilai, tuple) else (nilai,))) > NILAI_MAKS:
+            raise KinerjaError(f"satu isian paling panjang {NILAI_MAKS} karakter; ringkas "
+                               "isiannya atau lampirkan dokumennya sebagai bukti dukung")
         daftar, aksi = u.get("daftar"), u.get("aksi")
         if daftar not in ("isian", "anggaran") or not isinstance(u.get("kode"), str) or \
                 not isinstance(u.get("bidang"), str) or not (aksi is None or isinstance(aksi, str)):
@@ -115,6 +128,16 @@ async def _ubah(request: Request) -> tuple[tuple[Ubah, ...], dict[str, Any]]:
             raise KinerjaError(f"«{u['bidang']}» tidak dapat diisi dari halaman ini")
         hasil.append(Ubah(daftar, u["kode"], u["bidang"], nilai, aksi))
     return tuple(hasil), data
+
+
+def _daftar(lay: Layanan, request: Request) -> dict[str, Any]:
+    """The forms this person may fill now: open periods, their sections."""
+    kantor, p = lay.orang(request)
+    boleh = akses.seksi_boleh(kantor, p)
+    isi = [{"periode": x.id, "nama_periode": x.nama, "seksi": s.id, "nama_seksi": s.nama}
+           for x in potret(lay.akar).semua_periode() if not x.disahkan
+           for s in kantor.seksi if s.id in boleh and s.id in x.formulir]
+    return {"orang": p.nama, "kantor": kantor.instansi.nama, "formulir": isi}
 
 
 def _jelaskan(akar: Path, periode: str, seksi: str) -> dict[str, Any]:
@@ -157,7 +180,7 @@ def aplikasi(akar: Path, kunci: bytes, host: tuple[str, ...]) -> Starlette:
 
     async def halaman(request: Request) -> Response:
         try:
-            lay.orang(request)
+            await run_in_threadpool(lay.orang, request)
         except KinerjaError as e:
             return Response("<!doctype html><html lang=id><meta charset=utf-8><title>kinerja"
                             f"</title><p>{lolos.html(str(e))}</p></html>", 404,
@@ -173,20 +196,13 @@ def aplikasi(akar: Path, kunci: bytes, host: tuple[str, ...]) -> Starlette:
 
     async def daftar(request: Request) -> Response:
         try:
-            kantor, p = lay.orang(request)
-            pt = potret(akar)
-            boleh = akses.seksi_boleh(kantor, p)
-            isi = [{"periode": x.id, "nama_periode": x.nama, "seksi": s.id,
-                    "nama_seksi": s.nama}
-                   for x in pt.semua_periode() if not x.disahkan
-                   for s in kantor.seksi if s.id in boleh and s.id in x.formulir]
+            return _json(await run_in_threadpool(_daftar, lay, request))
         except KinerjaError as e:
             return _galat(e, 404)
-        return _json({"orang": p.nama, "kantor": kantor.instansi.nama, "formulir": isi})
 
     async def jelaskan(request: Request) -> Response:
         try:
-            _, periode, seksi = lay.tempat(request)
+            _, periode, seksi = await run_in_threadpool(lay.tempat, request)
             return _json(await run_in_threadpool(_jelaskan, akar, periode, seksi))
         except Dilarang as e:
             return _galat(e, 403)
@@ -195,7 +211,7 @@ def aplikasi(akar: Path, kunci: bytes, host: tuple[str, ...]) -> Starlette:
 
     async def periksa(request: Request) -> Response:
         try:
-            _, periode, seksi = lay.tempat(request)
+            _, periode, seksi = await run_in_threadpool(lay.tempat, request)
             ubah, _ = await _ubah(request)
             return _json(await run_in_threadpool(_coba, akar, periode, seksi, ubah))
         except Dilarang as e:
@@ -205,7 +221,7 @@ def aplikasi(akar: Path, kunci: bytes, host: tuple[str, ...]) -> Starlette:
 
     async def simpan(request: Request) -> Response:
         try:
-            p, periode, seksi = lay.tempat(request)
+            p, periode, seksi = await run_in_threadpool(lay.tempat, request)
             ubah, data = await _ubah(request)
             dasar = data.get("sidik")
             if not isinstance(dasar, str):

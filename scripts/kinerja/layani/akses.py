@@ -45,10 +45,15 @@ def token(kunci: bytes, pegawai_id: str) -> str:
                     hashlib.sha256).hexdigest()[:32]
 
 
+def bentuk_token(isi: str) -> bool:
+    """Thirty-two lower-case hex digits, as ``token`` makes them (checked before any work)."""
+    return len(isi) == 32 and all(c in "0123456789abcdef" for c in isi)
+
+
 def orang(kunci: bytes, kantor: Kantor, isi: str) -> Pegawai:
     """The person a token belongs to; refused (as not found) for any other text."""
     for p in kantor.pegawai:
-        if hmac.compare_digest(token(kunci, p.id), isi):
+        if hmac.compare_digest(token(kunci, p.id).encode("ascii"), isi.encode("utf-8")):
             return p
     raise KinerjaError("tautan ini tidak dikenal; minta tautan pribadi Anda kepada Kasubbag "
                        "Perencanaan")
