@@ -83,6 +83,7 @@ bench: $(VENV)/.pasang-dev tests/node_modules/.terpasang
 	$(BIN)/python bench/situs.py
 	$(BIN)/python bench/lighthouse.py
 	$(BIN)/python bench/masukan.py
+	$(BIN)/python bench/formulir.py
 
 clean:
 	rm -rf $(VENV) build site .pytest_cache .mypy_cache .ruff_cache

@@ -4,8 +4,8 @@ pictured is rendered here, from this repository.
 
 The guide is published on every office's own site, so the pictures show an invented office
 («Kecamatan Contoh», people «Nama Pegawai 1…») rather than the sample office: its name and
-people are replaced in the files outside the seal (kinerja.yml, the PK, periode.yml, the
-records), which the tools then render as they would any office's."""
+people are replaced in its files before its history is made, and the tools then render it as
+they would any office's."""
 
 from __future__ import annotations
 
@@ -48,15 +48,25 @@ def samarkan(teks: str, nama: dict[str, str]) -> str:
 
 
 def kantor_rekaan() -> Path:
-    """A copy of the built sample office under the invented name, with its archive and PDFs."""
-    asal, tujuan = AKAR / "build" / "contoh", AKAR / "build" / "gambar"
+    """The sample office under the invented name, with its archive and PDFs. Its history is made
+    anew from the renamed files by kinerja's own decisions (``bench/sejarah.py``): a record
+    renamed after the fact would no longer be what the history proves, and is refused."""
+    import sys
+    import tempfile
+
+    sys.path.insert(0, str(AKAR / "bench"))
+    from buatan import salin_situs
+    from sejarah import bangun
+
+    tujuan = AKAR / "build" / "gambar"
     shutil.rmtree(tujuan, ignore_errors=True)
-    shutil.copytree(asal, tujuan, ignore=shutil.ignore_patterns("site", "build"))
+    sumber = Path(tempfile.mkdtemp(prefix="kinerja-gambar-")) / "contoh"
+    shutil.copytree(AKAR / "contoh", sumber)
     nama: dict[str, str] = {}
-    for path in [tujuan / "kinerja.yml", *sorted(tujuan.glob("periods/*/perjanjian-kinerja.yml")),
-                 *sorted(tujuan.glob("periods/*/*/periode.yml")),
-                 *sorted(tujuan.glob("periods/*/*/riwayat.yml"))]:
+    for path in [sumber / "kinerja.yml", *sorted(sumber.glob("periods/**/*.yml"))]:
         path.write_text(samarkan(path.read_text(encoding="utf-8"), nama), encoding="utf-8")
+    bangun(sumber, tujuan)
+    salin_situs(tujuan)
     kinerja = str(AKAR / ".venv" / "bin" / "kinerja")
     for perintah in (["periksa"], ["laporan", "2026-tw3"], ["situs", "--pdf", "--bangun"]):
         subprocess.run([kinerja, *perintah], cwd=tujuan, check=True)

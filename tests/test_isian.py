@@ -149,3 +149,34 @@ def test_nilai_apa_pun_terbaca_kembali_sama(realisasi: str, penjelasan: str, ham
         assert "\n" not in baru.replace("\r\n", "")
     # writing the same values again changes nothing
     assert tulis_isian(baru, REL, ubah) == baru
+
+
+def test_formulir_digambarkan_dari_pk_dan_rencana_aksi(tmp_path: Path) -> None:
+    """What the page is told to draw, for the kinds of indicator an office has: a graded one, a
+    less-is-better one, a quarter whose target is 0; programmes with their ceiling; the
+    quarter's actions with their status."""
+    from buatan import salin_contoh
+    from kinerja.layanan import formulir
+
+    akar = salin_contoh(tmp_path / "contoh")
+    pt, t = formulir.buka(akar, "2026-tw4", "sekretariat")
+    d = formulir.jelaskan(pt, t)
+    ik13 = d["indikator"][0]
+    assert (ik13["kode"], ik13["skala"], ik13["target"], ik13["polaritas"]) == (
+        "IK-1.3", ["AA", "A", "BB", "B", "CC", "C", "D"], "BB", "makin tinggi makin baik")
+    assert ik13["nilai"] == {"realisasi": "", "penjelasan": "", "hambatan": "",
+                             "tindak_lanjut": "", "bukti_dukung": []}
+    assert [(a["kode"], a["status"], a["penanggung_jawab"]) for a in ik13["aksi"]] == [
+        ("RA-1.3.1", "", "Sekretaris Kecamatan")]
+    assert d["status_aksi"][0] == {"nilai": "terlaksana", "nama": "Terlaksana"}
+    assert [(g["kode"], g["pagu"]) for g in d["program"]] == [("7.01.01", "Rp 1.850.000.000")]
+    pt, t = formulir.buka(akar, "2026-tw4", "trantib")
+    turun = next(i for i in formulir.jelaskan(pt, t)["indikator"] if i["kode"] == "IK-2.1")
+    assert turun["polaritas"] == "makin rendah makin baik"
+    pt, t = formulir.buka(akar, "2026-tw4", "pemerintahan")
+    d = formulir.jelaskan(pt, t)
+    nol = next(i for i in d["indikator"] if i["kode"] == "IK-1.2")
+    assert (nol["target"], nol["target_tahunan"], nol["nilai"]["realisasi"]) == ("0", "17", "0")
+    assert d["indikator"][0]["sumber_data"] == "Register laporan desa Seksi Pemerintahan"
+    assert d["indikator"][0]["nilai"]["bukti_dukung"] == [
+        "https://pejawaran.contoh.go.id/bukti/2026/tw4/ik-1.1.pdf"]

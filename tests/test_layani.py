@@ -202,6 +202,9 @@ def test_mengisi_formulir_di_peramban(peladen: tuple[str, Path], lebar: int) -> 
         h.locator("#formulir:not([hidden])").wait_for()
         ik13 = h.locator("fieldset.indikator").nth(0)
         ik14 = h.locator("fieldset.indikator").nth(1)
+        # an empty form: each field the completeness line names is marked where it is
+        ik13.locator(".temuan-kosong").first.wait_for(timeout=10_000)
+        assert ik13.locator(".temuan").first.inner_text() == "Belum diisi."
         ik13.get_by_label("Realisasi").select_option("A")
         ik13.get_by_label("Status").select_option("terlaksana")
         ik14.get_by_label("Realisasi").fill("85,5 persen")
@@ -220,7 +223,7 @@ def test_mengisi_formulir_di_peramban(peladen: tuple[str, Path], lebar: int) -> 
         h.get_by_label(re.compile("^7.01.01 ")).fill("Rp 1.500.000")
         h.wait_for_function("() => !document.querySelector('.temuan-galat')", timeout=10_000)
         h.get_by_role("button", name="Simpan").click()
-        h.locator("#hasil-simpan").filter(has_text="tersimpan sebagai commit").wait_for(
+        h.locator("#hasil-simpan").filter(has_text="Tersimpan atas nama Dewi Kartika").wait_for(
             timeout=15_000)
         ringkas = h.locator("#ringkas").inner_text()
         _foto(h, f"layani-{lebar}-tersimpan")

@@ -49,7 +49,9 @@
     var id = idBidang(nama);
     masukan.id = id;
     masukan.setAttribute("data-bidang", nama);
-    var temuan = el("div", {"class": "temuan", id: "t-" + id, "aria-live": "polite"});
+    // not a live region: a re-check rewrites every field's findings, and reading them all out
+    // after each pause would drown the one that changed; the summary line above is announced
+    var temuan = el("div", {"class": "temuan", id: "t-" + id});
     var desk = [];
     if (bantuan) {
       desk.push(el("p", {"class": "bantuan", id: "h-" + id, teks: bantuan}));
@@ -72,7 +74,9 @@
     s.appendChild(el("option", {value: "", teks: kosong}));
     if (nilai && !daftar.some(function (p) { return p.nilai === nilai; })) {
       // what the file holds though it is not a choice: shown (the checker says why), changeable
-      s.appendChild(el("option", {value: nilai, teks: nilai + " (tidak ada di pilihan)"}));
+      var lain = el("option", {value: nilai, teks: nilai + " (tidak ada di pilihan)"});
+      lain.selected = true;
+      s.appendChild(lain);
     }
     daftar.forEach(function (p) {
       var o = el("option", {value: p.nilai, teks: p.nama});
@@ -182,7 +186,16 @@
                                   teks: "Baris " + t.baris + ": " + p.textContent}));
       }
     });
-    $("ringkas").textContent = hasil.kelengkapan ? "Kelengkapan: " + hasil.kelengkapan : "";
+    (hasil.kosong || []).forEach(function (b) {
+      var tempat = $("t-" + idBidang(b));
+      if (tempat && !tempat.firstChild) {
+        tempat.appendChild(el("p", {"class": "temuan-kosong", teks: "Belum diisi."}));
+      }
+    });
+    var galat = (hasil.temuan || []).filter(function (t) { return t.tingkat === "galat"; }).length;
+    $("ringkas").textContent = (galat ? galat + " galat perlu diperbaiki. " : "") +
+      (hasil.kelengkapan ? "Kelengkapan: " + hasil.kelengkapan : "");
+    return galat;
   }
 
   function periksa() {
@@ -212,10 +225,20 @@
       if (h.status === 409 && !ulang) return simpanLagi(terkirim);
       tombol.disabled = false;
       if (h.status !== 200) { $("hasil-simpan").textContent = "Tidak tersimpan: " + h.pesan; return; }
-      $("hasil-simpan").textContent = h.pesan;
       bentuk.sidik = h.sidik || bentuk.sidik;
       Object.keys(terkirim).forEach(function (b) { awal[b] = terkirim[b]; });
+      return periksa().then(function (c) {
+        var galat = (c.temuan || []).filter(function (t) { return t.tingkat === "galat"; }).length;
+        $("hasil-simpan").textContent = h.pesan + (galat ? " Masih ada " + galat + " galat: " +
+          "perbaiki sebelum formulir diperiksa Kasubbag Perencanaan." : "");
+      });
     });
+  }
+
+  function namaKolom(b) {
+    // «IK-2.2, Tindak lanjut», as the page shows it
+    var label = document.querySelector("label[for='" + idBidang(b) + "']");
+    return b.split("/")[0] + ", " + (label ? label.textContent : b.split("/").pop());
   }
 
   // Someone saved this form meanwhile: read it again and keep what this person typed on top of
@@ -237,7 +260,8 @@
       if (bentrok.length) {
         $("tombol-simpan").disabled = false;
         $("hasil-simpan").textContent = "Belum tersimpan: orang lain baru saja menyimpan " +
-          "isian yang sama (" + bentrok.join(", ") + "). Isian Anda masih di kolomnya; periksa, " +
+          "isian yang sama (" + bentrok.map(namaKolom).join("; ") + "). Isian Anda masih di " +
+          "kolomnya; periksa, " +
           "lalu klik Simpan lagi untuk menimpanya.";
         return periksa();
       }
@@ -271,7 +295,15 @@
       });
       pilih.appendChild(el("h2", {teks: "Formulir Anda"}));
       pilih.appendChild(ul);
+      var sekarang = location.hash;
       var buka = function () {
+        if (bentuk && location.hash !== sekarang && ubahan().length &&
+            !window.confirm("Isian di formulir ini belum disimpan dan akan hilang. Tetap buka " +
+                            "formulir lain?")) {
+          history.replaceState(null, "", sekarang);
+          return;
+        }
+        sekarang = location.hash;
         var h = location.hash.slice(1).split("/");
         if (h.length === 2) muat(h[0], h[1]);
       };
@@ -281,6 +313,9 @@
       } else {
         buka();
       }
+    });
+    window.addEventListener("beforeunload", function (e) {
+      if (bentuk && ubahan().length) { e.preventDefault(); e.returnValue = ""; }
     });
     $("formulir").addEventListener("input", function () {
       clearTimeout(tunda);

@@ -77,8 +77,9 @@ def cari(pt: Potret, tunjuk: str, seksi: str) -> Tempat:
     if pt.kantor is None or not any(s.id == seksi for s in pt.kantor.seksi):
         raise KinerjaError(f"seksi «{seksi}» tidak ada di kinerja.yml")
     if p.disahkan:
-        raise KinerjaError(f"{p.id} sudah disahkan; perubahan isian harus melalui revisi "
-                           f"(«kinerja revisi {p.id} --alasan …»)")
+        raise KinerjaError(f"{p.nama} sudah disahkan Camat, jadi isiannya tidak dapat diubah "
+                           "lagi di sini. Bila ada yang harus diperbaiki, sampaikan kepada "
+                           f"Kasubbag Perencanaan: ia membuka revisi («kinerja revisi {p.id}»)")
     rel = tata.berkas_formulir(p.tahun, p.kode, seksi)
     path = pt.akar / rel
     if path.is_symlink():  # the page writes only a form that is its own file in the repository
@@ -227,8 +228,12 @@ def coba(pt: Potret, t: Tempat, ubah: tuple[Ubah, ...]) -> dict[str, Any]:
                "pesan": x.pesan, "bidang": _bidang_baris(letak, x.baris)}
               for x in hasil.temuan if x.berkas == t.rel]
     lengkap = next((k for k in hasil.kelengkapan if k.seksi == t.seksi), None)
+    # what is still empty, per field: the page marks each, as the completeness line names them
+    # (an indicator with nothing filled yet is marked at its first field)
+    kosong = [f"{kode}/{b}" for kode, bidang in (lengkap.kurang if lengkap else ())
+              for b in (bidang or ("realisasi",))]
     return {"temuan": temuan, "kelengkapan": lengkap.ringkasan if lengkap else "",
-            "galat": any(x["tingkat"] == "galat" for x in temuan)}
+            "kosong": kosong, "galat": any(x["tingkat"] == "galat" for x in temuan)}
 
 
 def _baris_akhir(node: yaml.Node) -> int:
@@ -283,7 +288,8 @@ def simpan(akar: Path, tunjuk: str, seksi: str, ubah: tuple[Ubah, ...], dasar: s
         raise Berubah(f"{t.rel} telah diubah orang lain sejak halaman dibuka")
     baru = tulis(pt, t, ubah)
     if baru == lama:
-        return {"commit": None, "pesan": "tidak ada yang berubah", "sidik": dasar}
+        return {"commit": None, "pesan": "Tidak ada perubahan sejak simpanan terakhir.",
+                "sidik": dasar}
     pesan = (f"Isi formulir {t.seksi} {t.periode.id}\n\n"
              f"Dicatat-lewat: {pencatat}\n")
     sekarang = datetime.now(UTC).isoformat(timespec="seconds")
@@ -300,5 +306,5 @@ def simpan(akar: Path, tunjuk: str, seksi: str, ubah: tuple[Ubah, ...], dasar: s
             git.git(akar, "reset", "-q", "--", t.rel)
         raise
     commit = git.git(akar, "rev-parse", "HEAD").strip()
-    return {"commit": commit, "pesan": f"tersimpan sebagai commit {commit[:10]} atas nama "
-                                       f"{orang.nama}", "sidik": sidik(baru)}
+    return {"commit": commit, "pesan": f"Tersimpan atas nama {orang.nama} (catatan Git "
+                                       f"{commit[:10]}).", "sidik": sidik(baru)}

@@ -47,6 +47,17 @@ KEAMANAN = {
 ASET = {"formulir.js": "text/javascript", "formulir.css": "text/css"}
 
 
+def _halaman_pesan(pesan: str, status: int = 404) -> Response:
+    """A plain page with one message (an unknown link, the server's root)."""
+    teks = pesan[:1].upper() + pesan[1:]
+    return Response("<!doctype html><html lang=id><meta charset=utf-8><meta name=viewport "
+                    "content='width=device-width,initial-scale=1'><link rel=icon href='data:,'>"
+                    "<link rel=stylesheet href='/aset/formulir.css'><title>Formulir pengukuran "
+                    "kinerja</title><header><h1>Formulir pengukuran kinerja</h1></header><main>"
+                    f"<p>{lolos.html(teks)}.</p></main></html>", status, media_type="text/html",
+                    headers=KEAMANAN)
+
+
 def _json(isi: object, status: int = 200) -> Response:
     return JSONResponse(isi, status_code=status, headers=KEAMANAN)
 
@@ -182,9 +193,7 @@ def aplikasi(akar: Path, kunci: bytes, host: tuple[str, ...]) -> Starlette:
         try:
             await run_in_threadpool(lay.orang, request)
         except KinerjaError as e:
-            return Response("<!doctype html><html lang=id><meta charset=utf-8><title>kinerja"
-                            f"</title><p>{lolos.html(str(e))}</p></html>", 404,
-                            media_type="text/html", headers=KEAMANAN)
+            return _halaman_pesan(str(e))
         return Response((DATA / "formulir.html").read_bytes(), media_type="text/html",
                         headers=KEAMANAN)
 
@@ -234,7 +243,12 @@ def aplikasi(akar: Path, kunci: bytes, host: tuple[str, ...]) -> Starlette:
         except KinerjaError as e:
             return _galat(e)
 
+    async def akar_(request: Request) -> Response:
+        return _halaman_pesan("Buka tautan pribadi Anda yang dikirim Kasubbag Perencanaan; "
+                              "halaman ini tidak memuat formulir apa pun")
+
     return Starlette(routes=[
+        Route("/", akar_),
         Route("/isi/{token}", halaman),
         Route("/aset/{nama}", aset),
         Route("/api/{token}/daftar", daftar),
