@@ -33,9 +33,7 @@ def periksa_bukti(akar: Path, folder: Path, folder_rel: str, bukti: str,
                          "bukti dukung memuat nama pengguna atau kata sandi (…://nama:sandi@…); "
                          "hapus bagian itu sebelum tautannya terbit di arsip publik")
         elif not bk.tautan_valid(bukti):
-            yield temuan(tempat, "bukti-tak-valid",
-                         f"bukti dukung «{bukti}» bukan tautan http(s) yang valid; tulis tautan "
-                         "lengkap yang diawali https://")
+            yield temuan(tempat, "bukti-tak-valid", _tautan_salah(bukti))
         return
     sebab = bk.tolak(akar, folder, bukti)
     if sebab == "tidak-ada":
@@ -52,3 +50,15 @@ def periksa_bukti(akar: Path, folder: Path, folder_rel: str, bukti: str,
         yield temuan(tempat, "bukti-tak-ada",
                      f"«{bukti}» adalah tautan simbolik, bukan berkas; unggah berkasnya sendiri ke "
                      f"{folder_rel}/bukti/")
+
+
+def _tautan_salah(bukti: str) -> str:
+    """Why a link that starts like one is not one, and what to write instead."""
+    awal = f"bukti dukung «{bukti}» bukan tautan http(s) yang valid; "
+    kata = bukti.split()
+    if len(kata) > 1 and sum(bk.bertautan(k) for k in kata) > 1:
+        return awal + "tampaknya dua tautan dalam satu baris; tulis setiap tautan di barisnya sendiri"
+    if len(kata) > 1:
+        return awal + "tautan tidak boleh berisi spasi; salin ulang tautannya dari peramban " \
+                      "(spasi di dalamnya tertulis %20)"
+    return awal + "tulis tautan lengkap yang diawali https://"
