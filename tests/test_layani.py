@@ -184,8 +184,9 @@ def test_mengisi_formulir_di_peramban(peladen: tuple[str, Path], lebar: int) -> 
     """A staff member fills the Secretariat's form as a person would — a grade, «85,5»,
     «Rp 1.500.000», two links, an action's status — sees the checker's finding under the field
     for a bad value, fixes it, saves; the commit is theirs, only the edited lines changed, and
-    «kinerja periksa» agrees with what the page said."""
-    from test_peramban import BENDERA, _foto, _perlu_chromium
+    «kinerja periksa» agrees with what the page said. At a phone's width, with no WCAG 2.1 A/AA
+    violation axe-core finds."""
+    from test_peramban import BENDERA, _foto, _konteks_axe, _perlu_chromium, pelanggaran_wcag
 
     url, akar = peladen
     sebelum = (akar / FORM).read_text(encoding="utf-8")
@@ -193,7 +194,7 @@ def test_mengisi_formulir_di_peramban(peladen: tuple[str, Path], lebar: int) -> 
 
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=_perlu_chromium(), args=BENDERA)
-        h = b.new_page(viewport={"width": lebar, "height": 844}, locale="id-ID")
+        h = _konteks_axe(b, lebar, 844).new_page()
         galat: list[str] = []
         h.on("console", lambda m: galat.append(m.text) if m.type == "error" else None)
         h.on("pageerror", lambda e: galat.append(str(e)))
@@ -215,6 +216,7 @@ def test_mengisi_formulir_di_peramban(peladen: tuple[str, Path], lebar: int) -> 
         assert ik14.get_by_label("Realisasi").get_attribute("aria-invalid") == "true"
         temuan.scroll_into_view_if_needed()
         _foto(h, f"layani-{lebar}-temuan")
+        assert pelanggaran_wcag(h) == []  # WCAG 2.1 A/AA, with a finding shown under a field
         ik14.get_by_label("Realisasi").fill("85,5")
         ik14.get_by_label("Penjelasan").fill("Dokumen: Renja #2 disusun tepat waktu")
         ik14.get_by_label("Bukti dukung").fill(

@@ -173,8 +173,9 @@ def folder_git(akar: Path) -> Path:
     try:
         return Path(git.git(akar, "rev-parse", "--absolute-git-dir").strip())
     except git.GitError as e:
-        raise KinerjaError(f"{akar} bukan repositori Git: isian disimpan sebagai commit, jadi "
-                           "«kinerja layani» dijalankan di dalam repositori kantor") from e
+        raise KinerjaError("folder kantor ini bukan repositori Git: setiap isian disimpan "
+                           "sebagai commit, jadi jalankan «kinerja layani» di dalam repositori "
+                           "Git kantor (git clone, lalu jalankan di folder itu)") from e
 
 
 def tautan(akar: Path, alamat: str) -> list[tuple[Pegawai, str, tuple[str, ...]]]:
