@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -211,38 +212,21 @@ def aplikasi(akar: Path, kunci: bytes, host: tuple[str, ...]) -> Starlette:
             return _galat(e, 404)
 
     async def jelaskan(request: Request) -> Response:
-        try:
-            _, periode, seksi = await run_in_threadpool(lay.tempat, request)
-            return _json(await run_in_threadpool(_jelaskan, akar, periode, seksi))
-        except Dilarang as e:
-            return _galat(e, 403)
-        except KinerjaError as e:
-            return _galat(e)
+        _, periode, seksi = await run_in_threadpool(lay.tempat, request)
+        return _json(await run_in_threadpool(_jelaskan, akar, periode, seksi))
 
     async def periksa(request: Request) -> Response:
-        try:
-            _, periode, seksi = await run_in_threadpool(lay.tempat, request)
-            ubah, _ = await _ubah(request)
-            return _json(await run_in_threadpool(_coba, akar, periode, seksi, ubah))
-        except Dilarang as e:
-            return _galat(e, 403)
-        except KinerjaError as e:
-            return _galat(e)
+        _, periode, seksi = await run_in_threadpool(lay.tempat, request)
+        ubah, _ = await _ubah(request)
+        return _json(await run_in_threadpool(_coba, akar, periode, seksi, ubah))
 
     async def simpan(request: Request) -> Response:
-        try:
-            p, periode, seksi = await run_in_threadpool(lay.tempat, request)
-            ubah, data = await _ubah(request)
-            dasar = data.get("sidik")
-            if not isinstance(dasar, str):
-                raise KinerjaError("permintaan harus memuat sidik berkas yang dibuka")
-            return _json(await run_in_threadpool(_simpan, lay, periode, seksi, ubah, dasar, p))
-        except Dilarang as e:
-            return _galat(e, 403)
-        except formulir.Berubah as e:
-            return _galat(e, 409)
-        except KinerjaError as e:
-            return _galat(e)
+        p, periode, seksi = await run_in_threadpool(lay.tempat, request)
+        ubah, data = await _ubah(request)
+        dasar = data.get("sidik")
+        if not isinstance(dasar, str):
+            raise KinerjaError("permintaan harus memuat sidik berkas yang dibuka")
+        return _json(await run_in_threadpool(_simpan, lay, periode, seksi, ubah, dasar, p))
 
     async def akar_(request: Request) -> Response:
         return _halaman_pesan("Buka tautan pribadi Anda yang dikirim Kasubbag Perencanaan; "
@@ -253,11 +237,29 @@ def aplikasi(akar: Path, kunci: bytes, host: tuple[str, ...]) -> Starlette:
         Route("/isi/{token}", halaman),
         Route("/aset/{nama}", aset),
         Route("/api/{token}/daftar", daftar),
-        Route("/api/{token}/formulir/{periode}/{seksi}", jelaskan),
-        Route("/api/{token}/periksa/{periode}/{seksi}", periksa, methods=["POST"]),
-        Route("/api/{token}/simpan/{periode}/{seksi}", simpan, methods=["POST"]),
+        Route("/api/{token}/formulir/{periode}/{seksi}", _jawaban(jelaskan)),
+        Route("/api/{token}/periksa/{periode}/{seksi}", _jawaban(periksa), methods=["POST"]),
+        Route("/api/{token}/simpan/{periode}/{seksi}", _jawaban(simpan), methods=["POST"]),
     ], middleware=[Middleware(TrustedHostMiddleware, allowed_hosts=list(host)),
                    Middleware(AsalSama)])
+
+
+Panggilan = Callable[[Request], Awaitable[Response]]
+
+
+def _jawaban(panggilan: Panggilan) -> Panggilan:
+    """A form call whose expected failures answer as JSON with their status: another section's
+    form 403, a form changed since it was read 409, anything else the person can fix 400."""
+    async def jawab(request: Request) -> Response:
+        try:
+            return await panggilan(request)
+        except Dilarang as e:
+            return _galat(e, 403)
+        except formulir.Berubah as e:
+            return _galat(e, 409)
+        except KinerjaError as e:
+            return _galat(e)
+    return jawab
 
 
 class AsalSama:
