@@ -156,7 +156,7 @@ def test_formulir_digambarkan_dari_pk_dan_rencana_aksi(tmp_path: Path) -> None:
     less-is-better one, a quarter whose target is 0; programmes with their ceiling; the
     quarter's actions with their status."""
     from buatan import salin_contoh
-    from kinerja.layanan import formulir
+    from kinerja.buat import pengisian as formulir
 
     akar = salin_contoh(tmp_path / "contoh")
     pt, t = formulir.buka(akar, "2026-tw4", "sekretariat")

@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from kinerja.baca.teks import baca_teks, susun
+from kinerja.buat.isian import akhir_baris
 from kinerja.inti import berkas
 from kinerja.inti.angka import format_rupiah
 from kinerja.inti.errors import BerkasTidakValid, KinerjaError
@@ -91,7 +92,7 @@ def lengkapi_teks(teks: str, rel: str, pk: PerjanjianKinerja, seksi: str, kode: 
                   kantor: Kantor, ra: RencanaAksi | None = None) -> str | None:
     """``lengkapi_formulir`` on a form's text (without its byte-order mark): the completed
     text, or None when nothing is missing. The form page's writer starts here too."""
-    baris_akhir = "\r\n" if "\r\n" in teks else "\r" if "\r" in teks else "\n"
+    baris_akhir = akhir_baris(teks)
     try:
         akar = susun(teks, rel)
     except BerkasTidakValid as e:

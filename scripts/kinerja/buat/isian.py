@@ -140,7 +140,12 @@ def _akhir_baris(teks: str, i: int) -> int:
     return min(ujung) if ujung else len(teks)
 
 
-def _ujung(node: yaml.Node) -> yaml.Node:
+def akhir_baris(teks: str) -> str:
+    """The line end a form uses (new lines are written with it)."""
+    return "\r\n" if "\r\n" in teks else "\r" if "\r" in teks else "\n"
+
+
+def ujung(node: yaml.Node) -> yaml.Node:
     """The last value inside ``node`` (not the comments before the next key, which a block's
     own end mark would include)."""
     while isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.value:
@@ -148,20 +153,31 @@ def _ujung(node: yaml.Node) -> yaml.Node:
     return node
 
 
-def _kunci(m: yaml.MappingNode, nama: str) -> tuple[yaml.ScalarNode, yaml.Node] | None:
-    return next(((k, v) for k, v in m.value if isinstance(k, yaml.ScalarNode) and k.value == nama),
-                None)
+Entri = dict[str, tuple[yaml.Node, yaml.Node]]  # an entry's keys: key node, value node
 
 
-def _entri(daftar: yaml.Node | None, kunci: str, kode: str) -> yaml.MappingNode | None:
-    if not isinstance(daftar, yaml.SequenceNode) or daftar.flow_style:
-        return None
-    for item in daftar.value:
-        if isinstance(item, yaml.MappingNode):
-            kv = _kunci(item, kunci)
-            if kv and isinstance(kv[1], yaml.ScalarNode) and str(kv[1].value) == kode:
-                return item
+def bagian(akar: yaml.Node | None, nama: str) -> yaml.Node | None:
+    """The value of a top-level key of a form (``isian``, ``anggaran``)."""
+    if isinstance(akar, yaml.MappingNode):
+        return next((v for k, v in akar.value if getattr(k, "value", None) == nama), None)
     return None
+
+
+def isi_entri(m: yaml.MappingNode) -> Entri:
+    return {str(a.value): (a, b) for a, b in m.value if isinstance(a, yaml.ScalarNode)}
+
+
+def butir(daftar: yaml.Node | None, kunci: str) -> dict[str, yaml.MappingNode]:
+    """A list's entries by their code (``kunci``'s value; the first of a repeated code); a
+    list written on one line «[...]» has none that can be written into."""
+    hasil: dict[str, yaml.MappingNode] = {}
+    if isinstance(daftar, yaml.SequenceNode) and not daftar.flow_style:
+        for item in daftar.value:
+            if isinstance(item, yaml.MappingNode):
+                kode = isi_entri(item).get(kunci)
+                if kode is not None and isinstance(kode[1], yaml.ScalarNode):
+                    hasil.setdefault(str(kode[1].value), item)
+    return hasil
 
 
 def _target(teks: str, rel: str, u: Ubah) -> yaml.MappingNode:
@@ -172,16 +188,15 @@ def _target(teks: str, rel: str, u: Ubah) -> yaml.MappingNode:
                            "dan perbaiki dulu", berkas=rel) from e
     if not isinstance(akar, yaml.MappingNode):
         raise KinerjaError("formulir tidak berisi pasangan kunci dan nilai", berkas=rel)
-    daftar = _kunci(akar, u.daftar)
-    entri = _entri(daftar[1] if daftar else None, _KUNCI[u.daftar], u.kode)
+    entri = butir(bagian(akar, u.daftar), _KUNCI[u.daftar]).get(u.kode)
     if entri is None:
         raise KinerjaError(f"{u.daftar} {u.kode} tidak ada di formulir (atau ditulis dalam satu "
                            "baris «[...]»); jalankan «kinerja periode baru» untuk melengkapinya",
                            berkas=rel)
     if u.aksi is None:
         return entri
-    ra = _kunci(entri, "rencana_aksi")
-    aksi = _entri(ra[1] if ra else None, "aksi", u.aksi)
+    ra = isi_entri(entri).get("rencana_aksi")
+    aksi = butir(ra[1] if ra else None, "aksi").get(u.aksi)
     if aksi is None:
         raise KinerjaError(f"aksi {u.aksi} tidak ada di bawah rencana_aksi {u.kode}; jalankan "
                            "«kinerja periode baru» untuk melengkapinya", berkas=rel)
@@ -238,12 +253,12 @@ def _ada_komentar(teks: str) -> bool:
 
 def _satu(teks: str, rel: str, u: Ubah) -> str:
     m = _target(teks, rel, u)
-    eol = "\r\n" if "\r\n" in teks else "\r" if "\r" in teks else "\n"
+    eol = akhir_baris(teks)
     kolom = m.value[0][0].start_mark.column
-    ada = _kunci(m, u.bidang)
+    ada = isi_entri(m).get(u.bidang)
     if ada is None:
         # a new key, on a line after the entry's last value, at its keys' indentation
-        akhir = len(teks[:_ujung(m).end_mark.index].rstrip())
+        akhir = len(teks[:ujung(m).end_mark.index].rstrip())
         letak = _akhir_baris(teks, max(akhir - 1, 0))
         sebaris, bawah = _nilai_baru(u.nilai, " " * (kolom + 2), eol)
         return teks[:letak] + f"{eol}{' ' * kolom}{u.bidang}:{sebaris}{bawah}" + teks[letak:]
@@ -253,22 +268,22 @@ def _satu(teks: str, rel: str, u: Ubah) -> str:
     titik_dua = teks.index(":", k.end_mark.index) + 1
     baris_kunci = _akhir_baris(teks, titik_dua)
     if _kosong(v) and v.value == "":
-        ujung, ekor = baris_kunci, teks[titik_dua:baris_kunci]
+        sampai, ekor = baris_kunci, teks[titik_dua:baris_kunci]
     elif v.start_mark.line == k.start_mark.line and v.end_mark.line == v.start_mark.line:
         # a one-line value: a comment after it stays after the new one
-        ujung, ekor = baris_kunci, teks[v.end_mark.index:baris_kunci]
+        sampai, ekor = baris_kunci, teks[v.end_mark.index:baris_kunci]
     elif v.start_mark.line == k.start_mark.line:
         # «|» or «>-» on the key line: a comment after the indicator stays
-        ujung, ekor = len(teks[:_ujung(v).end_mark.index].rstrip()), ""
+        sampai, ekor = len(teks[:ujung(v).end_mark.index].rstrip()), ""
         if isinstance(v, yaml.ScalarNode) and v.style in ("|", ">"):
             kepala = teks[v.start_mark.index:baris_kunci]
             ekor = kepala[len(kepala.split(maxsplit=1)[0]):]  # what follows «>-»: its comment
     else:
         # the value on the lines below: a comment on the key's own line is kept
-        ujung = len(teks[:_ujung(v).end_mark.index].rstrip())
+        sampai = len(teks[:ujung(v).end_mark.index].rstrip())
         ekor = teks[titik_dua:baris_kunci]
     if not (isinstance(v, yaml.ScalarNode) and v.style in ("|", ">")) and \
-            _ada_komentar(teks[baris_kunci:ujung]):
+            _ada_komentar(teks[baris_kunci:sampai]):
         raise KinerjaError(f"{u.kode} {u.bidang} memuat baris komentar di antara nilainya; "
                            "ubah bidang ini di editor berkas agar komentarnya tidak hilang",
                            berkas=rel, baris=k.start_mark.line + 1)
@@ -276,7 +291,7 @@ def _satu(teks: str, rel: str, u: Ubah) -> str:
     if ekor and not ekor[0].isspace():
         ekor = " " + ekor
     sebaris, bawah = _nilai_baru(u.nilai, " " * (kolom + 2), eol)
-    return teks[:titik_dua] + sebaris + ekor + bawah + teks[max(ujung, titik_dua):]
+    return teks[:titik_dua] + sebaris + ekor + bawah + teks[max(sampai, titik_dua):]
 
 
 # --- the result, read back ---------------------------------------------------------------------

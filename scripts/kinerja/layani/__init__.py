@@ -3,7 +3,7 @@ each entry as its person's commit in the office's repository.
 
 A small ASGI application (Starlette, run by uvicorn) with three calls beside the page — describe
 a form, check values with the real checker, save them — each the library's own
-(``layanan.formulir``). What keeps it safe on a shared network: only the Host names it was
+(``buat.pengisian``). What keeps it safe on a shared network: only the Host names it was
 started for are answered (no DNS rebinding), a request that changes anything must come from the
 page itself (its Origin, JSON only, bounded size), every call needs a person's own token, one
 save at a time holds the repository, and a commit contains only that one form (``--only``).
@@ -27,11 +27,12 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from kinerja import DATA
+from kinerja.buat import pengisian as formulir
 from kinerja.buat.isian import BIDANG, Ubah
 from kinerja.inti import lolos
 from kinerja.inti.errors import KinerjaError
 from kinerja.inti.model import Kantor, Pegawai
-from kinerja.layanan import formulir, potret
+from kinerja.layanan import potret
 from kinerja.layani import akses
 
 PENCATAT = "kinerja layani"
@@ -83,9 +84,7 @@ class Layanan:
 
     def orang(self, request: Request) -> tuple[Kantor, Pegawai]:
         token = str(request.path_params["token"])
-        if not akses.bentuk_token(token):  # refused before anything is read
-            raise KinerjaError("tautan ini tidak dikenal; minta tautan pribadi Anda kepada "
-                               "Kasubbag Perencanaan")
+        akses.periksa_bentuk(token)  # before anything is read
         kantor = self.kantor()
         return kantor, akses.orang(self.kunci, kantor, token)
 

@@ -45,9 +45,15 @@ def token(kunci: bytes, pegawai_id: str) -> str:
                     hashlib.sha256).hexdigest()[:32]
 
 
-def bentuk_token(isi: str) -> bool:
-    """Thirty-two lower-case hex digits, as ``token`` makes them (checked before any work)."""
-    return len(isi) == 32 and all(c in "0123456789abcdef" for c in isi)
+_TIDAK_DIKENAL = ("tautan ini tidak dikenal; minta tautan pribadi Anda kepada Kasubbag "
+                  "Perencanaan")
+
+
+def periksa_bentuk(isi: str) -> None:
+    """Thirty-two lower-case hex digits, as ``token`` makes them: anything else is refused
+    before any work is done for it."""
+    if len(isi) != 32 or any(c not in "0123456789abcdef" for c in isi):
+        raise KinerjaError(_TIDAK_DIKENAL)
 
 
 def orang(kunci: bytes, kantor: Kantor, isi: str) -> Pegawai:
@@ -55,8 +61,7 @@ def orang(kunci: bytes, kantor: Kantor, isi: str) -> Pegawai:
     for p in kantor.pegawai:
         if hmac.compare_digest(token(kunci, p.id).encode("ascii"), isi.encode("utf-8")):
             return p
-    raise KinerjaError("tautan ini tidak dikenal; minta tautan pribadi Anda kepada Kasubbag "
-                       "Perencanaan")
+    raise KinerjaError(_TIDAK_DIKENAL)
 
 
 def seksi_boleh(kantor: Kantor, p: Pegawai) -> tuple[str, ...]:

@@ -78,7 +78,9 @@ def pasang(html: str) -> str:
     which neither builder writes, is returned unchanged: nothing is guessed)."""
     mulai = html.find("<head")
     akhir = html.find(">", mulai) if mulai >= 0 else -1
-    if akhir < 0 or html.find('http-equiv="Content-Security-Policy"') >= 0:
+    # already given one (the page's own head only: text in the body never switches it off)
+    if akhir < 0 or html.find('http-equiv="Content-Security-Policy"', akhir,
+                              html.find("</head>", akhir)) >= 0:
         return html
     # after the character set, which a browser wants in the page's first bytes
     charset = html.find("<meta charset=", akhir, akhir + 400)

@@ -14,6 +14,7 @@ import contextlib
 import hashlib
 import shutil
 import tempfile
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -22,12 +23,20 @@ import yaml
 
 from kinerja.baca.teks import baca_teks, susun
 from kinerja.buat.formulir import POLARITAS, lengkapi_teks
-from kinerja.buat.isian import Ubah, tulis_isian
+from kinerja.buat.isian import Entri, Ubah, bagian, butir, isi_entri, tulis_isian, ujung
 from kinerja.inti import berkas, tata
 from kinerja.inti.angka import format_rupiah
 from kinerja.inti.beku import beku
 from kinerja.inti.errors import KinerjaError
-from kinerja.inti.model import NAMA_STATUS, STATUS_AKSI, Pegawai, Periode
+from kinerja.inti.model import (
+    NAMA_STATUS,
+    STATUS_AKSI,
+    Kantor,
+    Pegawai,
+    Periode,
+    PerjanjianKinerja,
+    RencanaAksi,
+)
 from kinerja.layanan import Potret, potret
 from kinerja.layanan.pemeriksaan import periksa
 from kinerja.ukur.rekap import teks_target
@@ -95,9 +104,6 @@ def sidik(teks: bytes) -> str:
     return hashlib.sha256(teks).hexdigest()
 
 
-Entri = dict[str, tuple[yaml.Node, yaml.Node]]  # an entry's keys: key node, value node
-
-
 def _nilai(pasangan: tuple[yaml.Node, yaml.Node] | None) -> object:
     """A field's value as the page shows it: its text, a list of links, or empty."""
     node = pasangan[1] if pasangan else None
@@ -111,24 +117,9 @@ def _nilai(pasangan: tuple[yaml.Node, yaml.Node] | None) -> object:
     return ""
 
 
-def _bagian(akar: yaml.Node | None, nama: str) -> yaml.Node | None:
-    if isinstance(akar, yaml.MappingNode):
-        return next((v for k, v in akar.value if getattr(k, "value", None) == nama), None)
-    return None
-
-
-def _butir(daftar: yaml.Node | None, kunci: str) -> dict[str, Entri]:
-    """A list's entries by their code (``kunci``'s value), each with its keys."""
-    hasil: dict[str, Entri] = {}
-    if isinstance(daftar, yaml.SequenceNode):
-        for item in daftar.value:
-            if isinstance(item, yaml.MappingNode):
-                isi: Entri = {str(a.value): (a, b) for a, b in item.value
-                              if isinstance(a, yaml.ScalarNode)}
-                kode = isi.get(kunci)
-                if kode is not None and isinstance(kode[1], yaml.ScalarNode):
-                    hasil[str(kode[1].value)] = isi
-    return hasil
+def _entri(daftar: yaml.Node | None, kunci: str) -> dict[str, Entri]:
+    """A list's entries by their code, each with its keys (key node, value node)."""
+    return {kode: isi_entri(m) for kode, m in butir(daftar, kunci).items()}
 
 
 def jelaskan(pt: Potret, t: Tempat) -> dict[str, Any]:
@@ -136,16 +127,17 @@ def jelaskan(pt: Potret, t: Tempat) -> dict[str, Any]:
     PK and the plan ask and it lacks, as ``periode baru`` would)."""
     kantor, pk, ra = _ukuran(pt, t)
     mentah = t.path.read_bytes()
-    teks = _lengkap(pt, t, baca_teks(t.path, t.rel))
+    teks = baca_teks(t.path, t.rel)
+    teks = _lengkapi(pt, t)(teks) or teks
     akar = susun(teks, t.rel)
-    isian = _butir(_bagian(akar, "isian"), "indikator")
-    anggaran = _butir(_bagian(akar, "anggaran"), "program")
+    isian = _entri(bagian(akar, "isian"), "indikator")
+    anggaran = _entri(bagian(akar, "anggaran"), "program")
     seksi = next(s for s in kantor.seksi if s.id == t.seksi)
     indikator = []
     for ind in (i for i in pk.indikator if i.seksi == t.seksi):
         ada = isian.get(ind.kode, {})
         ra_ada = ada.get("rencana_aksi")
-        aksi_ada = _butir(ra_ada[1] if ra_ada else None, "aksi")
+        aksi_ada = _entri(ra_ada[1] if ra_ada else None, "aksi")
         aksi = []
         for a in (ra.untuk(ind.kode, t.periode.kode) if ra and t.periode.kode != "tahunan"
                   else ()):
@@ -175,7 +167,7 @@ def jelaskan(pt: Potret, t: Tempat) -> dict[str, Any]:
             "status_aksi": [{"nilai": s, "nama": NAMA_STATUS[s]} for s in STATUS_AKSI]}
 
 
-def _ukuran(pt: Potret, t: Tempat) -> tuple[Any, Any, Any]:
+def _ukuran(pt: Potret, t: Tempat) -> tuple[Kantor, PerjanjianKinerja, RencanaAksi | None]:
     kantor, pk = pt.siap(t.periode, untuk="buat")
     if pk is None:
         raise KinerjaError(f"Perjanjian Kinerja {t.periode.tahun} tidak dapat dibaca; jalankan "
@@ -183,23 +175,17 @@ def _ukuran(pt: Potret, t: Tempat) -> tuple[Any, Any, Any]:
     return kantor, pk, pt.renaksi(t.periode.tahun)
 
 
-def _lengkap(pt: Potret, t: Tempat, teks: str) -> str:
+def _lengkapi(pt: Potret, t: Tempat) -> Callable[[str], str | None]:
+    """What the PK and the plan ask of this form and it lacks, added as «periode baru» adds it."""
     kantor, pk, ra = _ukuran(pt, t)
-    return lengkapi_teks(teks, t.rel, pk, t.seksi, t.periode.kode, kantor, ra) or teks
+    return lambda teks: lengkapi_teks(teks, t.rel, pk, t.seksi, t.periode.kode, kantor, ra)
 
 
 def tulis(pt: Potret, t: Tempat, ubah: tuple[Ubah, ...]) -> bytes:
     """The form's new bytes with ``ubah`` written (its byte-order mark kept)."""
-    mentah = t.path.read_bytes()
-    bom = mentah.startswith(b"\xef\xbb\xbf")
-    teks = tulis_isian(baca_teks(t.path, t.rel), t.rel, ubah,
-                       lambda x: lengkapi_teks(x, t.rel, *_urut(pt, t)))
+    bom = t.path.read_bytes().startswith(b"\xef\xbb\xbf")
+    teks = tulis_isian(baca_teks(t.path, t.rel), t.rel, ubah, _lengkapi(pt, t))
     return (b"\xef\xbb\xbf" if bom else b"") + teks.encode("utf-8")
-
-
-def _urut(pt: Potret, t: Tempat) -> tuple[Any, str, str, Any, Any]:
-    kantor, pk, ra = _ukuran(pt, t)
-    return pk, t.seksi, t.periode.kode, kantor, ra
 
 
 def coba(pt: Potret, t: Tempat, ubah: tuple[Ubah, ...]) -> dict[str, Any]:
@@ -238,9 +224,7 @@ def coba(pt: Potret, t: Tempat, ubah: tuple[Ubah, ...]) -> dict[str, Any]:
 
 def _baris_akhir(node: yaml.Node) -> int:
     """The 1-based line of the last character of ``node``'s value."""
-    while isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.value:
-        node = node.value[-1][1] if isinstance(node, yaml.MappingNode) else node.value[-1]
-    tanda = node.end_mark
+    tanda = ujung(node).end_mark
     return tanda.line + (1 if tanda.column > 0 else 0)
 
 
@@ -249,12 +233,12 @@ def _letak_bidang(akar: yaml.Node | None) -> list[tuple[int, int, str]]:
     «IK-1.1/realisasi», «IK-1.1/aksi/RA-1.1.1/status», «program/7.01.06/realisasi»."""
     letak: list[tuple[int, int, str]] = []
     for daftar, kunci, awal in (("isian", "indikator", ""), ("anggaran", "program", "program/")):
-        for kode, isi in _butir(_bagian(akar, daftar), kunci).items():
+        for kode, isi in _entri(bagian(akar, daftar), kunci).items():
             for nama, (k, v) in isi.items():
                 letak.append((k.start_mark.line + 1, max(_baris_akhir(v), k.start_mark.line + 1),
                               f"{awal}{kode}/{nama}"))
                 if nama == "rencana_aksi":
-                    for akode, aisi in _butir(v, "aksi").items():
+                    for akode, aisi in _entri(v, "aksi").items():
                         letak += [(a.start_mark.line + 1,
                                    max(_baris_akhir(b), a.start_mark.line + 1),
                                    f"{kode}/aksi/{akode}/{anama}")
