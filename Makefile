@@ -24,6 +24,12 @@ tests/node_modules/.terpasang: tests/package.json tests/package-lock.json
 	  tests/node_modules/@octokit/openapi/generated/*.deref.json
 	touch $@
 
+# From npm, for the archive's form page: Pyodide, which «kinerja situs --bangun» copies into
+# site/formulir/ (the page loads nothing from elsewhere).
+node_modules/.terpasang: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 KINERJA := $(abspath $(BIN))/kinerja
 MKDOCS  := NO_MKDOCS_2_WARNING=1 $(abspath $(BIN))/mkdocs
 CONTOH  := build/contoh
@@ -37,7 +43,7 @@ $(CONTOH)/.salin: $(VENV)/.pasang $(shell find contoh content -type f -not -path
 	touch $@
 
 ## demo: install, check the sample office, print the latest period's table, render its PDFs
-demo: $(CONTOH)/.salin
+demo: $(CONTOH)/.salin node_modules/.terpasang
 	cd $(CONTOH) && $(KINERJA) periksa
 	cd $(CONTOH) && $(KINERJA) rekap
 	cd $(CONTOH) && $(KINERJA) laporan --draf
@@ -52,7 +58,7 @@ demo: $(CONTOH)/.salin
 	@echo "Situs ada di $(CONTOH)/site/index.html; pratinjau dengan «make serve» (http://127.0.0.1:8000)"
 
 ## test: lint, types, generated files up to date, then the whole suite
-test: $(VENV)/.pasang-dev tests/node_modules/.terpasang
+test: $(VENV)/.pasang-dev tests/node_modules/.terpasang node_modules/.terpasang
 	$(BIN)/ruff check scripts tests bench
 	$(BIN)/mypy
 	$(BIN)/kinerja skema --periksa

@@ -22,9 +22,10 @@ def bytecode() -> None:
 
 
 def salin_situs(tujuan: Path) -> None:
-    """What the site needs besides the data: mkdocs.yml and the hand-written pages of content/
-    (the generated content/arsip/ is left behind)."""
-    shutil.copy2(AKAR / "mkdocs.yml", tujuan / "mkdocs.yml")
+    """What the site needs besides the data: mkdocs.yml, the hand-written pages of content/
+    (the generated content/arsip/ is left behind), and the npm lock of the form page's Pyodide."""
+    for nama in ("mkdocs.yml", "package.json", "package-lock.json"):
+        shutil.copy2(AKAR / nama, tujuan / nama)
     shutil.copytree(AKAR / "content", tujuan / "content", dirs_exist_ok=True,
                     ignore=shutil.ignore_patterns("arsip"))
 

@@ -87,6 +87,12 @@ def _ubah_skema(s: Any) -> None:
         for anak in s.get(k, ()):
             _ubah_skema(anak)
     s.pop("discriminator", None)  # only a hint in 3.0; oneOf does the work
+    pilihan = s.get("oneOf", ())
+    if pilihan and all(str(x.get("$ref", "")).endswith("-error") for x in pilihan):
+        # GitHub's error answers are a oneOf of error shapes none of which requires a field
+        # (basic-error, repository-rule-violation-error): every error body fits all of them,
+        # so «exactly one» can never hold. Any one of them is what is meant.
+        s["anyOf"] = s.pop("oneOf")
     if s.pop("nullable", False) is True:
         _boleh_null(s)
 

@@ -186,9 +186,10 @@ class GitHubPalsu:
     def _contoh_pengguna(self) -> dict[str, Any]:
         return self._contoh("GET", "/repos/o/r/pulls/1")["user"]  # type: ignore[no-any-return]
 
-    def jawab(self, metode: str, url: str, isi: Any) -> tuple[int, Any]:
+    def jawab(self, metode: str, url: str, isi: Any, otorisasi: str = "") -> tuple[int, Any]:
         """The answer to one request (status, body); raises AssertionError on an undocumented
-        request or body."""
+        request or body. ``otorisasi``: the request's Authorization header (a subclass that
+        answers for a person's token reads it)."""
         bagian = urlsplit(url)
         path, q = bagian.path, parse_qs(bagian.query)
         c = oa.deskripsi().cocokkan(metode, path)
@@ -355,7 +356,8 @@ class GitHubPalsu:
                 with palsu.kunci:
                     palsu.permintaan.append((metode, self.path))
                     try:
-                        status, badan = palsu.jawab(metode, self.path, isi)
+                        status, badan = palsu.jawab(metode, self.path, isi,
+                                                    self.headers.get("Authorization", ""))
                         oa.periksa_jawaban(metode, urlsplit(self.path).path, status, badan)
                     except (AssertionError, LookupError, KeyError, ValueError) as e:
                         palsu.galat.append(f"{metode} {self.path}: {type(e).__name__}: {e}")
@@ -364,8 +366,25 @@ class GitHubPalsu:
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json; charset=utf-8")
                 self.send_header("Content-Length", str(len(data)))
+                # as api.github.com answers every origin: a page elsewhere sends its own token
+                self.send_header("Access-Control-Allow-Origin", "*")
                 self.end_headers()
                 self.wfile.write(data)
+
+            def do_OPTIONS(self) -> None:  # a browser's preflight, answered as GitHub does
+                with palsu.kunci:
+                    palsu.permintaan.append(("OPTIONS", self.path))
+                self.send_response(204)
+                self.send_header("Access-Control-Allow-Origin", "*")
+                self.send_header("Access-Control-Allow-Methods",
+                                 "GET, POST, PATCH, PUT, DELETE")
+                self.send_header("Access-Control-Allow-Headers",
+                                 "Authorization, Content-Type, Accept, X-GitHub-Api-Version")
+                self.send_header("Access-Control-Max-Age", "86400")
+                self.end_headers()
+
+            def do_PUT(self) -> None:
+                self._layani("PUT")
 
             def do_GET(self) -> None:
                 self._layani("GET")

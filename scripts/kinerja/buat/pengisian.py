@@ -23,7 +23,7 @@ import yaml
 
 from kinerja.baca.teks import baca_teks, susun
 from kinerja.buat.formulir import POLARITAS, lengkapi_teks
-from kinerja.buat.isian import Entri, Ubah, bagian, butir, isi_entri, tulis_isian, ujung
+from kinerja.buat.isian import BIDANG, Entri, Ubah, bagian, butir, isi_entri, tulis_isian, ujung
 from kinerja.inti import berkas, tata
 from kinerja.inti.angka import format_rupiah
 from kinerja.inti.beku import beku
@@ -74,6 +74,36 @@ def _siap_commit(akar: Path, rel: str) -> None:
     if git.git(akar, "status", "--porcelain", "--", rel).strip():
         raise KinerjaError("formulir ini sedang diubah di komputer server tanpa di-commit; "
                            "commit atau batalkan perubahan itu dulu, lalu simpan lagi", berkas=rel)
+
+
+NILAI_MAKS = 10_000  # characters in one field (the checker asks at most 5 000 of prose)
+
+
+def ubah_dari(data: object) -> tuple[Ubah, ...]:
+    """The values a page sends (``{"ubah": [...]}`` as JSON gives it), each checked for its
+    shape before anything is written: the one reading of a page's request, for every front."""
+    if not isinstance(data, dict) or not isinstance(data.get("ubah"), list):
+        raise KinerjaError("permintaan harus memuat daftar «ubah»")
+    hasil = []
+    for u in data["ubah"]:
+        if not isinstance(u, dict):
+            raise KinerjaError("setiap isian harus berupa objek")
+        nilai = u.get("nilai")
+        if isinstance(nilai, list) and all(isinstance(x, str) for x in nilai):
+            nilai = tuple(nilai)
+        elif not isinstance(nilai, str):
+            raise KinerjaError("nilai isian harus teks atau daftar teks")
+        if sum(map(len, nilai if isinstance(nilai, tuple) else (nilai,))) > NILAI_MAKS:
+            raise KinerjaError(f"satu isian paling panjang {NILAI_MAKS} karakter; ringkas "
+                               "isiannya atau lampirkan dokumennya sebagai bukti dukung")
+        daftar, aksi = u.get("daftar"), u.get("aksi")
+        if daftar not in ("isian", "anggaran") or not isinstance(u.get("kode"), str) or \
+                not isinstance(u.get("bidang"), str) or not (aksi is None or isinstance(aksi, str)):
+            raise KinerjaError("isian tidak dikenal")
+        if u["bidang"] not in BIDANG["aksi" if aksi is not None else daftar]:
+            raise KinerjaError(f"«{u['bidang']}» tidak dapat diisi dari halaman ini")
+        hasil.append(Ubah(daftar, u["kode"], u["bidang"], nilai, aksi))
+    return tuple(hasil)
 
 
 class Berubah(KinerjaError):

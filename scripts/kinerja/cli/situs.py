@@ -11,6 +11,7 @@ from kinerja.baca.muat import cari_akar
 from kinerja.cli.grup import kinerja
 from kinerja.cli.klik import Pilihan, bantuan, repo_opsi, tampil
 from kinerja.forge.penguji import PengujiGitHub
+from kinerja.inti.angka import format_mb
 from kinerja.layanan import potret
 from kinerja.pengesahan import git
 from kinerja.situs import bangun
@@ -42,6 +43,10 @@ def situs(pdf: bool, bangun_: bool, pembangun: str | None, repo: Path | None) ->
         click.echo(f"{hasil.halaman} halaman ({hasil.ditulis} berubah), {hasil.pdf} PDF; "
                    "periode: " + (", ".join(hasil.periode) or "belum ada yang disahkan"))
         if bangun_:
-            html = bangun_html(akar, pembangun)  # type: ignore[arg-type]
+            html = bangun_html(akar, pembangun, dict(os.environ))  # type: ignore[arg-type]
             click.echo(f"situs dibangun dengan {html.pembangun}: {html.halaman} halaman di "
                        f"{tampil(html.folder)}/")
+            f = html.formulir
+            click.echo(f"halaman formulir staf: {tampil(html.folder)}/formulir/ ({f.forge}, "
+                       f"{format_mb(f.ukuran)})" if f.dibuat else
+                       f"halaman formulir staf tidak dibuat: {f.alasan}")

@@ -1,14 +1,15 @@
-// The form page of «kinerja layani». It draws only what the server describes (kinerja reads the
-// period, the PK and the Rencana Aksi) and judges nothing itself: after each edit it sends the
-// values to the server, which writes them into a copy of the form and runs «kinerja periksa»;
-// each finding is shown under its field in the checker's words. Saving writes the same values
-// into the repository as the person's commit. All text from the server is placed with
-// textContent, never as HTML.
+// The form page, drawn only from what kinerja describes (it reads the period, the PK and the
+// Rencana Aksi) and judging nothing itself: after each edit the values go to kinerja, which
+// writes them into a copy of the form and runs «kinerja periksa»; each finding is shown under
+// its field in the checker's words. Saving writes the same values as the person's commit.
+// Where kinerja runs is the connection's business: «kinerja layani» on the office network
+// (below), or Pyodide in a Web Worker with the Git host's API (statis.js sets
+// window.KinerjaSambungan before this file runs). All text is placed with textContent, never
+// as HTML.
 (function () {
   "use strict";
 
-  var token = location.pathname.split("/").filter(Boolean).pop();
-  var api = "../api/" + encodeURIComponent(token);
+  var sambungan = window.KinerjaSambungan || layani();
   var bentuk = null;   // the form's description, as last loaded
   var awal = {};       // each field's value as loaded: only changed fields are sent
   var tunda = null;
@@ -25,20 +26,31 @@
     return e;
   }
 
-  function minta(jalan, isi) {
-    var opsi = isi === undefined ? {} : {
-      method: "POST", headers: {"Content-Type": "application/json"}, body: JSON.stringify(isi)
+  // «kinerja layani»: the three calls are the server's, under the person's own link.
+  function layani() {
+    var token = location.pathname.split("/").filter(Boolean).pop();
+    var api = "../api/" + encodeURIComponent(token);
+    function minta(jalan, isi) {
+      var opsi = isi === undefined ? {} : {
+        method: "POST", headers: {"Content-Type": "application/json"}, body: JSON.stringify(isi)
+      };
+      return fetch(api + jalan, opsi).then(function (r) {
+        var jenis = r.headers.get("Content-Type") || "";
+        if (jenis.indexOf("application/json") !== 0) {
+          return {status: r.status, pesan: "server menjawab dengan galat (" + r.status + ")"};
+        }
+        return r.json().then(function (d) { d.status = r.status; return d; });
+      }, function () {
+        return {status: 0, pesan: "server kinerja layani tidak dapat dihubungi; periksa " +
+                                  "jaringan lalu coba lagi (isian Anda masih di halaman ini)"};
+      });
+    }
+    return {
+      daftar: function () { return minta("/daftar"); },
+      jelaskan: function (p, s) { return minta("/formulir/" + p + "/" + s); },
+      periksa: function (p, s, isi) { return minta("/periksa/" + p + "/" + s, isi); },
+      simpan: function (p, s, isi) { return minta("/simpan/" + p + "/" + s, isi); }
     };
-    return fetch(api + jalan, opsi).then(function (r) {
-      var jenis = r.headers.get("Content-Type") || "";
-      if (jenis.indexOf("application/json") !== 0) {
-        return {status: r.status, pesan: "server menjawab dengan galat (" + r.status + ")"};
-      }
-      return r.json().then(function (d) { d.status = r.status; return d; });
-    }, function () {
-      return {status: 0, pesan: "server kinerja layani tidak dapat dihubungi; periksa jaringan " +
-                                "lalu coba lagi (isian Anda masih di halaman ini)"};
-    });
   }
 
   // --- drawing the form ----------------------------------------------------------------------
@@ -200,7 +212,7 @@
 
   function periksa() {
     var ke = ++urutan;
-    return minta("/periksa/" + bentuk.periode + "/" + bentuk.seksi, {ubah: ubahan()})
+    return sambungan.periksa(bentuk.periode, bentuk.seksi, {ubah: ubahan()})
       .then(function (h) {
         if (ke !== urutan) return h;
         if (h.status !== 200) { $("umum").textContent = h.pesan; return h; }
@@ -221,7 +233,7 @@
     var tombol = $("tombol-simpan");
     tombol.disabled = true;
     $("hasil-simpan").textContent = "Menyimpan…";
-    return minta("/simpan/" + bentuk.periode + "/" + bentuk.seksi, isi).then(function (h) {
+    return sambungan.simpan(bentuk.periode, bentuk.seksi, isi).then(function (h) {
       if (h.status === 409 && !ulang) return simpanLagi(terkirim);
       tombol.disabled = false;
       if (h.status !== 200) { $("hasil-simpan").textContent = "Tidak tersimpan: " + h.pesan; return; }
@@ -270,7 +282,7 @@
   }
 
   function muat(periode, seksi) {
-    return minta("/formulir/" + periode + "/" + seksi).then(function (d) {
+    return sambungan.jelaskan(periode, seksi).then(function (d) {
       if (d.status !== 200) { $("umum").textContent = d.pesan; return; }
       gambar(d);
       return periksa();
@@ -278,7 +290,7 @@
   }
 
   function mulai() {
-    minta("/daftar").then(function (d) {
+    sambungan.daftar().then(function (d) {
       if (d.status !== 200) { $("umum").textContent = d.pesan; return; }
       $("kantor").textContent = d.kantor;
       $("orang").textContent = "Mengisi sebagai " + d.orang;

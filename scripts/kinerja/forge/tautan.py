@@ -8,6 +8,7 @@ from pathlib import Path
 
 from kinerja.baca.muat import cari_akar, tahun_tunjukan
 from kinerja.forge import forge
+from kinerja.forge import formulir as halaman_formulir
 from kinerja.inti import lolos
 from kinerja.inti.angka import format_tanggal, format_waktu
 from kinerja.inti.beku import beku
@@ -68,6 +69,9 @@ class Tautan:
     # «kinerja layani»'s address, when the office serves the form page: each person opens it
     # with their own link (sent to them alone: it decides whose name an entry is saved in)
     layani: str | None = None
+    # each section's form page on the archive site (same order as ``seksi``), when the office's
+    # Git host has one (GitHub, or Gitea with its OAuth application)
+    halaman: tuple[str, ...] = ()
 
 
 def tautan(mulai: Path, tunjuk: str | None, *, jenis: str | None = None, host: str | None = None,
@@ -81,6 +85,7 @@ def tautan(mulai: Path, tunjuk: str | None, *, jenis: str | None = None, host: s
     f = forge_dari(akar, jenis, host, proyek, env or {})
     cabang = cabang or f"periode/{periode.id}"
     baris = []
+    seksi = []
     for s in pt.kantor.seksi:
         form = periode.formulir.get(s.id)
         if form is None:
@@ -88,7 +93,12 @@ def tautan(mulai: Path, tunjuk: str | None, *, jenis: str | None = None, host: s
         kepala = pt.kantor.pegawai_id(s.kepala)
         baris.append((s.nama, kepala.nama if kepala else s.kepala,
                       f.sunting(cabang, form.berkas) if f else form.berkas))
-    return Tautan(periode, pt.kantor, cabang, tuple(baris), f is not None, layani)
+        seksi.append(s.id)
+    arsip = pt.alamat_arsip()
+    halaman = tuple(halaman_formulir.alamat(arsip, periode.id, s, cabang) for s in seksi) \
+        if arsip and isinstance(halaman_formulir.sambungan(f, env or {}),
+                                halaman_formulir.Sambungan) else ()
+    return Tautan(periode, pt.kantor, cabang, tuple(baris), f is not None, layani, halaman)
 
 
 def pesan(t: Tautan, format_: str) -> str:
@@ -103,9 +113,15 @@ def pesan(t: Tautan, format_: str) -> str:
                "Formulir tiap seksi diisi"
                + (f" di cabang `{t.cabang}`" if t.git_host else "")
                + f" paling lambat **{tenggat}** (langkah 4 SOP). {cara}", "",
-               "| Seksi | Kepala seksi | Formulir |", "|---|---|---|"]
+               "| Seksi | Kepala seksi | Formulir |" + (" Halaman formulir |" if t.halaman else ""),
+               "|---|---|---|" + ("---|" if t.halaman else "")]
         isi += [f"| {lolos.gfm(n)} | {lolos.gfm(k)} | "
-                + (f"[sunting]({u})" if t.git_host else f"`{u}`") + " |" for n, k, u in t.seksi]
+                + (f"[sunting]({u})" if t.git_host else f"`{u}`") + " |"
+                + (f" [isi di peramban]({t.halaman[i]}) |" if t.halaman else "")
+                for i, (n, k, u) in enumerate(t.seksi)]
+        if t.halaman:
+            isi += ["", "Di halaman formulir, isian diperiksa sambil diketik dan disimpan atas "
+                    "nama akun Anda sendiri di Git host kantor."]
         if t.periode.jadwal:
             isi += ["", "### Jadwal (mutu baku SOP, hari dan jam kerja)", "",
                     "| Langkah | Pelaksana | Selesai paling lambat |", "|---:|---|---|"]
@@ -115,7 +131,8 @@ def pesan(t: Tautan, format_: str) -> str:
         return "\n".join(isi) + "\n"
     isi = [f"Yth. Bapak/Ibu Kepala Seksi, mohon mengisi formulir pengukuran kinerja "
            f"{t.periode.nama} {t.kantor.instansi.nama} paling lambat {tenggat}:", ""]
-    isi += [f"- {n}: {u}" for n, _, u in t.seksi]
+    isi += [f"- {n}: {u}" + (f" (atau di halaman formulir: {t.halaman[i]})" if t.halaman else "")
+            for i, (n, _, u) in enumerate(t.seksi)]
     if t.layani:
         isi += ["", f"Atau isi di halaman formulir kantor ({t.layani.rstrip('/')}) dengan tautan "
                 "pribadi yang dikirim Kasubbag Perencanaan kepada Anda masing-masing: setiap isian "

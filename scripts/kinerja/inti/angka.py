@@ -127,6 +127,11 @@ def format_persen(x: float, desimal: int = 2) -> str:
     return format_angka(x, desimal) + "%"
 
 
+def format_mb(ukuran: int) -> str:
+    """A size in megabytes as people read it: «13,6 MB»."""
+    return f"{format_angka(ukuran / 1_000_000, 1)} MB"
+
+
 def format_rupiah(x: float) -> str:
     return "Rp " + format_angka(x, 0)
 

@@ -28,7 +28,7 @@ from starlette.routing import Route
 
 from kinerja import DATA
 from kinerja.buat import pengisian as formulir
-from kinerja.buat.isian import BIDANG, Ubah
+from kinerja.buat.isian import Ubah
 from kinerja.inti import lolos
 from kinerja.inti.errors import KinerjaError
 from kinerja.inti.model import Kantor, Pegawai
@@ -37,7 +37,6 @@ from kinerja.layani import akses
 
 PENCATAT = "kinerja layani"
 UKURAN_MAKS = 512 * 1024  # a form's values: far below this
-NILAI_MAKS = 10_000  # characters in one field (the checker asks at most 5 000 of prose)
 KEAMANAN = {
     "Content-Security-Policy": "default-src 'none'; script-src 'self'; style-src 'self'; "
                                "img-src 'self' data:; connect-src 'self'; form-action 'none'; "
@@ -102,7 +101,7 @@ class Dilarang(KinerjaError):
 
 
 async def _ubah(request: Request) -> tuple[tuple[Ubah, ...], dict[str, Any]]:
-    """The values the page sends, each checked for its shape before anything is written."""
+    """The values the page sends, read up to a bound and then checked for their shape."""
     if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
         raise KinerjaError("permintaan harus berupa JSON dari halaman formulir")
     potongan: list[bytes] = []
@@ -117,28 +116,7 @@ async def _ubah(request: Request) -> tuple[tuple[Ubah, ...], dict[str, Any]]:
         data = json.loads(isi)
     except ValueError as e:
         raise KinerjaError("permintaan bukan JSON yang sah") from e
-    if not isinstance(data, dict) or not isinstance(data.get("ubah"), list):
-        raise KinerjaError("permintaan harus memuat daftar «ubah»")
-    hasil = []
-    for u in data["ubah"]:
-        if not isinstance(u, dict):
-            raise KinerjaError("setiap isian harus berupa objek")
-        nilai = u.get("nilai")
-        if isinstance(nilai, list) and all(isinstance(x, str) for x in nilai):
-            nilai = tuple(nilai)
-        elif not isinstance(nilai, str):
-            raise KinerjaError("nilai isian harus teks atau daftar teks")
-        if sum(map(len, nilai if isinstance(nilai, tuple) else (nilai,))) > NILAI_MAKS:
-            raise KinerjaError(f"satu isian paling panjang {NILAI_MAKS} karakter; ringkas "
-                               "isiannya atau lampirkan dokumennya sebagai bukti dukung")
-        daftar, aksi = u.get("daftar"), u.get("aksi")
-        if daftar not in ("isian", "anggaran") or not isinstance(u.get("kode"), str) or \
-                not isinstance(u.get("bidang"), str) or not (aksi is None or isinstance(aksi, str)):
-            raise KinerjaError("isian tidak dikenal")
-        if u["bidang"] not in BIDANG["aksi" if aksi is not None else daftar]:
-            raise KinerjaError(f"«{u['bidang']}» tidak dapat diisi dari halaman ini")
-        hasil.append(Ubah(daftar, u["kode"], u["bidang"], nilai, aksi))
-    return tuple(hasil), data
+    return formulir.ubah_dari(data), data
 
 
 def _daftar(lay: Layanan, request: Request) -> dict[str, Any]:

@@ -12,11 +12,13 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal
 
 from kinerja.inti.beku import beku
 from kinerja.inti.errors import KinerjaError
+from kinerja.situs import formulir
 from kinerja.situs.csp import pasang_semua
 
 Pembangun = Literal["zensical", "mkdocs"]
@@ -28,6 +30,7 @@ class HasilBangun:
     pembangun: Pembangun
     folder: Path  # the built site
     halaman: int  # HTML pages in it
+    formulir: formulir.HasilFormulir  # the form page for staff, or why it was not built
 
 
 def _program(nama: Pembangun) -> str | None:
@@ -43,8 +46,10 @@ def tersedia() -> tuple[Pembangun, ...]:
     return tuple(p for p in PEMBANGUN if _program(p) is not None)
 
 
-def bangun_html(akar: Path, pembangun: Pembangun | None = None) -> HasilBangun:
-    """Build ``akar``'s site into ``site/`` strictly: a broken link is a failed build."""
+def bangun_html(akar: Path, pembangun: Pembangun | None = None,
+                env: Mapping[str, str] | None = None) -> HasilBangun:
+    """Build ``akar``'s site into ``site/`` strictly: a broken link is a failed build. ``env``
+    says where the office's Git host is, for the form page (``situs.formulir``)."""
     ada = tersedia()
     if pembangun is None:
         if not ada:
@@ -84,11 +89,13 @@ def bangun_html(akar: Path, pembangun: Pembangun | None = None) -> HasilBangun:
                            f"bawah ini. Pesan {pembangun} (bahasa Inggris):\n{keluaran}")
     try:
         pasang_semua(folder)  # before the old site goes: a failure here keeps it
+        halaman = sum(1 for _ in folder.rglob("*.html"))
+        form = formulir.bangun(akar, folder, env or {})
     except BaseException:
         _pulihkan(folder, lama)
         raise
     shutil.rmtree(lama, ignore_errors=True)
-    return HasilBangun(pembangun, folder, sum(1 for _ in folder.rglob("*.html")))
+    return HasilBangun(pembangun, folder, halaman, form)
 
 
 def _pulihkan(folder: Path, lama: Path) -> None:
