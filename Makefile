@@ -83,13 +83,14 @@ serve: situs
 gambar: situs $(VENV)/.pasang-dev
 	$(BIN)/python tests/buat_gambar.py
 
-bench: $(VENV)/.pasang-dev tests/node_modules/.terpasang
+bench: $(VENV)/.pasang-dev tests/node_modules/.terpasang node_modules/.terpasang
 	$(BIN)/python bench/periksa.py
 	$(BIN)/python bench/laporan.py
 	$(BIN)/python bench/situs.py
 	$(BIN)/python bench/lighthouse.py
 	$(BIN)/python bench/masukan.py
 	$(BIN)/python bench/formulir.py
+	$(BIN)/python bench/formulir_statis.py
 
 clean:
 	rm -rf $(VENV) build site .pytest_cache .mypy_cache .ruff_cache

@@ -21,6 +21,39 @@ import github_openapi as oa
 from github_palsu import PROYEK, GitHubPalsu
 
 
+def _git_biner(server: Path, *args: str, masukan: bytes | None = None,
+               env: dict[str, str] | None = None) -> str:
+    return subprocess.run(["git", "-C", str(server), *args], input=masukan,
+                          capture_output=True, check=True,
+                          env={**os.environ, **(env or {})}).stdout.decode().strip()
+
+
+def tulis_berkas(server: Path, cabang: str, path: str, isi: bytes, pesan: str,
+                 orang: tuple[str, str, str]) -> str:
+    """One file's new content as a commit on ``cabang`` by ``orang`` (login, name, e-mail), as
+    a Git host's contents API makes it: the person is the author and the committer."""
+    induk = _git_biner(server, "rev-parse", f"refs/heads/{cabang}")
+    blob = _git_biner(server, "hash-object", "-w", "--stdin", masukan=isi)
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {"GIT_INDEX_FILE": str(Path(tmp) / "index")}
+        _git_biner(server, "read-tree", induk, env=env)
+        _git_biner(server, "update-index", "--add", "--cacheinfo", f"100644,{blob},{path}",
+                   env=env)
+        pohon = _git_biner(server, "write-tree", env=env)
+    _, nama, email = orang
+    waktu = "2026-12-06T10:00:00+07:00"
+    commit = _git_biner(server, "commit-tree", pohon, "-p", induk, "-m", pesan, env={
+        "GIT_AUTHOR_NAME": nama, "GIT_AUTHOR_EMAIL": email, "GIT_AUTHOR_DATE": waktu,
+        "GIT_COMMITTER_NAME": nama, "GIT_COMMITTER_EMAIL": email, "GIT_COMMITTER_DATE": waktu})
+    _git_biner(server, "update-ref", f"refs/heads/{cabang}", commit, induk)
+    return commit
+
+
+def blob_di(server: Path, cabang: str, path: str) -> str | None:
+    keluar = _git_biner(server, "ls-tree", f"refs/heads/{cabang}", "--", path).split()
+    return keluar[2] if len(keluar) >= 3 else None
+
+
 class GitHubIsi(GitHubPalsu):
     def __init__(self, server: Path, akun: dict[str, str],
                  token: dict[str, tuple[str, str, str]]) -> None:
@@ -33,36 +66,11 @@ class GitHubIsi(GitHubPalsu):
         return self.token.get(t) if jenis.lower() in ("bearer", "token") else None
 
     def _blob(self, cabang: str, path: str) -> str | None:
-        keluar = self.git("ls-tree", f"refs/heads/{cabang}", "--", path).split()
-        return keluar[2] if len(keluar) >= 3 else None
-
-    def _git_biner(self, *args: str, masukan: bytes | None = None,
-                   env: dict[str, str] | None = None) -> str:
-        return subprocess.run(["git", "-C", str(self.server), *args], input=masukan,
-                              capture_output=True, check=True,
-                              env={**os.environ, **(env or {})}).stdout.decode().strip()
+        return blob_di(self.server, cabang, path)
 
     def tulis_berkas(self, cabang: str, path: str, isi: bytes, pesan: str,
                      orang: tuple[str, str, str]) -> str:
-        """One file's new content as a commit on ``cabang`` by ``orang`` (as GitHub makes it:
-        the person the author and committer, GitHub's own web-flow identity aside)."""
-        induk = self.rev(f"refs/heads/{cabang}")
-        blob = self._git_biner("hash-object", "-w", "--stdin", masukan=isi)
-        with tempfile.TemporaryDirectory() as tmp:
-            env = {"GIT_INDEX_FILE": str(Path(tmp) / "index")}
-            self._git_biner("read-tree", induk, env=env)
-            self._git_biner("update-index", "--add", "--cacheinfo", f"100644,{blob},{path}",
-                            env=env)
-            pohon = self._git_biner("write-tree", env=env)
-        _, nama, email = orang
-        waktu = "2026-12-06T10:00:00+07:00"
-        commit = self._git_biner(
-            "commit-tree", pohon, "-p", induk, "-m", pesan,
-            env={"GIT_AUTHOR_NAME": nama, "GIT_AUTHOR_EMAIL": email, "GIT_AUTHOR_DATE": waktu,
-                 "GIT_COMMITTER_NAME": nama, "GIT_COMMITTER_EMAIL": email,
-                 "GIT_COMMITTER_DATE": waktu})
-        self._git_biner("update-ref", f"refs/heads/{cabang}", commit, induk)
-        return commit
+        return tulis_berkas(self.server, cabang, path, isi, pesan, orang)
 
     def ubah_di_cabang(self, cabang: str, path: str, isi: bytes,
                        orang: tuple[str, str, str]) -> str:

@@ -18,6 +18,7 @@ BENCH = Path(__file__).resolve().parent.parent / "bench"
     ["situs.py", "--ulang", "1", "--periode", "4"],
     ["masukan.py", "--ulang", "1", "--n", "100"],
     ["formulir.py", "--ulang", "1"],
+    ["formulir_statis.py", "--ulang", "1"],
     ["lighthouse.py", "--ulang", "1", "--pembangun", "zensical", "--halaman", "/arsip/2026/tw3/"],
 ], ids=lambda a: a[0])
 def test_bench_berjalan(argv: list[str]) -> None:

@@ -179,6 +179,8 @@ def test_mengisi_dan_menyimpan_lewat_github(github: tuple[Any, str], tmp_path: P
         h.get_by_label("Token GitHub").fill("tok-salah")
         h.get_by_role("button", name="Masuk").click()
         h.locator("#hasil-masuk").filter(has_text="tidak menerima token").wait_for(timeout=10_000)
+        assert pelanggaran_wcag(h) == []
+        _foto(h, "formulir-github-390-masuk")
         h.get_by_label("Token GitHub").fill("tok-dewi")
         h.get_by_role("button", name="Masuk").click()
         h.locator("#formulir:not([hidden])").wait_for(timeout=90_000)
@@ -254,3 +256,82 @@ def test_mengisi_dan_menyimpan_lewat_github(github: tuple[Any, str], tmp_path: P
     assert [t for t in data["temuan"] if t["tingkat"] == "galat"] == []
     assert "Sekretariat: 2 dari 2 indikator terisi" in ringkas
 
+
+
+@pytest.fixture
+def gitea(repo: Path, tmp_path: Path) -> Iterator[tuple[Any, str]]:
+    """The office on the fake Gitea, its form page built as Gitea Actions builds it (with the
+    page registered as an OAuth2 application, and the site's origin allowed by [cors])."""
+    import gitea_isi
+
+    server = tmp_path / "server.git"
+    subprocess.run(["git", "clone", "-q", "--bare", str(repo), str(server)], check=True)
+    subprocess.run(["git", "-C", str(server), "branch", CABANG, "main"], check=True)
+    situs = ThreadingHTTPServer(("127.0.0.1", 0),
+                                functools.partial(_Situs, directory=str(repo / "site")))
+    asal = f"http://127.0.0.1:{situs.server_address[1]}"
+    jalan = gitea_isi.jalankan(server, {"klien-formulir": f"{asal}/formulir/"}, DEWI, (asal,))
+    palsu = next(jalan)
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith("GIT_")},
+           "GITEA_ACTIONS": "true", "GITHUB_ACTIONS": "true", "GITHUB_SERVER_URL": palsu.alamat,
+           "GITHUB_REPOSITORY": "kecamatan-contoh/kinerja", "KINERJA_GITEA_KLIEN": "klien-formulir"}
+    hasil = subprocess.run([KINERJA, "situs", "--bangun"], cwd=repo, env=env,
+                           capture_output=True, text=True, check=False)
+    assert hasil.returncode == 0, hasil.stdout + hasil.stderr
+    assert "halaman formulir staf: site/formulir/ (gitea," in hasil.stdout, hasil.stdout
+    threading.Thread(target=situs.serve_forever, daemon=True).start()
+    try:
+        yield palsu, f"{asal}/formulir/"
+    finally:
+        situs.shutdown()
+        situs.server_close()
+        next(jalan, None)
+
+
+@pytest.mark.browser
+def test_masuk_gitea_dengan_pkce_lalu_menyimpan(gitea: tuple[Any, str]) -> None:
+    """On Gitea the page signs in with OAuth2 and PKCE as a public client: Gitea sends the
+    browser back with a one-time code, which the page trades for a token with its verifier. An
+    answer whose «state» is not the page's own is refused. The save is the person's commit; a
+    stale save (Gitea's 422 «sha does not match») is read again and retried."""
+    from test_peramban import BENDERA, _foto, _konteks_axe, _perlu_chromium, pelanggaran_wcag
+
+    palsu, url = gitea
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=_perlu_chromium(), args=BENDERA)
+        h = _konteks_axe(b, 390, 844).new_page()
+        galat: list[str] = []
+        h.on("pageerror", lambda e: galat.append(str(e)))
+        # an answer this page did not ask for (a forged link with someone's code) is refused
+        h.goto(url + "?code=curian&state=palsu#2026-tw4/sekretariat")
+        h.get_by_role("button", name="Masuk dengan akun Gitea").wait_for(timeout=10_000)
+        assert palsu.tukar == []
+        assert pelanggaran_wcag(h) == []
+        _foto(h, "formulir-gitea-390-masuk")
+        h.get_by_role("button", name="Masuk dengan akun Gitea").click()
+        h.locator("#formulir:not([hidden])").wait_for(timeout=90_000)
+        assert h.url == url + "#2026-tw4/sekretariat"  # the code is gone from the address
+        assert h.locator("#orang").inner_text().startswith(
+            "Mengisi sebagai Dewi Kartika, A.Md. (contoh) (dewi-kartika)")
+        ik14 = h.locator("fieldset.indikator").nth(1)
+        ik14.locator(".temuan-kosong").first.wait_for(timeout=20_000)
+        ik14.get_by_label("Realisasi").fill("85,5")
+        h.wait_for_function("() => !document.querySelector('#b-IK-1_4_realisasi + .temuan "
+                            ".temuan-kosong')", timeout=20_000)
+        sebelum = _blob(palsu.server, f"refs/heads/{CABANG}")
+        palsu.ubah_di_cabang(CABANG, FORM, sebelum.replace(
+            b"    tindak_lanjut:\n", b"    tindak_lanjut: Dikoordinasikan\n", 1), KASI)
+        h.get_by_role("button", name="Simpan").click()
+        h.locator("#hasil-simpan").filter(has_text="Tersimpan atas nama Dewi Kartika").wait_for(
+            timeout=30_000)
+        b.close()
+    assert palsu.galat == [] and galat == []
+    [tukar] = palsu.tukar
+    assert set(tukar) == {"client_id", "code", "code_verifier", "grant_type", "redirect_uri"}
+    assert [s[0] for s in palsu.simpanan] == ["dewi-kartika"]
+    sesudah = _blob(palsu.server, palsu.simpanan[0][1]).decode()
+    assert "tindak_lanjut: Dikoordinasikan" in sesudah and "    realisasi: 85,5\n" in sesudah
+    log = _git(palsu.server, "log", "-1", "--format=%an|%b", palsu.simpanan[0][1]).strip()
+    assert log == "Dewi Kartika, A.Md. (contoh)|Dicatat-lewat: halaman formulir kinerja (Gitea)"

@@ -98,8 +98,13 @@
     }
     if (j.status === 401) {
       keluar();
-      return nama_host + " tidak menerima token Anda (mungkin kedaluwarsa atau dicabut); muat " +
-             "ulang halaman lalu masuk lagi";
+      if (apa === "Masuk") {
+        return nama_host + " tidak menerima token ini. Periksa bahwa seluruh token tersalin " +
+               "(diawali github_pat_), lalu coba lagi.";
+      }
+      return nama_host + " tidak menerima token Anda lagi (mungkin kedaluwarsa atau dicabut); " +
+             "muat ulang halaman lalu masuk lagi. Isian yang belum tersimpan akan hilang: " +
+             "salin dulu bila perlu.";
     }
     if (j.status === 403 || j.status === 404) {
       return apa + ": akun atau token Anda tidak berhak atas repositori " + c.proyek +
@@ -144,7 +149,9 @@
             .then(function (t) {
               if (t.status !== 200) return t;
               (t.data.tree || []).forEach(function (x) { if (x.type === "blob") semua.push(x.path); });
-              if (t.data.truncated && n < 20) return halaman(n + 1);
+              if (t.data.truncated) {  // Gitea gives 50 entries a page by default
+                return n < 200 ? halaman(n + 1) : {status: 413, data: {message: "pohon terlalu besar"}};
+              }
               return {status: 200, data: semua};
             });
         };
@@ -237,6 +244,7 @@
         el("ol", {}, [
           el("li", {}, ["Buka ", el("a", {href: baru, rel: "noopener noreferrer", target: "_blank",
                                           teks: "halaman token baru GitHub"}), "."]),
+          el("li", {teks: "Resource owner: " + c.proyek.split("/")[0] + "."}),
           el("li", {teks: "Repository access: Only select repositories, lalu pilih " + c.proyek + "."}),
           el("li", {teks: "Permissions, Repository permissions: Contents — Read and write."}),
           el("li", {teks: "Expiration: 7 hari sudah cukup. Klik Generate token, salin tokennya."})]),
@@ -277,11 +285,29 @@
   }
   function alamatKembali() { return location.origin + location.pathname; }
 
+  // This page's address without what Gitea's answer added (code, state, error): where the
+  // person comes back to, and what stays in the address bar and the history.
+  function tanpaJawaban() {
+    var q = new URLSearchParams(location.search);
+    ["code", "state", "error", "error_description"].forEach(function (k) { q.delete(k); });
+    var sisa = q.toString();
+    return location.pathname + (sisa ? "?" + sisa : "") + location.hash;
+  }
+
   // OAuth2 with PKCE (RFC 7636), as a public client: the verifier never leaves this tab until
   // it is traded, once, for a token.
   function masukGitea() {
     var q = new URLSearchParams(location.search);
     var s = simpanan();
+    if ((q.get("code") || q.get("error")) && !s.pkce) {
+      history.replaceState(null, "", tanpaJawaban());  // an answer this tab never asked for
+    }
+    if (q.get("error") && s.pkce) {
+      history.replaceState(null, "", s.pkce.kembali);
+      keluar();
+      return Promise.resolve({galat: "Gitea tidak memberi izin masuk (" +
+                                     String(q.get("error")).slice(0, 80) + "). Coba lagi."});
+    }
     if (q.get("code") && s.pkce) {
       var pkce = s.pkce;
       history.replaceState(null, "", pkce.kembali);
@@ -323,7 +349,7 @@
         var state = acak(24);
         crypto.subtle.digest("SHA-256", new TextEncoder().encode(verifier)).then(function (h) {
           catat({pkce: {verifier: verifier, state: state,
-                        kembali: location.pathname + location.search + location.hash}});
+                        kembali: tanpaJawaban()}});
           var u = new URL(c.web + "/login/oauth/authorize");
           u.searchParams.set("client_id", c.klien);
           u.searchParams.set("redirect_uri", alamatKembali());

@@ -35,8 +35,10 @@ def forge_dari(akar: Path, jenis: str | None, host: str | None, proyek: str | No
     """Where the repository lives on a Git host; None in plain Git (no remote, or a remote that
     is a folder: a shared repository on the office network or a PC)."""
     if env.get("GITHUB_REPOSITORY") and not proyek:
-        return Tempat(jenis or "github", host or env.get("GITHUB_SERVER_URL",
-                                                         "https://github.com"),
+        # Gitea's and Forgejo's Actions set the same variables as GitHub's, and say who they are
+        gitea = "true" in (env.get("GITEA_ACTIONS"), env.get("FORGEJO_ACTIONS"))
+        return Tempat(jenis or ("gitea" if gitea else "github"),
+                      host or env.get("GITHUB_SERVER_URL", "https://github.com"),
                       env["GITHUB_REPOSITORY"])
     if host and proyek:
         return Tempat(jenis or "github", host.rstrip("/"), proyek)
