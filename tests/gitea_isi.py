@@ -50,6 +50,8 @@ class GiteaIsi:
         self.cors = cors
         self.kode: dict[str, tuple[str, str, str, Orang]] = {}  # code → challenge, client, uri
         self.token: dict[str, Orang] = {}
+        self.segar: dict[str, Orang] = {}  # refresh token → its person
+        self.cakupan: list[str] = []  # the scope each authorization asked for
         self.permintaan: list[tuple[str, str]] = []
         self.galat: list[str] = []
         self.simpanan: list[tuple[str, str]] = []
@@ -67,12 +69,19 @@ class GiteaIsi:
         if q.get("response_type") != "code" or q.get("code_challenge_method") != "S256" or \
                 len(q.get("code_challenge", "")) != 43:
             return f"{uri}?{urlencode({'error': 'invalid_request', 'state': q.get('state', '')})}"
+        self.cakupan.append(q.get("scope", ""))
         kode = secrets.token_urlsafe(16)
         self.kode[kode] = (q["code_challenge"], klien, uri, self.masuk)
         return f"{uri}?{urlencode({'code': kode, 'state': q.get('state', '')})}"
 
     def tukar_kode(self, isi: dict[str, str]) -> dict[str, Any]:
         self.tukar.append(dict(isi))
+        if isi.get("grant_type") == "refresh_token":
+            orang_ = self.segar.pop(isi.get("refresh_token", ""), None)
+            if orang_ is None or isi.get("client_id") not in self.klien:
+                raise Tolak(400, {"error": "invalid_grant",
+                                  "error_description": "refresh token is not valid"})
+            return self._token(orang_)
         tantangan, klien, uri, orang = self.kode.pop(isi.get("code", ""), ("", "", "", None))
         pemeriksa = base64.urlsafe_b64encode(hashlib.sha256(
             isi.get("code_verifier", "").encode()).digest()).decode().rstrip("=")
@@ -81,10 +90,18 @@ class GiteaIsi:
                 pemeriksa != tantangan:
             raise Tolak(400, {"error": "invalid_grant",
                               "error_description": "code or verifier is not valid"})
-        token = secrets.token_hex(20)
+        return self._token(orang)
+
+    def _token(self, orang: Orang) -> dict[str, Any]:
+        token, segar = secrets.token_hex(20), secrets.token_hex(20)
         self.token[token] = orang
+        self.segar[segar] = orang
         return {"access_token": token, "token_type": "bearer", "expires_in": 3600,
-                "refresh_token": secrets.token_hex(20)}
+                "refresh_token": segar}
+
+    def kedaluwarsa(self) -> None:
+        """Every access token expires (Gitea's last an hour); refresh tokens stay valid."""
+        self.token.clear()
 
     # --- the API ---------------------------------------------------------------------------
 
@@ -131,6 +148,26 @@ class GiteaIsi:
             return 200, {"sha": sha, "url": "", "tree": potong, "page": halaman,
                          "total_count": len(semua),
                          "truncated": halaman * per < len(semua)}, "GitTreeResponse"
+        if sisa.startswith("git/blobs/") and metode == "GET":
+            try:
+                mentah = subprocess.run(["git", "-C", str(self.server), "cat-file", "blob",
+                                         sisa[len("git/blobs/"):]], capture_output=True,
+                                        check=True).stdout
+            except subprocess.CalledProcessError:
+                return 404, {"message": "object does not exist", "url": ""}, "APIError"
+            return 200, {"sha": sisa[len("git/blobs/"):], "size": len(mentah), "url": "",
+                         "encoding": "base64", "content": base64.b64encode(mentah).decode()}, \
+                "GitBlobResponse"
+        if sisa.startswith("git/refs/") and metode == "GET":
+            awalan = "refs/" + unquote(sisa[len("git/refs/"):])
+            refs = [b.split() for b in self._git("for-each-ref", "--format=%(refname) "
+                                                 "%(objectname) %(objecttype)",
+                                                 f"{awalan}*").splitlines()]
+            refs = [r for r in refs if r[0].startswith(awalan)]
+            if not refs:  # Gitea: no ref of that name or prefix
+                return 404, {"message": "The target couldn't be found.", "url": ""}, "APIError"
+            return 200, [{"ref": r[0], "url": "", "object": {"sha": r[1], "type": r[2], "url": ""}}
+                         for r in refs], "Reference[]"
         if sisa.startswith("contents/"):
             path = unquote(sisa[len("contents/"):])
             if metode == "GET":
@@ -221,7 +258,11 @@ class GiteaIsi:
                 orang = palsu.token.get(t) if jenis_.lower() in ("bearer", "token") else None
                 isi = json.loads(mentah) if mentah else None
                 status, badan, tipe = palsu.api(metode, jalan, q, isi, orang)
-                gitea_jenis.periksa(tipe, badan)
+                if tipe.endswith("[]"):
+                    for x in badan:
+                        gitea_jenis.periksa(tipe[:-2], x)
+                else:
+                    gitea_jenis.periksa(tipe, badan)
                 self._kirim(status, badan)
 
             def do_OPTIONS(self) -> None:  # preflight, answered only for an allowed origin

@@ -9,6 +9,7 @@ does; ``ubah_di_cabang`` makes such a change from elsewhere (another person savi
 from __future__ import annotations
 
 import base64
+import copy
 import os
 import subprocess
 import tempfile
@@ -81,8 +82,9 @@ class GitHubIsi(GitHubPalsu):
         path, q = bagian.path, parse_qs(bagian.query)
         c = oa.deskripsi().cocokkan(metode, path)
         op = c.operasi.get("operationId")
-        if op not in ("users/get-authenticated", "git/get-ref", "git/get-tree",
-                      "repos/get-content", "repos/create-or-update-file-contents"):
+        if op not in ("users/get-authenticated", "git/get-ref", "git/get-tree", "git/get-blob",
+                      "git/list-matching-refs", "repos/get-content",
+                      "repos/create-or-update-file-contents"):
             return super().jawab(metode, url, isi, otorisasi)
         oa.periksa_permintaan(metode, path, isi)
         p_ = c.parameter
@@ -106,6 +108,29 @@ class GitHubIsi(GitHubPalsu):
             d.update({"ref": f"refs/{ref}"})
             d["object"].update({"sha": sha, "type": "commit"})
             return 200, d
+        if op == "git/get-blob":
+            try:
+                mentah = subprocess.run(["git", "-C", str(self.server), "cat-file", "blob",
+                                         p_["file_sha"]], capture_output=True, check=True).stdout
+            except subprocess.CalledProcessError:
+                return 404, {"message": "Not Found"}
+            d = self._contoh("GET", path)
+            b64 = base64.b64encode(mentah).decode()
+            d.update({"sha": p_["file_sha"], "size": len(mentah), "encoding": "base64",
+                      "content": "\n".join(b64[i:i + 60] for i in range(0, len(b64), 60))})
+            return 200, d
+        if op == "git/list-matching-refs":
+            contoh = self._contoh("GET", path)[0]
+            hasil = []
+            for b in self.git("for-each-ref", "--format=%(refname) %(objectname) %(objecttype)",
+                              f"refs/{p_['ref']}*").splitlines():
+                nama, sha, jenis = b.split()
+                if nama.startswith(f"refs/{p_['ref']}"):
+                    d = copy.deepcopy(contoh)
+                    d.update({"ref": nama})
+                    d["object"].update({"sha": sha, "type": jenis})
+                    hasil.append(d)
+            return 200, hasil
         if op == "git/get-tree":
             d = self._contoh("GET", path)
             contoh = d["tree"][0]

@@ -50,8 +50,9 @@ def test_panggilan_peramban_sama_dengan_layani(repo: Path, tmp_path: Path,
     """What the page's worker computes from the fetched files is what «kinerja layani» computes
     in the repository: the same description, the same findings, the same bytes to save."""
     monkeypatch.setattr(peramban, "AKAR", tmp_path / "kantor")
-    paths = _git(repo, "ls-files").split()
-    perlu = json.loads(peramban.panggil("perlu", json.dumps({"paths": paths,
+    berkas = [{"path": p, "size": (repo / p).stat().st_size}
+              for p in _git(repo, "ls-files").split()]
+    perlu = json.loads(peramban.panggil("perlu", json.dumps({"berkas": berkas,
                                                               "tunjuk": PERIODE})))
     assert perlu["status"] == 200 and FORM in perlu["isi"] and "kinerja.yml" in perlu["isi"]
     assert not any(p.startswith("periods/2026/tw3/") for p in perlu["isi"] + perlu["ada"])
@@ -82,6 +83,89 @@ def test_panggilan_peramban_sama_dengan_layani(repo: Path, tmp_path: Path,
         {"tunjuk": "2026-tw9", "seksi": SEKSI})))["status"] == 400
 
 
+def _pasang_dari(repo: Path, tunjuk: str, tag: list[str]) -> dict[str, Any]:
+    berkas = [{"path": p} for p in _git(repo, "ls-files").split()]
+    perlu = json.loads(peramban.panggil("perlu", json.dumps({"berkas": berkas,
+                                                              "tunjuk": tunjuk})))
+    return json.loads(peramban.panggil("pasang", json.dumps({"berkas": {
+        p: base64.b64encode((repo / p).read_bytes()).decode() for p in perlu["isi"]},
+        "ada": perlu["ada"], "tag": tag})))
+
+
+def test_periode_disahkan_ditolak_di_peramban(repo: Path, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Outside Git nothing is proven, so the page goes by what the host shows: a period with a
+    ratification tag is refused, as «kinerja layani» refuses it; one reopened by a revision
+    (its record on the branch says so) is open again until its next version's tag."""
+    monkeypatch.setattr(peramban, "AKAR", tmp_path / "kantor")
+    arg = json.dumps({"tunjuk": "2026-tw3", "seksi": SEKSI})
+    assert _pasang_dari(repo, "2026-tw3", ["pengesahan/2026-tw3"])["status"] == 200
+    tolak = json.loads(peramban.panggil("tulis", json.dumps(
+        {"tunjuk": "2026-tw3", "seksi": SEKSI, "ubah": []})))
+    assert tolak == {"status": 400, "pesan": (
+        "Triwulan III Tahun 2026 sudah disahkan Camat, jadi isiannya tidak dapat diubah lagi di "
+        "sini. Bila ada yang harus diperbaiki, sampaikan kepada Kasubbag Perencanaan: ia membuka "
+        "revisi («kinerja revisi 2026-tw3»)")}
+    # the record «kinerja sahkan» commits beside its tag closes it too
+    assert (repo / "periods/2026/tw3/riwayat.yml").is_file()
+    _pasang_dari(repo, "2026-tw3", [])
+    assert json.loads(peramban.panggil("jelaskan", arg))["status"] == 400
+    # on a Git host the tag is the record: another period's tag does not close this one
+    riwayat = repo / "periods/2026/tw3/riwayat.yml"
+    _git(repo, "rm", "-q", "periods/2026/tw3/riwayat.yml")
+    _pasang_dari(repo, "2026-tw3", ["pengesahan/2026-tw30", "pengesahan/2026-tw2"])
+    assert json.loads(peramban.panggil("jelaskan", arg))["status"] == 200
+    # reopened as version 2 by a revision: open until «pengesahan/2026-tw3-v2»
+    riwayat.write_text("periode: 2026-tw3\nsumber: git\ndisahkan: false\nversi: 2\n")
+    _git(repo, "add", "periods/2026/tw3/riwayat.yml")
+    _pasang_dari(repo, "2026-tw3", ["pengesahan/2026-tw3"])
+    assert json.loads(peramban.panggil("jelaskan", arg))["status"] == 200
+    _pasang_dari(repo, "2026-tw3", ["pengesahan/2026-tw3", "pengesahan/2026-tw3-v2"])
+    assert json.loads(peramban.panggil("jelaskan", arg))["status"] == 400
+
+
+@pytest.mark.parametrize("jalan", ["/periods/2026/tw4/formulir/x.yml", "../kinerja.yml",
+                                   "periods/2026/tw4/../../../etc/x.yml", "periods//2026/pk.yml",
+                                   "lain/berkas.yml"])
+def test_berkas_hanya_di_folder_pekerja(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                        jalan: str) -> None:
+    """A name the host gives is written inside the worker's folder or not at all."""
+    monkeypatch.setattr(peramban, "AKAR", tmp_path / "kantor")
+    hasil = json.loads(peramban.panggil("pasang", json.dumps(
+        {"berkas": {jalan: base64.b64encode(b"x").decode()}, "ada": []})))
+    assert hasil["status"] == 400 and "tidak dikenal" in hasil["pesan"]
+    assert not any(p.is_file() for p in tmp_path.rglob("*"))
+
+
+def test_formulir_kantor_lain_di_peramban(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Any office, not the sample: the page's calls over another office's files describe its
+    own indicators — a graded one, a less-is-better one, a programme — and name nothing of the
+    sample office."""
+    from conftest import DASAR
+    from test_mulai import CONTOH
+
+    monkeypatch.setattr(peramban, "AKAR", tmp_path / "kantor")
+    berkas = [{"path": p.relative_to(DASAR).as_posix()} for p in DASAR.rglob("*") if p.is_file()]
+    perlu = json.loads(peramban.panggil("perlu", json.dumps({"berkas": berkas,
+                                                              "tunjuk": "2026-tw1"})))
+    peramban.panggil("pasang", json.dumps({"berkas": {
+        p: base64.b64encode((DASAR / p).read_bytes()).decode() for p in perlu["isi"]},
+        "ada": perlu["ada"]}))
+    pem = json.loads(peramban.panggil("jelaskan", json.dumps({"tunjuk": "2026-tw1",
+                                                              "seksi": "pemerintahan"})))
+    assert pem["kantor"] == "Kecamatan Contoh" and pem["nama_periode"] == "Triwulan I Tahun 2026"
+    ik1, ik2 = pem["indikator"]
+    assert (ik1["target"], ik1["target_tahunan"], ik1["nilai"]["realisasi"]) == ("10", "40", "12")
+    assert ik2["skala"] == ["A", "BB", "B"]
+    assert [g["kode"] for g in pem["program"]] == ["P-1"]
+    tr = json.loads(peramban.panggil("jelaskan", json.dumps({"tunjuk": "2026-tw1",
+                                                             "seksi": "trantib"})))
+    assert tr["indikator"][0]["polaritas"] == "makin rendah makin baik"
+    semua = json.dumps([pem, tr], ensure_ascii=False)
+    for nama in CONTOH:
+        assert nama not in semua, nama
+
+
 def test_paket_berdiri_sendiri_tanpa_pustaka_c(repo: Path, tmp_path: Path) -> None:
     """The zip the page loads is the same for the same sources, and runs on a bare Python with
     nothing but the standard library (no libyaml, no site-packages): what Pyodide has."""
@@ -95,13 +179,13 @@ def test_paket_berdiri_sendiri_tanpa_pustaka_c(repo: Path, tmp_path: Path) -> No
         nama = z.namelist()
     assert "kinerja/buat/peramban.py" in nama and "yaml/__init__.py" in nama
     assert not any(n.endswith((".so", ".pyc")) or "cyaml" in n for n in nama)
-    paths = _git(repo, "ls-files").split()
+    paths = [{"path": p} for p in _git(repo, "ls-files").split()]
     skrip = ("import json, sys; sys.path.insert(0, sys.argv[1]); "
              "from kinerja.buat import peramban; import yaml; "
              "assert not hasattr(yaml, 'CSafeLoader'), 'libyaml terpakai'; "
              "print(peramban.panggil('perlu', sys.argv[2]))")
     hasil = subprocess.run([sys.executable, "-I", "-S", "-c", skrip, str(zip_),
-                            json.dumps({"paths": paths, "tunjuk": PERIODE})],
+                            json.dumps({"berkas": paths, "tunjuk": PERIODE})],
                            capture_output=True, text=True, check=False)
     assert hasil.returncode == 0, hasil.stderr
     assert FORM in json.loads(hasil.stdout)["isi"]
@@ -216,7 +300,18 @@ def test_mengisi_dan_menyimpan_lewat_github(github: tuple[Any, str], tmp_path: P
         ringkas = h.locator("#ringkas").inner_text()
         _foto(h, "formulir-github-390-tersimpan")
         lebar_dok = h.evaluate("document.documentElement.scrollWidth")
-        tersimpan = h.evaluate("JSON.stringify(sessionStorage)")
+        tersimpan = h.evaluate("JSON.stringify([sessionStorage, localStorage, document.cookie])")
+        # a ratified period (its tag on the host) is refused, in the words «kinerja layani» uses
+        subprocess.run(["git", "-C", str(server), "branch", "periode/2026-tw3", "main"],
+                       check=True)
+        h.goto(url + "?cabang=periode/2026-tw3#2026-tw3/sekretariat")  # a new page load
+        h.get_by_label("Token GitHub").fill("tok-dewi")
+        h.get_by_role("button", name="Masuk").click()
+        h.locator("#umum").filter(has_text="sudah disahkan Camat").wait_for(timeout=60_000)
+        assert h.locator("#formulir").is_hidden()
+        # a link naming the default branch is refused before anything is read
+        h.goto(url + "?cabang=main#2026-tw4/sekretariat")
+        h.locator("#umum").filter(has_text="bukan cabang periode").wait_for(timeout=10_000)
         b.close()
     assert palsu.galat == []
     # the browser logs each refused request: the wrong token's 401 and the stale save's 409
@@ -225,7 +320,7 @@ def test_mengisi_dan_menyimpan_lewat_github(github: tuple[Any, str], tmp_path: P
                      "status of 409 (Conflict)"], galat
     assert asing == []
     assert lebar_dok <= 390
-    assert "tok-dewi" in tersimpan  # this tab's session only: never localStorage or a cookie
+    assert "tok-dewi" not in tersimpan  # the page's memory only
     put = [u for m, u in palsu.permintaan if m == "PUT"]
     assert len(put) == 2, put  # refused once (409), then saved on top of the colleague's
     assert [s[0] for s in palsu.simpanan] == ["dewi-kartika"]
@@ -323,13 +418,16 @@ def test_masuk_gitea_dengan_pkce_lalu_menyimpan(gitea: tuple[Any, str]) -> None:
         sebelum = _blob(palsu.server, f"refs/heads/{CABANG}")
         palsu.ubah_di_cabang(CABANG, FORM, sebelum.replace(
             b"    tindak_lanjut:\n", b"    tindak_lanjut: Dikoordinasikan\n", 1), KASI)
+        palsu.kedaluwarsa()  # an hour of typing: the token is renewed, nothing typed is lost
         h.get_by_role("button", name="Simpan").click()
         h.locator("#hasil-simpan").filter(has_text="Tersimpan atas nama Dewi Kartika").wait_for(
             timeout=30_000)
         b.close()
     assert palsu.galat == [] and galat == []
-    [tukar] = palsu.tukar
+    tukar, segar = palsu.tukar
     assert set(tukar) == {"client_id", "code", "code_verifier", "grant_type", "redirect_uri"}
+    assert segar["grant_type"] == "refresh_token"
+    assert palsu.cakupan == ["write:repository read:user"]  # no more than the page needs
     assert [s[0] for s in palsu.simpanan] == ["dewi-kartika"]
     sesudah = _blob(palsu.server, palsu.simpanan[0][1]).decode()
     assert "tindak_lanjut: Dikoordinasikan" in sesudah and "    realisasi: 85,5\n" in sesudah

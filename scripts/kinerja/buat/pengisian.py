@@ -110,15 +110,19 @@ class Berubah(KinerjaError):
     """The form changed since the page read it: the page reloads, re-applies and re-checks."""
 
 
+def pesan_disahkan(p: Periode) -> str:
+    return (f"{p.nama} sudah disahkan Camat, jadi isiannya tidak dapat diubah lagi di sini. Bila "
+            "ada yang harus diperbaiki, sampaikan kepada Kasubbag Perencanaan: ia membuka revisi "
+            f"(«kinerja revisi {p.id}»)")
+
+
 def cari(pt: Potret, tunjuk: str, seksi: str) -> Tempat:
     """The form of ``seksi`` in period ``tunjuk``, refused when it cannot be filled now."""
     p = pt.cari(tunjuk)
     if pt.kantor is None or not any(s.id == seksi for s in pt.kantor.seksi):
         raise KinerjaError(f"seksi «{seksi}» tidak ada di kinerja.yml")
     if p.disahkan:
-        raise KinerjaError(f"{p.nama} sudah disahkan Camat, jadi isiannya tidak dapat diubah "
-                           "lagi di sini. Bila ada yang harus diperbaiki, sampaikan kepada "
-                           f"Kasubbag Perencanaan: ia membuka revisi («kinerja revisi {p.id}»)")
+        raise KinerjaError(pesan_disahkan(p))
     rel = tata.berkas_formulir(p.tahun, p.kode, seksi)
     path = pt.akar / rel
     if path.is_symlink():  # the page writes only a form that is its own file in the repository

@@ -9,7 +9,10 @@
 (function () {
   "use strict";
 
-  var sambungan = window.KinerjaSambungan || layani();
+  // the page on the archive site names its connection; if its script did not load, say so
+  // rather than fall back to a server that is not there
+  var sambungan = window.KinerjaSambungan ||
+    (document.getElementById("sambungan-kinerja") ? tidakTermuat() : layani());
   var bentuk = null;   // the form's description, as last loaded
   var awal = {};       // each field's value as loaded: only changed fields are sent
   var tunda = null;
@@ -24,6 +27,14 @@
     });
     (anak || []).forEach(function (a) { if (a) e.appendChild(a); });
     return e;
+  }
+
+  function tidakTermuat() {
+    var jawab = function () {
+      return Promise.resolve({status: 500, pesan: "Halaman formulir tidak termuat lengkap; " +
+                                                  "muat ulang halaman."});
+    };
+    return {daftar: jawab, jelaskan: jawab, periksa: jawab, simpan: jawab};
   }
 
   // «kinerja layani»: the three calls are the server's, under the person's own link.
@@ -264,7 +275,7 @@
     return muat(bentuk.periode, bentuk.seksi).then(function () {
       var bentrok = [];
       Object.keys(diketik).forEach(function (b) {
-        var m = document.querySelector("[data-bidang='" + b.replace(/'/g, "\\'") + "']");
+        var m = document.querySelector("[data-bidang=\"" + CSS.escape(b) + "\"]");
         if (!m) return;
         if (awal[b] !== lama[b] && awal[b] !== diketik[b]) bentrok.push(b);
         m.value = diketik[b];

@@ -1,17 +1,18 @@
 // The form page on the office's archive site, for an office on GitHub or Gitea/Forgejo: the
 // same page as «kinerja layani», with kinerja running in the browser (Pyodide, in the Web
-// Worker pekerja.js) over the period's files read from the Git host's contents API, and each
-// save made by the host as a commit in the person's own name, with their own token.
+// Worker pekerja.js) over the period's files read from the Git host's API, and each save made
+// by the host as a commit in the person's own name, with their own token.
 //
 // What this file decides is only the conversation with the host: which requests, and what each
-// answer means for the person. What a form is, what is wrong in it, and what the file becomes
-// is kinerja's (kinerja/buat/peramban.py). The token stays in this tab (sessionStorage) and is
-// sent to the host's API only.
+// answer means for the person. What a form is, which files it needs, what is wrong in it and
+// what the file becomes is kinerja's (kinerja/buat/peramban.py). The token lives in this
+// page's memory only (gone on reload) and is sent to the host's API only; the page refuses to
+// run inside a frame.
 (function () {
   "use strict";
 
   var c = JSON.parse(document.getElementById("sambungan-kinerja").textContent);
-  var SIMPANAN = "kinerja-formulir:" + c.forge + ":" + c.proyek;
+  var PKCE = "kinerja-formulir-pkce:" + c.proyek;  // only across Gitea's sign-in redirect
   var SERENTAK = 6;  // files fetched at once
   var nama_host = c.forge === "gitea" ? "Gitea" : "GitHub";
 
@@ -22,8 +23,22 @@
     Object.keys(atribut || {}).forEach(function (k) {
       if (k === "teks") e.textContent = atribut[k]; else e.setAttribute(k, atribut[k]);
     });
-    (anak || []).forEach(function (a) { if (a) e.appendChild(typeof a === "string" ? document.createTextNode(a) : a); });
+    (anak || []).forEach(function (a) {
+      if (a) e.appendChild(typeof a === "string" ? document.createTextNode(a) : a);
+    });
     return e;
+  }
+
+  function gagal(pesan) { return Promise.resolve({status: 400, pesan: pesan}); }
+
+  // A page framed by another (another site on a shared origin, such as OWNER.github.io) could
+  // read what is typed into it: it does not run there.
+  if (window.top !== window.self) {
+    window.KinerjaSambungan = {daftar: function () {
+      return gagal("Halaman formulir tidak dapat dibuka di dalam halaman lain; buka tautannya " +
+                   "langsung.");
+    }};
+    return;
   }
 
   // --- kinerja in the worker -------------------------------------------------------------------
@@ -31,19 +46,19 @@
   var pekerja = new Worker(c.pekerja, {type: "module"});
   var nomor = 0;
   var tunggu = {};
+  var rusak = null;  // once the worker is gone, every call is answered at once
   pekerja.onmessage = function (e) {
     var selesai = tunggu[e.data.id];
     delete tunggu[e.data.id];
     if (selesai) selesai(e.data.hasil);
   };
   pekerja.onerror = function () {
-    Object.keys(tunggu).forEach(function (id) {
-      tunggu[id]({status: 500, pesan: "pemeriksa di peramban tidak dapat dijalankan; muat ulang " +
-                                      "halaman, atau pakai peramban lain yang terbaru"});
-      delete tunggu[id];
-    });
+    rusak = {status: 500, pesan: "pemeriksa di peramban tidak dapat dijalankan; muat ulang " +
+                                 "halaman, atau pakai peramban lain yang terbaru"};
+    Object.keys(tunggu).forEach(function (id) { tunggu[id](rusak); delete tunggu[id]; });
   };
   function py(nama, argumen) {
+    if (rusak) return Promise.resolve(rusak);
     return new Promise(function (selesai) {
       var id = ++nomor;
       tunggu[id] = selesai;
@@ -54,29 +69,15 @@
   tunggu[0] = function () {};
   pekerja.postMessage({id: 0, awal: {pyodide: c.pyodide, paket: c.paket}});
 
-  // --- the token ---------------------------------------------------------------------------------
+  // --- the token (memory only) -----------------------------------------------------------------
 
-  function simpanan() {
-    try { return JSON.parse(sessionStorage.getItem(SIMPANAN) || "{}"); } catch (e) { return {}; }
-  }
-  function catat(isi) { sessionStorage.setItem(SIMPANAN, JSON.stringify(isi)); }
-  function token() { return simpanan().token || ""; }
-  function keluar() { sessionStorage.removeItem(SIMPANAN); }
+  var sesi = {token: "", segar: ""};
 
   // --- the host's API ----------------------------------------------------------------------------
 
-  function api(metode, jalan, isi) {
-    var kepala = {"Authorization": "Bearer " + token(), "Accept": "application/json"};
-    if (c.forge === "github") {
-      kepala.Accept = "application/vnd.github+json";
-      kepala["X-GitHub-Api-Version"] = "2022-11-28";
-    }
-    var opsi = {method: metode, headers: kepala, cache: "no-store"};
-    if (isi !== undefined) {
-      kepala["Content-Type"] = "application/json";
-      opsi.body = JSON.stringify(isi);
-    }
-    return fetch(c.api + jalan, opsi).then(function (r) {
+  function kirim(metode, url, kepala, badan) {
+    return fetch(url, {method: metode, headers: kepala, body: badan, cache: "no-store",
+                       credentials: "omit", referrerPolicy: "no-referrer"}).then(function (r) {
       return r.text().then(function (t) {
         var data = null;
         try { data = t ? JSON.parse(t) : null; } catch (e) { data = null; }
@@ -87,94 +88,131 @@
     });
   }
 
+  function api(metode, jalan, isi, ulang) {
+    var kepala = {"Authorization": "Bearer " + sesi.token, "Accept": "application/json"};
+    if (c.forge === "github") {
+      kepala.Accept = "application/vnd.github+json";
+      kepala["X-GitHub-Api-Version"] = "2022-11-28";
+    }
+    if (isi !== undefined) kepala["Content-Type"] = "application/json";
+    return kirim(metode, c.api + jalan, kepala, isi === undefined ? undefined : JSON.stringify(isi))
+      .then(function (j) {
+        // Gitea's access token lasts an hour: renewed once with the refresh token, so a form
+        // typed for longer is not lost
+        if (j.status === 401 && sesi.segar && !ulang) {
+          return tukar({grant_type: "refresh_token", refresh_token: sesi.segar,
+                        client_id: c.klien}).then(function (t) {
+            return t.status === 200 ? api(metode, jalan, isi, true) : j;
+          });
+        }
+        return j;
+      });
+  }
+
   function jalanRepo(akhir) { return "/repos/" + c.proyek + akhir; }
   function jalanBerkas(rel) { return rel.split("/").map(encodeURIComponent).join("/"); }
 
   // What a refused request means for the person, in their words.
   function alasan(j, apa) {
+    var pesan = j.data && j.data.message ? String(j.data.message).slice(0, 300) : "";
     if (j.status === 0) {
       return nama_host + " tidak dapat dihubungi; periksa jaringan lalu coba lagi (isian Anda " +
              "masih di halaman ini)";
     }
     if (j.status === 401) {
-      keluar();
+      sesi.token = "";
       if (apa === "Masuk") {
-        return nama_host + " tidak menerima token ini. Periksa bahwa seluruh token tersalin " +
-               "(diawali github_pat_), lalu coba lagi.";
+        return nama_host + " tidak menerima token ini." + (c.forge === "github" ?
+          " Periksa bahwa seluruh token tersalin (diawali github_pat_), lalu coba lagi." : "");
       }
-      return nama_host + " tidak menerima token Anda lagi (mungkin kedaluwarsa atau dicabut); " +
-             "muat ulang halaman lalu masuk lagi. Isian yang belum tersimpan akan hilang: " +
-             "salin dulu bila perlu.";
+      return nama_host + " tidak menerima token Anda lagi (kedaluwarsa atau dicabut). Salin " +
+             "dulu isian yang belum tersimpan, muat ulang halaman, lalu masuk lagi.";
+    }
+    if ((j.status === 403 || j.status === 429) && /rate limit/i.test(pesan)) {
+      return nama_host + " membatasi jumlah permintaan untuk sementara; tunggu beberapa menit " +
+             "lalu coba lagi (isian Anda masih di halaman ini)";
     }
     if (j.status === 403 || j.status === 404) {
       return apa + ": akun atau token Anda tidak berhak atas repositori " + c.proyek +
              (c.forge === "github" ? " (token harus untuk repositori ini, dengan izin Contents: " +
-              "Read and write)" : "") + ", atau cabangnya tidak ada. Tanyakan Kasubbag " +
-             "Perencanaan";
+              "Read and write, dan disetujui organisasi bila diminta)" : "") + ", atau yang " +
+             "dibaca tidak ada. Tanyakan Kasubbag Perencanaan";
     }
-    var pesan = j.data && j.data.message ? " (" + nama_host + ": " + String(j.data.message).slice(0, 300) + ")" : "";
-    return apa + " gagal, kode " + j.status + pesan;
+    return apa + " gagal, kode " + j.status + (pesan ? " (" + nama_host + ": " + pesan + ")" : "");
   }
 
+  // The two hosts differ only in a few paths and shapes.
   var github = {
-    orang: function () { return api("GET", "/user"); },
-    pohon: function (cabang) {
+    commit: function (cabang) {
       return api("GET", jalanRepo("/git/ref/heads/" + jalanBerkas(cabang))).then(function (j) {
-        if (j.status !== 200) return j;
-        return api("GET", jalanRepo("/git/trees/" + j.data.object.sha + "?recursive=1"))
-          .then(function (t) {
-            if (t.status !== 200) return t;
-            if (t.data.truncated) return {status: 413, data: {message: "pohon terlalu besar"}};
-            return {status: 200, data: t.data.tree.filter(function (x) { return x.type === "blob"; })
-              .map(function (x) { return x.path; })};
-          });
+        return j.status === 200 ? {status: 200, sha: j.data.object.sha} : j;
       });
     },
-    tulis: function (rel, isi, sha, pesan, cabang) {
-      return api("PUT", jalanRepo("/contents/" + jalanBerkas(rel)),
-                 {message: pesan, content: isi, sha: sha, branch: cabang});
+    pohon: function (sha, rekursif) {
+      return api("GET", jalanRepo("/git/trees/" + sha + (rekursif ? "?recursive=1" : "")))
+        .then(function (t) {
+          if (t.status !== 200) return t;
+          if (t.data.truncated) return {status: 413, data: {message: "folder terlalu besar"}};
+          return {status: 200, isi: t.data.tree};
+        });
     },
-    bentrok: function (j) { return j.status === 409; }
+    tag: function (awalan) {
+      return api("GET", jalanRepo("/git/matching-refs/tags/" + jalanBerkas(awalan)));
+    },
+    // GitHub answers a stale «sha» with 409 «… does not match …»
+    bentrok: function (j) {
+      return j.status === 409 && /does not match/i.test(String(j.data && j.data.message));
+    }
   };
 
   var gitea = {
-    orang: function () { return api("GET", "/user"); },
-    pohon: function (cabang) {
+    commit: function (cabang) {
       return api("GET", jalanRepo("/branches/" + jalanBerkas(cabang))).then(function (j) {
-        if (j.status !== 200) return j;
-        var semua = [];
-        var halaman = function (n) {
-          return api("GET", jalanRepo("/git/trees/" + j.data.commit.id +
-                                      "?recursive=true&per_page=1000&page=" + n))
-            .then(function (t) {
-              if (t.status !== 200) return t;
-              (t.data.tree || []).forEach(function (x) { if (x.type === "blob") semua.push(x.path); });
-              if (t.data.truncated) {  // Gitea gives 50 entries a page by default
-                return n < 200 ? halaman(n + 1) : {status: 413, data: {message: "pohon terlalu besar"}};
-              }
-              return {status: 200, data: semua};
-            });
-        };
-        return halaman(1);
+        return j.status === 200 ? {status: 200, sha: j.data.commit.id} : j;
       });
     },
-    tulis: function (rel, isi, sha, pesan, cabang) {
-      return api("PUT", jalanRepo("/contents/" + jalanBerkas(rel)),
-                 {message: pesan, content: isi, sha: sha, branch: cabang});
+    pohon: function (sha, rekursif) {
+      var semua = [];
+      var halaman = function (n) {  // 50 entries a page by default (MAX_RESPONSE_ITEMS)
+        return api("GET", jalanRepo("/git/trees/" + sha + "?per_page=100&page=" + n +
+                                    (rekursif ? "&recursive=true" : ""))).then(function (t) {
+          if (t.status !== 200) return t;
+          semua = semua.concat(t.data.tree || []);
+          if (!t.data.truncated) return {status: 200, isi: semua};
+          return n < 40 ? halaman(n + 1) : {status: 413, data: {message: "folder terlalu besar"}};
+        });
+      };
+      return halaman(1);
+    },
+    tag: function (awalan) {
+      return api("GET", jalanRepo("/git/refs/tags/" + jalanBerkas(awalan)));
     },
     // Gitea answers a stale «sha» with 422 «sha does not match»
     bentrok: function (j) {
-      return j.status === 409 || (j.status === 422 && /sha/i.test(String(j.data && j.data.message)));
+      return j.status === 422 && /sha does not match/i.test(String(j.data && j.data.message));
     }
   };
 
   var forge = c.forge === "gitea" ? gitea : github;
 
+  function blob(sha) {
+    return api("GET", jalanRepo("/git/blobs/" + sha)).then(function (j) {
+      if (j.status !== 200) return j;
+      if (j.data.encoding !== "base64" || typeof j.data.content !== "string") {
+        return {status: 413, data: {message: "isi berkas tidak diberikan"}};
+      }
+      return {status: 200, isi: j.data.content};
+    });
+  }
+
   function ambil(rel, cabang) {
     return api("GET", jalanRepo("/contents/" + jalanBerkas(rel) + "?ref=" + encodeURIComponent(cabang)))
       .then(function (j) {
         if (j.status !== 200) return j;
-        return {status: 200, isi: String(j.data.content || "").replace(/\s+/g, ""), sha: j.data.sha};
+        if (j.data.encoding !== "base64" || typeof j.data.content !== "string") {
+          return {status: 413, data: {message: "isi berkas tidak diberikan"}};
+        }
+        return {status: 200, isi: j.data.content.replace(/\s+/g, ""), sha: j.data.sha};
       });
   }
 
@@ -185,41 +223,86 @@
   var berkasForm = null;
   var orang = null;
 
+  // A branch as the link may name it: a plain name, never the default branch or a path that
+  // climbs out of the API's addresses.
+  function cabangSah(nama) {
+    return /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(nama) &&
+      !nama.split("/").some(function (b) { return b === "." || b === ".." || /\.lock$/.test(b); }) &&
+      ["main", "master", "HEAD"].indexOf(nama) < 0;
+  }
+
   function dariTautan() {
-    var h = location.hash.slice(1).split("/");
+    var h = location.hash.slice(1).split("/").map(decodeURIComponent);
     if (h.length !== 2 || !h[0] || !h[1]) return null;
-    var q = new URLSearchParams(location.search);
-    return {periode: decodeURIComponent(h[0]), seksi: decodeURIComponent(h[1]),
-            cabang: q.get("cabang") || "periode/" + decodeURIComponent(h[0])};
+    var cabang = new URLSearchParams(location.search).get("cabang") || "periode/" + h[0];
+    return {periode: h[0], seksi: h[1], cabang: cabang};
+  }
+
+  // The folders from the root down to the period's, then the period's whole tree: the page
+  // reads no more of the repository than that.
+  function telusuri(t, jalur) {
+    return forge.commit(t.cabang).then(function (k) {
+      if (k.status !== 200) return {status: k.status, pesan: alasan(k, "Membaca cabang " + t.cabang)};
+      var semua = [];
+      var turun = function (sha_, i, awalan) {
+        var akhir = i === jalur.length;
+        return forge.pohon(sha_, akhir).then(function (p) {
+          if (p.status !== 200) return {status: p.status, pesan: alasan(p, "Membaca " + (awalan || "/"))};
+          var lanjut = null;
+          p.isi.forEach(function (x) {
+            if (x.type === "blob") semua.push({path: awalan + x.path, size: x.size, sha: x.sha});
+            if (!akhir && x.type === "tree" && x.path === jalur[i]) lanjut = x.sha;
+          });
+          if (akhir) return {status: 200, isi: semua};
+          if (!lanjut) {
+            return {status: 404, pesan: "Folder " + awalan + jalur[i] + " tidak ada di cabang " +
+                                        t.cabang + "; periodenya belum dibuat di sana. Tanyakan " +
+                                        "Kasubbag Perencanaan"};
+          }
+          return turun(lanjut, i + 1, awalan + jalur[i] + "/");
+        });
+      };
+      return turun(k.sha, 0, "");
+    });
   }
 
   function muatBerkas(t) {
     $("umum").textContent = "Membaca berkas periode dari " + nama_host + "…";
-    return forge.pohon(t.cabang).then(function (j) {
-      if (j.status !== 200) return {status: j.status, pesan: alasan(j, "Membaca cabang " + t.cabang)};
-      return py("perlu", {paths: j.data, tunjuk: t.periode}).then(function (p) {
-        if (p.status !== 200) return p;
-        var berkas = {};
-        var antre = p.isi.slice();
-        var gagal = null;
-        var kerja = function () {
-          var rel = antre.shift();
-          if (!rel || gagal) return Promise.resolve();
-          return ambil(rel, t.cabang).then(function (a) {
-            if (a.status !== 200) { gagal = {status: a.status, pesan: alasan(a, "Membaca " + rel)}; return; }
-            berkas[rel] = a.isi;
-            sha[rel] = a.sha;
-            return kerja();
-          });
-        };
-        var pekerjaan = [];
-        for (var i = 0; i < SERENTAK; i++) pekerjaan.push(kerja());
-        return Promise.all(pekerjaan).then(function () {
-          if (gagal) return gagal;
-          $("umum").textContent = "Menyiapkan pemeriksa…";
-          return py("pasang", {berkas: berkas, ada: p.ada}).then(function (h) {
-            $("umum").textContent = "";
-            return h;
+    return py("jalur", {tunjuk: t.periode}).then(function (j) {
+      if (j.status !== 200) return j;
+      return Promise.all([telusuri(t, j.folder), forge.tag(j.tag)]).then(function (h) {
+        var pohon = h[0];
+        if (pohon.status !== 200) return pohon;
+        // only a tag of this period: «pengesahan/2026-tw1» or «…-v2», not «…-tw10»
+        var tag = h[1].status === 200 && Array.isArray(h[1].data) ? h[1].data.map(function (r) {
+          return String(r.ref || "").replace(/^refs\/tags\//, "");
+        }) : [];
+        return py("perlu", {berkas: pohon.isi, tunjuk: t.periode}).then(function (p) {
+          if (p.status !== 200) return p;
+          var blobnya = {};
+          pohon.isi.forEach(function (x) { blobnya[x.path] = x.sha; });
+          var berkas = {};
+          var antre = p.isi.slice();
+          var salah = null;
+          var kerja = function () {
+            var rel = antre.shift();
+            if (!rel || salah) return Promise.resolve();
+            return blob(blobnya[rel]).then(function (a) {
+              if (a.status !== 200) { salah = {status: a.status, pesan: alasan(a, "Membaca " + rel)}; return; }
+              berkas[rel] = a.isi;
+              sha[rel] = blobnya[rel];
+              return kerja();
+            });
+          };
+          var pekerjaan = [];
+          for (var i = 0; i < SERENTAK; i++) pekerjaan.push(kerja());
+          return Promise.all(pekerjaan).then(function () {
+            if (salah) return salah;
+            $("umum").textContent = "Menyiapkan pemeriksa…";
+            return py("pasang", {berkas: berkas, ada: p.ada, tag: tag}).then(function (r) {
+              $("umum").textContent = "";
+              return r;
+            });
           });
         });
       });
@@ -231,7 +314,7 @@
   function masukGithub() {
     return new Promise(function (selesai) {
       var pilih = $("pilih");
-      var masukan = el("input", {type: "password", id: "token", autocomplete: "off",
+      var masukan = el("input", {type: "password", id: "token", autocomplete: "one-time-code",
                                  spellcheck: "false", "aria-describedby": "token-bantuan"});
       var tombol = el("button", {type: "submit", teks: "Masuk"});
       var hasil = el("p", {role: "status", "aria-live": "polite", id: "hasil-masuk"});
@@ -250,8 +333,8 @@
           el("li", {teks: "Expiration: 7 hari sudah cukup. Klik Generate token, salin tokennya."})]),
         el("label", {"for": "token", teks: "Token GitHub"}),
         el("p", {"class": "bantuan", id: "token-bantuan",
-                 teks: "Token hanya disimpan di tab ini dan hilang saat tab ditutup. Jangan " +
-                       "bagikan kepada siapa pun."}),
+                 teks: "Token hanya dipegang halaman ini selama terbuka: muat ulang atau tutup " +
+                       "halaman, dan token harus ditempel lagi. Jangan bagikan kepada siapa pun."}),
         masukan, tombol, hasil]);
       pilih.textContent = "";
       pilih.appendChild(form);
@@ -259,12 +342,13 @@
         e.preventDefault();
         var t = masukan.value.trim();
         if (!t) { hasil.textContent = "Tempel token GitHub Anda dulu."; return; }
-        catat({token: t});
+        sesi.token = t;
         tombol.disabled = true;
         hasil.textContent = "Memeriksa token…";
-        forge.orang().then(function (j) {
+        github_orang().then(function (j) {
           tombol.disabled = false;
-          if (j.status !== 200) { keluar(); hasil.textContent = alasan(j, "Masuk"); return; }
+          if (j.status !== 200) { hasil.textContent = alasan(j, "Masuk"); sesi.token = ""; return; }
+          masukan.value = "";
           pilih.textContent = "";
           selesai(j.data);
         });
@@ -272,6 +356,8 @@
       masukan.focus();
     });
   }
+
+  function github_orang() { return api("GET", "/user"); }
 
   function acak(n) {
     var b = new Uint8Array(n);
@@ -294,115 +380,131 @@
     return location.pathname + (sisa ? "?" + sisa : "") + location.hash;
   }
 
-  // OAuth2 with PKCE (RFC 7636), as a public client: the verifier never leaves this tab until
-  // it is traded, once, for a token.
+  // The token endpoint, form-encoded as RFC 6749 has it (no preflight needed).
+  function tukar(badan) {
+    return kirim("POST", c.web + "/login/oauth/access_token",
+                 {"Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json"},
+                 new URLSearchParams(badan).toString()).then(function (j) {
+      if (j.status === 200 && j.data && j.data.access_token) {
+        sesi.token = j.data.access_token;
+        sesi.segar = j.data.refresh_token || "";
+      }
+      return j;
+    });
+  }
+
+  // OAuth2 with PKCE (RFC 7636), as a public client: the verifier stays in this tab, is traded
+  // once for a token, and is then forgotten.
   function masukGitea() {
-    var q = new URLSearchParams(location.search);
-    var s = simpanan();
-    if ((q.get("code") || q.get("error")) && !s.pkce) {
-      history.replaceState(null, "", tanpaJawaban());  // an answer this tab never asked for
-    }
-    if (q.get("error") && s.pkce) {
-      history.replaceState(null, "", s.pkce.kembali);
-      keluar();
-      return Promise.resolve({galat: "Gitea tidak memberi izin masuk (" +
-                                     String(q.get("error")).slice(0, 80) + "). Coba lagi."});
-    }
-    if (q.get("code") && s.pkce) {
-      var pkce = s.pkce;
-      history.replaceState(null, "", pkce.kembali);
-      if (q.get("state") !== pkce.state) {
-        keluar();
+    var q = jawabanGitea;
+    var pkce = q && q.pkce;
+    jawabanGitea = null;  // traded once
+    if (q) {
+      if (!pkce || q.state !== pkce.state) {
         return Promise.resolve({galat: "Masuk ditolak: jawaban Gitea tidak cocok dengan " +
                                        "permintaan halaman ini. Coba masuk lagi."});
       }
-      var badan = {client_id: c.klien, code: q.get("code"), code_verifier: pkce.verifier,
-                   grant_type: "authorization_code", redirect_uri: alamatKembali()};
-      return fetch(c.web + "/login/oauth/access_token", {
-        method: "POST", headers: {"Content-Type": "application/json", "Accept": "application/json"},
-        body: JSON.stringify(badan), cache: "no-store"
-      }).then(function (r) {
-        return r.json().then(function (d) { return {status: r.status, data: d}; },
-                             function () { return {status: r.status, data: null}; });
-      }, function () { return {status: 0, data: null}; }).then(function (j) {
-        if (j.status !== 200 || !j.data || !j.data.access_token) {
-          keluar();
-          return {galat: "Gitea tidak memberi izin masuk (kode " + j.status + "). Coba lagi, " +
-                         "atau tanyakan admin Gitea apakah CORS sudah diaktifkan."};
-        }
-        catat({token: j.data.access_token});
-        return forge.orang().then(function (o) {
-          return o.status === 200 ? o.data : {galat: alasan(o, "Masuk")};
+      if (q.error) {
+        return Promise.resolve({galat: "Gitea tidak memberi izin masuk (" +
+                                       String(q.error).slice(0, 80) + "). Coba lagi."});
+      }
+      return tukar({client_id: c.klien, code: q.code, code_verifier: pkce.verifier,
+                    grant_type: "authorization_code", redirect_uri: alamatKembali()})
+        .then(function (j) {
+          if (!sesi.token) {
+            return {galat: "Gitea tidak memberi izin masuk (kode " + j.status + "). Coba lagi, " +
+                           "atau tanyakan admin Gitea apakah CORS sudah diaktifkan."};
+          }
+          return api("GET", "/user").then(function (o) {
+            return o.status === 200 ? o.data : {galat: alasan(o, "Masuk")};
+          });
         });
-      });
     }
-    return new Promise(function (selesai) {
+    return new Promise(function () {  // this page is left for Gitea's; it comes back with ?code=
       var tombol = el("button", {type: "button", teks: "Masuk dengan akun Gitea"});
       $("pilih").textContent = "";
       $("pilih").appendChild(el("div", {"class": "masuk"}, [
         el("h2", {teks: "Masuk"}),
         el("p", {teks: "Isian Anda disimpan langsung ke repositori kantor " + c.proyek +
-                       " di " + c.web + ", atas nama akun Anda di sana."}),
+                       " di " + c.web + ", atas nama akun Anda di sana. Tombol di bawah membuka " +
+                       "halaman masuk Gitea, lalu kembali ke sini."}),
         tombol]));
       tombol.addEventListener("click", function () {
         var verifier = acak(48);
         var state = acak(24);
         crypto.subtle.digest("SHA-256", new TextEncoder().encode(verifier)).then(function (h) {
-          catat({pkce: {verifier: verifier, state: state,
-                        kembali: tanpaJawaban()}});
+          sessionStorage.setItem(PKCE, JSON.stringify({verifier: verifier, state: state,
+                                                       kembali: tanpaJawaban()}));
           var u = new URL(c.web + "/login/oauth/authorize");
           u.searchParams.set("client_id", c.klien);
           u.searchParams.set("redirect_uri", alamatKembali());
           u.searchParams.set("response_type", "code");
+          // only what the page needs (honoured from Gitea 1.23; older ones grant everything)
+          u.searchParams.set("scope", "write:repository read:user");
           u.searchParams.set("code_challenge", b64url(new Uint8Array(h)));
           u.searchParams.set("code_challenge_method", "S256");
           u.searchParams.set("state", state);
           location.assign(u.href);
         });
       });
-      void selesai;  // this page is left for Gitea's; it comes back with ?code=
     });
   }
 
   function masuk() {
-    if (token()) {
-      return forge.orang().then(function (j) {
-        if (j.status === 200) return j.data;
-        keluar();
-        return masuk();
-      });
-    }
     return (c.forge === "gitea" ? masukGitea() : masukGithub()).then(function (o) {
-      if (o && o.galat) { $("umum").textContent = o.galat; keluar(); return masuk(); }
+      if (o && o.galat) { $("umum").textContent = o.galat; sesi.token = ""; return masuk(); }
+      $("umum").textContent = "";
       return o;
     });
   }
 
   function tombolKeluar() {
     var b = el("button", {type: "button", "class": "keluar", teks: "Keluar"});
-    b.addEventListener("click", function () { keluar(); location.reload(); });
+    b.addEventListener("click", function () {
+      sesi.token = "";
+      sesi.segar = "";
+      location.reload();
+    });
     $("orang").appendChild(document.createTextNode(" "));
     $("orang").appendChild(b);
   }
+
+  // Back from Gitea's sign-in: its answer is taken out of the address at once (the address
+  // the person left, with the form's «#period/section», is put back), and kept for masukGitea.
+  var jawabanGitea = null;
+  (function () {
+    var q = new URLSearchParams(location.search);
+    if (c.forge !== "gitea" || !(q.get("code") || q.get("error"))) return;
+    var pkce = null;
+    try { pkce = JSON.parse(sessionStorage.getItem(PKCE) || "null"); } catch (e) { pkce = null; }
+    sessionStorage.removeItem(PKCE);
+    jawabanGitea = {code: q.get("code"), state: q.get("state"), error: q.get("error"), pkce: pkce};
+    history.replaceState(null, "", pkce ? pkce.kembali : tanpaJawaban());
+  })();
 
   // --- the three calls the page makes --------------------------------------------------------
 
   window.KinerjaSambungan = {
     daftar: function () {
+      tujuan = dariTautan();
+      if (!tujuan) {
+        return gagal("Tautan ini tidak menunjuk formulir. Buka tautan formulir seksi Anda yang " +
+                     "dikirim Kasubbag Perencanaan.");
+      }
+      if (!cabangSah(tujuan.cabang)) {
+        return gagal("Tautan ini menunjuk cabang «" + tujuan.cabang.slice(0, 80) + "», yang bukan " +
+                     "cabang periode. Buka tautan formulir dari Kasubbag Perencanaan.");
+      }
       return masuk().then(function (o) {
         orang = o;
-        tujuan = dariTautan();
-        if (!tujuan) {
-          return {status: 404, pesan: "Tautan ini tidak menunjuk formulir. Buka tautan formulir " +
-                                      "seksi Anda yang dikirim Kasubbag Perencanaan."};
-        }
         return muatBerkas(tujuan).then(function (h) {
           if (h.status !== 200) return h;
           return py("jelaskan", {tunjuk: tujuan.periode, seksi: tujuan.seksi}).then(function (d) {
             if (d.status !== 200) return d;
             berkasForm = d.berkas;
             setTimeout(tombolKeluar, 0);
-            return {status: 200, orang: (o.full_name || o.name || o.login) + " (" + o.login + ")",
+            return {status: 200, orang: (o.full_name || o.name || o.login) + " (" + o.login +
+                                        ") · cabang " + tujuan.cabang,
                     kantor: d.kantor,
                     formulir: [{periode: d.periode, nama_periode: d.nama_periode,
                                 seksi: d.seksi, nama_seksi: d.nama_seksi}]};
@@ -412,7 +514,7 @@
     },
     jelaskan: function (periode, seksi) {
       if (!tujuan || periode !== tujuan.periode || seksi !== tujuan.seksi) {
-        return Promise.resolve({status: 404, pesan: "buka tautan formulir seksi Anda"});
+        return gagal("buka tautan formulir seksi Anda");
       }
       // the form as the host has it now (someone may have saved it since)
       return ambil(berkasForm, tujuan.cabang).then(function (a) {
@@ -432,19 +534,21 @@
         if (t.status !== 200) return t;
         if (!t.berubah) return {status: 200, pesan: "Tidak ada perubahan sejak simpanan terakhir.", sidik: t.sidik};
         var pesan = t.pesan + "\n\nDicatat-lewat: halaman formulir kinerja (" + nama_host + ")\n";
-        return forge.tulis(t.berkas, t.isi, sha[t.berkas], pesan, tujuan.cabang).then(function (j) {
-          if (forge.bentrok(j)) {
-            return {status: 409, pesan: t.berkas + " telah diubah orang lain sejak halaman dibuka"};
-          }
-          if (j.status !== 200 && j.status !== 201) return {status: j.status, pesan: alasan(j, "Menyimpan")};
-          sha[t.berkas] = j.data.content.sha;
-          return py("ganti", {berkas: t.berkas, isi: t.isi}).then(function () {
-            return {status: 200, sidik: t.sidik,
-                    pesan: "Tersimpan atas nama " + (orang.full_name || orang.name || orang.login) +
-                           " (commit " + String(j.data.commit.sha).slice(0, 10) + " di cabang " +
-                           tujuan.cabang + ")."};
+        return api("PUT", jalanRepo("/contents/" + jalanBerkas(t.berkas)),
+                   {message: pesan, content: t.isi, sha: sha[t.berkas], branch: tujuan.cabang})
+          .then(function (j) {
+            if (forge.bentrok(j)) {
+              return {status: 409, pesan: t.berkas + " telah diubah orang lain sejak halaman dibuka"};
+            }
+            if (j.status !== 200 && j.status !== 201) return {status: j.status, pesan: alasan(j, "Menyimpan")};
+            sha[t.berkas] = j.data.content.sha;
+            return py("ganti", {berkas: t.berkas, isi: t.isi}).then(function () {
+              return {status: 200, sidik: t.sidik,
+                      pesan: "Tersimpan atas nama " + (orang.full_name || orang.name || orang.login) +
+                             " (commit " + String(j.data.commit.sha).slice(0, 10) + " di cabang " +
+                             tujuan.cabang + ")."};
+            });
           });
-        });
       });
     }
   };

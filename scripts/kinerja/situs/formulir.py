@@ -15,9 +15,9 @@ engines not to index it; ``kinerja tautan`` gives each section its link.
 from __future__ import annotations
 
 import hashlib
+import html as html_
 import io
 import json
-import shutil
 import zipfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -31,6 +31,7 @@ from kinerja.inti.errors import KinerjaError
 
 PYODIDE = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
            "pyodide-lock.json")
+_PERLU = (*PYODIDE, "package.json")  # its version names the folder
 _WAKTU_ZIP = (2020, 1, 1, 0, 0, 0)  # every entry's date: the same sources, the same zip
 
 @beku
@@ -47,7 +48,7 @@ def cari_pyodide(akar: Path, env: Mapping[str, str]) -> Path | None:
     calon = [Path(env["KINERJA_PYODIDE"])] if env.get("KINERJA_PYODIDE") else []
     calon += [akar / "node_modules" / "pyodide",
               Path(__file__).resolve().parents[3] / "node_modules" / "pyodide"]
-    return next((c for c in calon if all((c / n).is_file() for n in PYODIDE)), None)
+    return next((c for c in calon if all((c / n).is_file() for n in _PERLU)), None)
 
 
 def _sidik(*isi: bytes) -> str:
@@ -74,11 +75,17 @@ def paket_kinerja() -> bytes:
             info = zipfile.ZipInfo(nama.as_posix(), _WAKTU_ZIP)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
+            info.create_system = 3  # the same entry on every system that builds it
             z.writestr(info, asal.read_bytes())
     return keluar.getvalue()
 
 
 def _csp(s: Sambungan) -> str:
+    """The page's policy. It governs the page only (a worker takes its policy from its own
+    response, which a static host does not give), so it names what the page does: its scripts,
+    its worker, and requests to the site and the host's API — the only place the token goes.
+    ``'wasm-unsafe-eval'`` because some browsers apply the creating page's policy to the
+    worker that compiles Pyodide."""
     asal = {"'self'", _asal(s.api)} | ({_asal(s.web)} if s.forge == "gitea" else set())
     return "; ".join((
         "default-src 'none'", "script-src 'self' 'wasm-unsafe-eval'", "worker-src 'self'",
@@ -100,7 +107,6 @@ def _json_html(isi: object) -> str:
 def pasang(site: Path, s: Sambungan, pyodide: Path) -> HasilFormulir:
     """Write the form page and everything it loads into ``site/formulir/``."""
     folder = site / FOLDER
-    shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     versi = json.loads((pyodide / "package.json").read_text("utf-8")).get("version", "x")
     isi_py = [(pyodide / n).read_bytes() for n in PYODIDE]
@@ -125,7 +131,7 @@ def pasang(site: Path, s: Sambungan, pyodide: Path) -> HasilFormulir:
             '<script src="../aset/formulir.js" defer></script>\n')
     if lama not in html:  # the page's head is this module's to replace; say so if it moved
         raise AssertionError("data/formulir.html: kepala halaman berubah")
-    baru = (f'<meta http-equiv="Content-Security-Policy" content="{_csp(s)}">\n'
+    baru = (f'<meta http-equiv="Content-Security-Policy" content="{html_.escape(_csp(s))}">\n'
             '<meta name="robots" content="noindex,nofollow">\n'
             f'<link rel="stylesheet" href="{aset["formulir.css"]}">\n'
             '<script type="application/json" id="sambungan-kinerja">'
@@ -145,11 +151,13 @@ def bangun(akar: Path, site: Path, env: Mapping[str, str]) -> HasilFormulir:
     except KinerjaError as e:
         s = str(e)
     if isinstance(s, str):
-        shutil.rmtree(site / FOLDER, ignore_errors=True)
         return HasilFormulir(False, s)
+    if (site / FOLDER).exists():  # the build made it: a page of the office's own site
+        return HasilFormulir(False, f"situs sudah memuat halaman /{FOLDER}/ (content/{FOLDER}"
+                                    f".md atau content/{FOLDER}/); ganti namanya agar halaman "
+                                    "formulir staf dapat dibuat")
     pyodide = cari_pyodide(akar, env)
     if pyodide is None:
-        shutil.rmtree(site / FOLDER, ignore_errors=True)
         return HasilFormulir(False, "Pyodide belum terpasang; jalankan «npm ci» di folder "
                                     "repositori (package.json memuat versinya)")
     return pasang(site, s, pyodide)
