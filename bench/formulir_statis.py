@@ -6,7 +6,7 @@ Web Worker), beside the same check by «kinerja layani» on the office network.
 
 The sample office's Secretariat form in TW IV, the site built by «kinerja situs --bangun» and
 served on loopback, GitHub's contents API answered by the loopback fake of the test suite;
-the person's token is already in the tab (the page is measured, not the typing of a token).
+the token is pasted the moment the page asks for it (the page is measured, not the person).
 
     .venv/bin/python bench/formulir_statis.py [--ulang N]
 """
@@ -91,7 +91,6 @@ def main() -> None:
                                     functools.partial(_Situs, directory=str(akar / "site")))
         threading.Thread(target=situs.serve_forever, daemon=True).start()
         url = f"http://127.0.0.1:{situs.server_address[1]}/formulir/#2026-tw4/sekretariat"
-        kunci = "kinerja-formulir:github:kecamatan-contoh/kinerja"
         dimuat: dict[str, int] = {}
         t_dingin: list[float] = []
         t_hangat: list[float] = []
@@ -101,8 +100,6 @@ def main() -> None:
                 b = p.chromium.launch(executable_path=chromium, args=["--headless", "--no-sandbox"])
                 for i in range(args.ulang):
                     k = b.new_context()  # an empty cache: the first visit
-                    k.add_init_script(f"sessionStorage.setItem({kunci!r}, "
-                                      "JSON.stringify({token: 'tok'}))")
                     h = k.new_page()
                     for waktu in (t_dingin, t_hangat):
                         if i == 0 and waktu is t_dingin:
@@ -110,6 +107,9 @@ def main() -> None:
                         h.goto(url if waktu is t_dingin else "about:blank")
                         if waktu is t_hangat:
                             h.goto(url)
+                        # the token pasted as soon as the page asks (Python loads meanwhile)
+                        h.get_by_label("Token GitHub").fill("tok")
+                        h.get_by_role("button", name="Masuk").click()
                         h.locator("#ringkas").filter(has_text="Kelengkapan").wait_for(
                             timeout=120_000)
                         waktu.append(h.evaluate("performance.now()") / 1000)
