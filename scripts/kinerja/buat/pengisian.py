@@ -120,7 +120,10 @@ def cari(pt: Potret, tunjuk: str, seksi: str) -> Tempat:
     """The form of ``seksi`` in period ``tunjuk``, refused when it cannot be filled now."""
     p = pt.cari(tunjuk)
     if pt.kantor is None or not any(s.id == seksi for s in pt.kantor.seksi):
-        raise KinerjaError(f"seksi «{seksi}» tidak ada di kinerja.yml")
+        ada = ", ".join(f"{s.nama} ({s.id})" for s in pt.kantor.seksi) if pt.kantor else ""
+        raise KinerjaError(f"seksi «{seksi[:60]}» tidak dikenal" + (f"; seksi yang ada: {ada}"
+                                                                    if ada else "")
+                           + ". Buka tautan formulir seksi Anda dari Kasubbag Perencanaan")
     if p.disahkan:
         raise KinerjaError(pesan_disahkan(p))
     rel = tata.berkas_formulir(p.tahun, p.kode, seksi)
@@ -252,8 +255,12 @@ def coba(pt: Potret, t: Tempat, ubah: tuple[Ubah, ...]) -> dict[str, Any]:
     # (an indicator with nothing filled yet is marked at its first field)
     kosong = [f"{kode}/{b}" for kode, bidang in (lengkap.kurang if lengkap else ())
               for b in (bidang or ("realisasi",))]
+    # obstacles and follow-up are asked for only because the target was missed: said so
+    wajib = {b: "Wajib diisi karena target periode ini belum tercapai." for b in kosong
+             if b.rsplit("/", 1)[-1] in ("hambatan", "tindak_lanjut")}
     return {"temuan": temuan, "kelengkapan": lengkap.ringkasan if lengkap else "",
-            "kosong": kosong, "galat": any(x["tingkat"] == "galat" for x in temuan)}
+            "kosong": kosong, "alasan_kosong": wajib,
+            "galat": any(x["tingkat"] == "galat" for x in temuan)}
 
 
 def _baris_akhir(node: yaml.Node) -> int:

@@ -43,7 +43,9 @@ _TAG: list[str] = []  # the host's ratification tags of the period, as the page 
 def _periode(tunjuk: str) -> tuple[int, str]:
     r = tata.baca_rujukan(tunjuk)
     if r is None:
-        raise KinerjaError(f"«{tunjuk}» bukan periode (contoh: 2026-tw1 atau 2026-tahunan)")
+        raise KinerjaError(f"tautan ini menunjuk «{tunjuk[:40]}», yang bukan periode "
+                           "pengukuran kinerja; buka tautan formulir seksi Anda dari Kasubbag "
+                           "Perencanaan")
     return r
 
 

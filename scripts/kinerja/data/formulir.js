@@ -212,7 +212,8 @@
     (hasil.kosong || []).forEach(function (b) {
       var tempat = $("t-" + idBidang(b));
       if (tempat && !tempat.firstChild) {
-        tempat.appendChild(el("p", {"class": "temuan-kosong", teks: "Belum diisi."}));
+        tempat.appendChild(el("p", {"class": "temuan-kosong",
+                                    teks: (hasil.alasan_kosong || {})[b] || "Belum diisi."}));
       }
     });
     var galat = (hasil.temuan || []).filter(function (t) { return t.tingkat === "galat"; }).length;
@@ -284,9 +285,19 @@
         $("tombol-simpan").disabled = false;
         $("hasil-simpan").textContent = "Belum tersimpan: orang lain baru saja menyimpan " +
           "isian yang sama (" + bentrok.map(namaKolom).join("; ") + "). Isian Anda masih di " +
-          "kolomnya; periksa, " +
-          "lalu klik Simpan lagi untuk menimpanya.";
-        return periksa();
+          "kolomnya dan isian mereka tertulis di bawahnya; pilih, lalu klik Simpan lagi.";
+        return periksa().then(function () {
+          // what the other person saved, under the field, until the next check
+          bentrok.forEach(function (b) {
+            var tempat = $("t-" + idBidang(b));
+            if (tempat) {
+              tempat.appendChild(el("p", {"class": "temuan-peringatan",
+                                          teks: "Baru saja disimpan orang lain: «" +
+                                                (awal[b] || "(kosong)") + "». Simpan akan " +
+                                                "menggantinya dengan isian Anda di atas."}));
+            }
+          });
+        });
       }
       return periksa().then(function () { return simpan(true); });
     });
@@ -300,7 +311,18 @@
     });
   }
 
+  // The save bar stays at the bottom and grows with its message: the room a field reached by
+  // Tab keeps above it follows its real height.
+  function jagaRuang() {
+    var bar = document.querySelector(".simpan");
+    if (!bar || !window.ResizeObserver) return;
+    new ResizeObserver(function () {
+      document.documentElement.style.scrollPaddingBottom = (bar.offsetHeight + 16) + "px";
+    }).observe(bar);
+  }
+
   function mulai() {
+    jagaRuang();
     sambungan.daftar().then(function (d) {
       if (d.status !== 200) { $("umum").textContent = d.pesan; return; }
       $("kantor").textContent = d.kantor;

@@ -242,6 +242,11 @@
   // reads no more of the repository than that.
   function telusuri(t, jalur) {
     return forge.commit(t.cabang).then(function (k) {
+      if (k.status === 404) {  // signed in already: the branch is what is missing
+        return {status: 404, pesan: "Formulir periode ini belum dibuka di " + nama_host + ", atau " +
+                                    "sudah ditutup setelah disahkan (cabang " + t.cabang + " tidak " +
+                                    "ada). Tanyakan Kasubbag Perencanaan."};
+      }
       if (k.status !== 200) return {status: k.status, pesan: alasan(k, "Membaca cabang " + t.cabang)};
       var semua = [];
       var turun = function (sha_, i, awalan) {
@@ -311,6 +316,12 @@
 
   // --- signing in --------------------------------------------------------------------------------
 
+  // On the sign-in page: which form the link opens (a wrong link is seen before any token).
+  function tautanIni() {
+    return tujuan ? el("p", {"class": "tautan-ini", teks: "Tautan ini membuka formulir seksi «" +
+                              tujuan.seksi + "» untuk periode " + tujuan.periode + "."}) : null;
+  }
+
   function masukGithub() {
     return new Promise(function (selesai) {
       var pilih = $("pilih");
@@ -320,7 +331,7 @@
       var hasil = el("p", {role: "status", "aria-live": "polite", id: "hasil-masuk"});
       var baru = c.web + "/settings/personal-access-tokens/new";
       var form = el("form", {"class": "masuk", id: "form-masuk"}, [
-        el("h2", {teks: "Masuk dengan token GitHub"}),
+        el("h2", {teks: "Masuk dengan token GitHub"}), tautanIni(),
         el("p", {teks: "Isian Anda disimpan langsung ke repositori kantor " + c.proyek +
                        " di GitHub, atas nama akun GitHub Anda. Untuk itu halaman ini " +
                        "memerlukan token pribadi Anda:"}),
@@ -424,7 +435,7 @@
       var tombol = el("button", {type: "button", teks: "Masuk dengan akun Gitea"});
       $("pilih").textContent = "";
       $("pilih").appendChild(el("div", {"class": "masuk"}, [
-        el("h2", {teks: "Masuk"}),
+        el("h2", {teks: "Masuk"}), tautanIni(),
         el("p", {teks: "Isian Anda disimpan langsung ke repositori kantor " + c.proyek +
                        " di " + c.web + ", atas nama akun Anda di sana. Tombol di bawah membuka " +
                        "halaman masuk Gitea, lalu kembali ke sini."}),
@@ -459,6 +470,7 @@
   }
 
   function tombolKeluar() {
+    if (document.querySelector("#orang .keluar")) return;
     var b = el("button", {type: "button", "class": "keluar", teks: "Keluar"});
     b.addEventListener("click", function () {
       sesi.token = "";
@@ -484,6 +496,12 @@
 
   // --- the three calls the page makes --------------------------------------------------------
 
+  // A link corrected in the address bar before any form opened: the page opens it afresh
+  // (once a form is open, the page asks about unsaved values first; see «jelaskan»).
+  window.addEventListener("hashchange", function () {
+    if (!berkasForm) location.reload();
+  });
+
   window.KinerjaSambungan = {
     daftar: function () {
       tujuan = dariTautan();
@@ -497,12 +515,15 @@
       }
       return masuk().then(function (o) {
         orang = o;
+        $("orang").textContent = "Masuk sebagai " + (o.full_name || o.name || o.login) + " (" +
+                                 o.login + ")";
+        tombolKeluar();
         return muatBerkas(tujuan).then(function (h) {
           if (h.status !== 200) return h;
           return py("jelaskan", {tunjuk: tujuan.periode, seksi: tujuan.seksi}).then(function (d) {
             if (d.status !== 200) return d;
             berkasForm = d.berkas;
-            setTimeout(tombolKeluar, 0);
+            setTimeout(tombolKeluar, 0);  // the page rewrites the line it sits on
             return {status: 200, orang: (o.full_name || o.name || o.login) + " (" + o.login +
                                         ") · cabang " + tujuan.cabang,
                     kantor: d.kantor,
@@ -514,7 +535,8 @@
     },
     jelaskan: function (periode, seksi) {
       if (!tujuan || periode !== tujuan.periode || seksi !== tujuan.seksi) {
-        return gagal("buka tautan formulir seksi Anda");
+        location.reload();  // one form per page load: its files are that period's
+        return new Promise(function () {});
       }
       // the form as the host has it now (someone may have saved it since)
       return ambil(berkasForm, tujuan.cabang).then(function (a) {

@@ -74,6 +74,7 @@ class Tautan:
     # each section's form page on the archive site (same order as ``seksi``), when the office's
     # Git host has one (GitHub, or Gitea with its OAuth application)
     halaman: tuple[str, ...] = ()
+    masuk: str = ""  # how a person signs in to that page, in a phrase
 
 
 def tautan(mulai: Path, tunjuk: str | None, *, jenis: str | None = None, host: str | None = None,
@@ -97,10 +98,14 @@ def tautan(mulai: Path, tunjuk: str | None, *, jenis: str | None = None, host: s
                       f.sunting(cabang, form.berkas) if f else form.berkas))
         seksi.append(s.id)
     arsip = pt.alamat_arsip()
+    sb = halaman_formulir.sambungan(f, env or {})
     halaman = tuple(halaman_formulir.alamat(arsip, periode.id, s, cabang) for s in seksi) \
-        if arsip and isinstance(halaman_formulir.sambungan(f, env or {}),
-                                halaman_formulir.Sambungan) else ()
-    return Tautan(periode, pt.kantor, cabang, tuple(baris), f is not None, layani, halaman)
+        if arsip and isinstance(sb, halaman_formulir.Sambungan) else ()
+    masuk = "" if not halaman or not isinstance(sb, halaman_formulir.Sambungan) else (
+        "masuk dengan token GitHub Anda (langkah membuatnya tertulis di halaman itu)"
+        if sb.forge == "github" else "masuk dengan akun Gitea Anda")
+    return Tautan(periode, pt.kantor, cabang, tuple(baris), f is not None, layani, halaman,
+                  masuk)
 
 
 def pesan(t: Tautan, format_: str) -> str:
@@ -109,21 +114,26 @@ def pesan(t: Tautan, format_: str) -> str:
                if batas else "sesuai jadwal")
     if format_ == "markdown":
         # A pull request's body: every name people typed is escaped for GitHub's Markdown.
-        cara = ("Klik tautan seksi Anda, isi, lalu «Commit changes»." if t.git_host else
-                "Buka berkas seksi Anda di salinan repositori kantor, isi, lalu commit.")
+        if t.halaman:
+            cara = (f"Klik «isi formulir» seksi Anda, {t.masuk}, isi, lalu klik «Simpan»: "
+                    "kesalahan isian langsung tampil di bawah kolomnya. Yang biasa menyunting "
+                    "berkasnya boleh memakai editor web.")
+        else:
+            cara = ("Klik tautan seksi Anda, isi, lalu «Commit changes»." if t.git_host else
+                    "Buka berkas seksi Anda di salinan repositori kantor, isi, lalu commit.")
         isi = [f"## Pengukuran kinerja {lolos.gfm(t.periode.nama)}", "",
                "Formulir tiap seksi diisi"
                + (f" di cabang `{t.cabang}`" if t.git_host else "")
-               + f" paling lambat **{tenggat}** (langkah 4 SOP). {cara}", "",
-               "| Seksi | Kepala seksi | Formulir |" + (" Halaman formulir |" if t.halaman else ""),
-               "|---|---|---|" + ("---|" if t.halaman else "")]
-        isi += [f"| {lolos.gfm(n)} | {lolos.gfm(k)} | "
-                + (f"[sunting]({u})" if t.git_host else f"`{u}`") + " |"
-                + (f" [isi di peramban]({t.halaman[i]}) |" if t.halaman else "")
-                for i, (n, k, u) in enumerate(t.seksi)]
+               + f" paling lambat **{tenggat}** (langkah 4 SOP). {cara}", ""]
         if t.halaman:
-            isi += ["", "Di halaman formulir, isian diperiksa sambil diketik dan disimpan atas "
-                    "nama akun Anda sendiri di Git host kantor."]
+            isi += ["| Seksi | Kepala seksi | Formulir | Berkas (editor web) |",
+                    "|---|---|---|---|"]
+            isi += [f"| {lolos.gfm(n)} | {lolos.gfm(k)} | [isi formulir]({t.halaman[i]}) | "
+                    f"[sunting]({u}) |" for i, (n, k, u) in enumerate(t.seksi)]
+        else:
+            isi += ["| Seksi | Kepala seksi | Formulir |", "|---|---|---|"]
+            isi += [f"| {lolos.gfm(n)} | {lolos.gfm(k)} | "
+                    + (f"[sunting]({u})" if t.git_host else f"`{u}`") + " |" for n, k, u in t.seksi]
         if t.periode.jadwal:
             isi += ["", "### Jadwal (mutu baku SOP, hari dan jam kerja)", "",
                     "| Langkah | Pelaksana | Selesai paling lambat |", "|---:|---|---|"]
@@ -133,13 +143,21 @@ def pesan(t: Tautan, format_: str) -> str:
         return "\n".join(isi) + "\n"
     isi = [f"Yth. Bapak/Ibu Kepala Seksi, mohon mengisi formulir pengukuran kinerja "
            f"{t.periode.nama} {t.kantor.instansi.nama} paling lambat {tenggat}:", ""]
-    isi += [f"- {n}: {u}" + (f" (atau di halaman formulir: {t.halaman[i]})" if t.halaman else "")
-            for i, (n, _, u) in enumerate(t.seksi)]
+    if t.halaman:
+        isi += [f"- {n}: {t.halaman[i]}" for i, (n, _, _) in enumerate(t.seksi)]
+        isi += ["", f"Buka tautan seksi Anda, {t.masuk}, isi, lalu klik «Simpan». Kesalahan "
+                "isian langsung tampil di bawah kolomnya, dan isian tersimpan atas nama Anda.",
+                "", "Yang biasa menyunting berkasnya langsung di editor web:"]
+        isi += [f"- {n}: {u}" for n, _, u in t.seksi]
+    else:
+        isi += [f"- {n}: {u}" for n, _, u in t.seksi]
     if t.layani:
         isi += ["", f"Atau isi di halaman formulir kantor ({t.layani.rstrip('/')}) dengan tautan "
                 "pribadi yang dikirim Kasubbag Perencanaan kepada Anda masing-masing: setiap isian "
                 "tersimpan atas nama Anda, dan kesalahan isian langsung tampil di bawah kolomnya."]
-    if t.git_host:
+    if t.halaman:
+        isi += ["", "Di editor web, setelah mengisi klik «Commit changes». Terima kasih."]
+    elif t.git_host:
         isi += ["", "Setelah mengisi, klik «Commit changes». Terima kasih."]
     else:
         isi += ["", "Buka berkas seksi Anda di salinan repositori kantor (di komputer Anda atau di "
