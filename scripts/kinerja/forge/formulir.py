@@ -5,13 +5,10 @@ for Gitea the OAuth application the page signs in with."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 from urllib.parse import quote
 
 from kinerja.inti.beku import beku
-
-if TYPE_CHECKING:
-    from kinerja.forge.tautan import Tempat
 
 FOLDER = "formulir"  # the page's path under the archive's address
 
@@ -30,23 +27,24 @@ class Sambungan:
     klien: str | None = None
 
 
-def sambungan(t: Tempat | None, env: Mapping[str, str]) -> Sambungan | str:
-    """The office's Git host (``forge_dari``) as the page will use it, or why there is no form
-    page for it."""
-    if t is None:
+def sambungan(jenis: str | None, host: str, proyek: str,
+              env: Mapping[str, str]) -> Sambungan | str:
+    """The office's Git host (``forge_dari``'s kind, address and repository; no kind: plain
+    Git) as the page will use it, or why there is no form page for it."""
+    if jenis is None:
         return ("repositori ini tidak berada di GitHub atau Gitea; di jaringan kantor, staf "
                 "mengisi lewat «kinerja layani»")
-    if t.jenis == "github":
-        api = env.get("GITHUB_API_URL") or ("https://api.github.com" if t.host ==
-                                            "https://github.com" else f"{t.host}/api/v3")
-        return Sambungan("github", t.host, api.rstrip("/"), t.proyek)
-    if t.jenis == "gitea":
+    if jenis == "github":
+        api = env.get("GITHUB_API_URL") or ("https://api.github.com" if host ==
+                                            "https://github.com" else f"{host}/api/v3")
+        return Sambungan("github", host, api.rstrip("/"), proyek)
+    if jenis == "gitea":
         klien = env.get("KINERJA_GITEA_KLIEN", "").strip()
         if not klien:
             return ("untuk Gitea, daftarkan halaman formulir sebagai aplikasi OAuth2 (klien "
                     "publik, alamat kembali …/formulir/) lalu beri Client ID-nya lewat "
                     "KINERJA_GITEA_KLIEN")
-        return Sambungan("gitea", t.host, f"{t.host}/api/v1", t.proyek, klien)
+        return Sambungan("gitea", host, f"{host}/api/v1", proyek, klien)
     return "halaman formulir belum tersedia untuk GitLab; staf mengisi di penyunting web GitLab"
 
 

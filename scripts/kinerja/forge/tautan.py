@@ -98,7 +98,8 @@ def tautan(mulai: Path, tunjuk: str | None, *, jenis: str | None = None, host: s
                       f.sunting(cabang, form.berkas) if f else form.berkas))
         seksi.append(s.id)
     arsip = pt.alamat_arsip()
-    sb = halaman_formulir.sambungan(f, env or {})
+    sb = halaman_formulir.sambungan(f.jenis if f else None, f.host if f else "",
+                                    f.proyek if f else "", env or {})
     halaman = tuple(halaman_formulir.alamat(arsip, periode.id, s, cabang) for s in seksi) \
         if arsip and isinstance(sb, halaman_formulir.Sambungan) else ()
     masuk = "" if not halaman or not isinstance(sb, halaman_formulir.Sambungan) else (

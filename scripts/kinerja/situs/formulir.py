@@ -118,7 +118,7 @@ def pasang(site: Path, s: Sambungan, pyodide: Path) -> HasilFormulir:
     nama_paket = f"kinerja-{_sidik(paket)}.zip"
     (folder / nama_paket).write_bytes(paket)
     aset: dict[str, str] = {}
-    for n in ("formulir.css", "formulir.js", "statis.js", "pekerja.js"):
+    for n in ("formulir.css", "formulir.js", "tuan.js", "statis.js", "pekerja.js"):
         b = (DATA / n).read_bytes()
         dasar, _, akhiran = n.rpartition(".")
         aset[n] = f"{dasar}-{_sidik(b)}.{akhiran}"
@@ -136,6 +136,7 @@ def pasang(site: Path, s: Sambungan, pyodide: Path) -> HasilFormulir:
             f'<link rel="stylesheet" href="{aset["formulir.css"]}">\n'
             '<script type="application/json" id="sambungan-kinerja">'
             f'{_json_html(konfigurasi)}</script>\n'
+            f'<script src="{aset["tuan.js"]}" defer></script>\n'
             f'<script src="{aset["statis.js"]}" defer></script>\n'
             f'<script src="{aset["formulir.js"]}" defer></script>\n')
     berkas.tulis(folder / "index.html", html.replace(lama, baru).encode("utf-8"))
@@ -147,7 +148,8 @@ def bangun(akar: Path, site: Path, env: Mapping[str, str]) -> HasilFormulir:
     """The form page for ``akar``'s Git host, or why it is not built (the archive is built
     all the same: the page is a help for staff, not part of what is published)."""
     try:
-        s = sambungan(forge_dari(akar, None, None, None, env), env)
+        t = forge_dari(akar, None, None, None, env)
+        s = sambungan(t.jenis if t else None, t.host if t else "", t.proyek if t else "", env)
     except KinerjaError as e:
         s = str(e)
     if isinstance(s, str):
