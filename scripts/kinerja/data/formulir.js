@@ -216,6 +216,10 @@
                                     teks: (hasil.alasan_kosong || {})[b] || "Belum diisi."}));
       }
     });
+    // what is said of the field being typed in is seen, not left under the save bar
+    var aktif = document.activeElement;
+    var diAktif = aktif && aktif.getAttribute("data-bidang") && $("t-" + aktif.id);
+    if (diAktif && diAktif.firstChild) diAktif.scrollIntoView({block: "nearest"});
     var galat = (hasil.temuan || []).filter(function (t) { return t.tingkat === "galat"; }).length;
     $("ringkas").textContent = (galat ? galat + " galat perlu diperbaiki. " : "") +
       (hasil.kelengkapan ? "Kelengkapan: " + hasil.kelengkapan : "");
