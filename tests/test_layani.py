@@ -141,6 +141,28 @@ def test_isian_tercatat_atas_nama_pengisi_dan_tetap_miliknya(repo: Path) -> None
         putuskan(repo, PERIODE, Jenis.SETUJU, "kasubbag-perencanaan")
 
 
+# The lines a person's entries in the Secretariat's form change, and nothing else (the same
+# entries, typed through «kinerja layani» or the page on the archive site).
+BARIS_DIISI = [
+    "-    realisasi:", "+    realisasi: A",
+    "-        status:", "+        status: terlaksana",
+    "-    realisasi:", "-    penjelasan:",
+    "+    realisasi: 85,5", '+    penjelasan: "Dokumen: Renja #2 disusun tepat waktu"',
+    "+      - https://pejawaran.contoh.go.id/bukti/renja.pdf",
+    "+      - https://pejawaran.contoh.go.id/bukti/pk.pdf",
+    "-    realisasi: Rp 1.580.000.000", "+    realisasi: Rp 1.500.000",
+]
+
+
+def baris_berubah(sebelum: str, sesudah: str) -> list[str]:
+    """The lines removed and added between two texts, in order, without context."""
+    import difflib
+
+    return [x for x in difflib.unified_diff(sebelum.splitlines(), sesudah.splitlines(),
+                                            lineterm="", n=0)
+            if x[:1] in "+-" and x[:3] not in ("+++", "---")]
+
+
 def _port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -237,20 +259,8 @@ def test_mengisi_formulir_di_peramban(peladen: tuple[str, Path], lebar: int) -> 
                          capture_output=True, text=True, check=True).stdout.strip()
     assert log == "Dewi Kartika, A.Md. (contoh) <staf1@contoh.go.id>|kinerja layani"
     sesudah = (akar / FORM).read_text(encoding="utf-8")
-    import difflib
-
-    beda = [x for x in difflib.unified_diff(sebelum.splitlines(), sesudah.splitlines(),
-                                            lineterm="", n=0)
-            if x[:1] in "+-" and x[:3] not in ("+++", "---")]
-    assert beda == [
-        "-    realisasi:", "+    realisasi: A",
-        "-        status:", "+        status: terlaksana",
-        "-    realisasi:", "-    penjelasan:",
-        "+    realisasi: 85,5", '+    penjelasan: "Dokumen: Renja #2 disusun tepat waktu"',
-        "+      - https://pejawaran.contoh.go.id/bukti/renja.pdf",
-        "+      - https://pejawaran.contoh.go.id/bukti/pk.pdf",
-        "-    realisasi: Rp 1.580.000.000", "+    realisasi: Rp 1.500.000",
-    ], beda
+    beda = baris_berubah(sebelum, sesudah)
+    assert beda == BARIS_DIISI, beda
     periksa = subprocess.run([KINERJA, "periksa", FORM, "--format", "json"], cwd=akar,
                              capture_output=True, text=True, check=False)
     data = json.loads(periksa.stdout)

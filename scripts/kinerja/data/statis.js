@@ -13,22 +13,10 @@
   var c = JSON.parse(document.getElementById("sambungan-kinerja").textContent);
   var SERENTAK = 6;  // files fetched at once
   var tuan = window.KinerjaTuan;
+  var $ = tuan.$;
   var nama_host = tuan.nama;
   var forge = tuan.forge, api = tuan.api, alasan = tuan.alasan, blob = tuan.blob;
   var ambil = tuan.ambil, jalanRepo = tuan.jalanRepo, jalanBerkas = tuan.jalanBerkas;
-
-  function $(id) { return document.getElementById(id); }
-
-  function el(tag, atribut, anak) {
-    var e = document.createElement(tag);
-    Object.keys(atribut || {}).forEach(function (k) {
-      if (k === "teks") e.textContent = atribut[k]; else e.setAttribute(k, atribut[k]);
-    });
-    (anak || []).forEach(function (a) {
-      if (a) e.appendChild(typeof a === "string" ? document.createTextNode(a) : a);
-    });
-    return e;
-  }
 
   function gagal(pesan) { return Promise.resolve({status: 400, pesan: pesan}); }
 

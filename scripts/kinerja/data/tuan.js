@@ -350,7 +350,7 @@
   })();
 
   window.KinerjaTuan = {
-    nama: nama_host, masuk: masuk, tombolKeluar: tombolKeluar, alasan: alasan, api: api,
+    $: $, nama: nama_host, masuk: masuk, tombolKeluar: tombolKeluar, alasan: alasan, api: api,
     forge: forge, blob: blob, ambil: ambil, jalanRepo: jalanRepo, jalanBerkas: jalanBerkas
   };
 })();
