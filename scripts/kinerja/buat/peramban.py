@@ -22,6 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from kinerja.baca.teks import BATAS_UKURAN
 from kinerja.buat import pengisian
 from kinerja.inti import tata
 from kinerja.inti.errors import KinerjaError
@@ -30,7 +31,7 @@ from kinerja.pengesahan import catatan as ct
 
 AKAR = Path("/kantor")  # the office's files inside the worker's own file system
 BERKAS_MAKS = 400  # files one period may bring; a period holds some tens
-UKURAN_MAKS = 1024 * 1024  # bytes in one file the checks read (what kinerja reads at most)
+UKURAN_MAKS = BATAS_UKURAN  # bytes in one file the checks read (what kinerja reads at most)
 
 # What of a period folder the checks read: these by their text; evidence, the archived scans
 # and the LKjIP's pictures only by their presence (a form names them), so the page writes them
@@ -77,16 +78,15 @@ def perlu(berkas: list[dict[str, Any]], tunjuk: str) -> dict[str, list[str]]:
         if lt.jenis == "lkjip" and lt.periode == kode:
             (isi if rel.endswith(".md") else ada).append(rel)  # prose by its text, the rest kept
             continue
-        if lt.jenis == "kantor" or (lt.jenis in ("pk", "renaksi") and lt.tahun == tahun):
+        di_periode = lt.periode == kode and not tata.tersembunyi(lt.sisa)
+        if di_periode and lt.jenis in _ADA:
+            ada.append(rel)
+        elif lt.jenis == "kantor" or (lt.jenis in ("pk", "renaksi") and lt.tahun == tahun) or \
+                (di_periode and lt.jenis in _ISI):
+            if isinstance(ukuran, int) and ukuran > UKURAN_MAKS:
+                raise KinerjaError(f"{rel} lebih besar dari 1 MB, jadi tidak dibaca di halaman "
+                                   "ini; jalankan «kinerja periksa» untuk melihat sebabnya")
             isi.append(rel)
-        elif lt.periode == kode and not tata.tersembunyi(lt.sisa):
-            if lt.jenis in _ISI:
-                isi.append(rel)
-            elif lt.jenis in _ADA:
-                ada.append(rel)
-        if isi and isi[-1] == rel and isinstance(ukuran, int) and ukuran > UKURAN_MAKS:
-            raise KinerjaError(f"{rel} lebih besar dari 1 MB, jadi tidak dibaca di halaman ini; "
-                               "jalankan «kinerja periksa» untuk melihat sebabnya")
     if len(isi) > BERKAS_MAKS:
         raise KinerjaError(f"periode {tunjuk} memuat lebih dari {BERKAS_MAKS} berkas; isi "
                            "formulirnya dari repositori («kinerja layani» atau penyunting Git)")
@@ -136,7 +136,8 @@ def _buka(tunjuk: str, seksi: str) -> tuple[Potret, pengisian.Tempat]:
     grants nothing; the gate, with the history, remains the authority."""
     pt, t = pengisian.buka(AKAR, tunjuk, seksi)
     p = t.periode
-    disahkan = max((v for v in range(1, 100) if ct.nama_tag(p.id, v) in _TAG), default=0)
+    disahkan = max((x[1] for x in map(ct.dari_nama_tag, _TAG) if x and x[0] == p.id),
+                   default=0)
     dibuka = 0
     riwayat = p.folder / tata.BERKAS_RIWAYAT
     if riwayat.is_file():

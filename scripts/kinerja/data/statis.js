@@ -3,10 +3,10 @@
 // Worker pekerja.js) over the period's files read from the Git host's API, and each save made
 // by the host as a commit in the person's own name, with their own token.
 //
-// What this file decides is only the conversation with the host: which requests, and what each
-// answer means for the person. What a form is, which files it needs, what is wrong in it and
-// what the file becomes is kinerja's (kinerja/buat/peramban.py); the host's side — signing in,
-// its API, its answers — is tuan.js's. The page refuses to run inside a frame.
+// This file holds the period's files and the worker, and gives formulir.js its three calls.
+// What a form is, which files it needs, what is wrong in it and what the file becomes is
+// kinerja's (kinerja/buat/peramban.py); the host's side — signing in, its API, what each answer
+// means for the person — is tuan.js's. The page refuses to run inside a frame.
 (function () {
   "use strict";
 
@@ -177,8 +177,7 @@
       }
       return tuan.masuk(tujuan).then(function (o) {
         orang = o;
-        $("orang").textContent = "Masuk sebagai " + (o.full_name || o.name || o.login) + " (" +
-                                 o.login + ")";
+        $("orang").textContent = "Masuk sebagai " + tuan.namaOrang(o);
         tuan.tombolKeluar();
         return muatBerkas(tujuan).then(function (h) {
           if (h.status !== 200) return h;
@@ -186,8 +185,7 @@
             if (d.status !== 200) return d;
             berkasForm = d.berkas;
             setTimeout(tuan.tombolKeluar, 0);  // the page rewrites the line it sits on
-            return {status: 200, orang: (o.full_name || o.name || o.login) + " (" + o.login +
-                                        ") · cabang " + tujuan.cabang,
+            return {status: 200, orang: tuan.namaOrang(o) + " · cabang " + tujuan.cabang,
                     kantor: d.kantor,
                     formulir: [{periode: d.periode, nama_periode: d.nama_periode,
                                 seksi: d.seksi, nama_seksi: d.nama_seksi}]};
@@ -228,7 +226,7 @@
             sha[t.berkas] = j.data.content.sha;
             return py("ganti", {berkas: t.berkas, isi: t.isi}).then(function () {
               return {status: 200, sidik: t.sidik,
-                      pesan: "Tersimpan atas nama " + (orang.full_name || orang.name || orang.login) +
+                      pesan: "Tersimpan atas nama " + tuan.namaOrang(orang, true) +
                              " (commit " + String(j.data.commit.sha).slice(0, 10) + " di cabang " +
                              tujuan.cabang + ")."};
             });

@@ -211,7 +211,7 @@
         sesi.token = t;
         tombol.disabled = true;
         hasil.textContent = "Memeriksa token…";
-        github_orang().then(function (j) {
+        orangIni().then(function (j) {
           tombol.disabled = false;
           if (j.status !== 200) { hasil.textContent = alasan(j, "Masuk"); sesi.token = ""; return; }
           masukan.value = "";
@@ -223,7 +223,12 @@
     });
   }
 
-  function github_orang() { return api("GET", "/user"); }
+  // who the token is, and their name as the page shows it: «Full Name (login)»
+  function orangIni() { return api("GET", "/user"); }
+  function namaOrang(o, singkat) {
+    var nama = o.full_name || o.name || o.login;
+    return singkat ? nama : nama + " (" + o.login + ")";
+  }
 
   function acak(n) {
     var b = new Uint8Array(n);
@@ -281,7 +286,7 @@
             return {galat: "Gitea tidak memberi izin masuk (kode " + j.status + "). Coba lagi, " +
                            "atau tanyakan admin Gitea apakah CORS sudah diaktifkan."};
           }
-          return api("GET", "/user").then(function (o) {
+          return orangIni().then(function (o) {
             return o.status === 200 ? o.data : {galat: alasan(o, "Masuk")};
           });
         });
@@ -350,7 +355,7 @@
   })();
 
   window.KinerjaTuan = {
-    $: $, nama: nama_host, masuk: masuk, tombolKeluar: tombolKeluar, alasan: alasan, api: api,
+    $: $, nama: nama_host, namaOrang: namaOrang, masuk: masuk, tombolKeluar: tombolKeluar, alasan: alasan, api: api,
     forge: forge, blob: blob, ambil: ambil, jalanRepo: jalanRepo, jalanBerkas: jalanBerkas
   };
 })();

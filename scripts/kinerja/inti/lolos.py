@@ -8,6 +8,7 @@ Every such place calls exactly one function here, so a new hostile input is fixe
 from __future__ import annotations
 
 import html as _html
+import json
 import re
 
 # --- GitHub workflow commands (``::error file=…::message``) --------------------------------------
@@ -52,6 +53,13 @@ _MD_SITUS = re.compile(r"([\\`*_{}\[\]#|])")
 def situs_md(teks: str) -> str:
     """Literal text inside a line of the site's Markdown: HTML first, then Markdown."""
     return _MD_SITUS.sub(r"\\\1", html(teks))
+
+
+def json_skrip(isi: object) -> str:
+    """A value as JSON inside a ``<script type="application/json">`` element: nothing in it can
+    close the element or start markup (``<``, ``>``, ``&`` as JSON escapes)."""
+    return json.dumps(isi, ensure_ascii=True).replace("<", "\\u003c").replace(">", "\\u003e") \
+        .replace("&", "\\u0026")
 
 
 def xml(teks: str) -> str:

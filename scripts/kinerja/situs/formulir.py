@@ -15,17 +15,17 @@ engines not to index it; ``kinerja tautan`` gives each section its link.
 from __future__ import annotations
 
 import hashlib
-import html as html_
 import io
 import json
 import zipfile
 from collections.abc import Mapping
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from kinerja import DATA
 from kinerja.forge.formulir import FOLDER, Sambungan, sambungan
 from kinerja.forge.tautan import forge_dari
-from kinerja.inti import berkas
+from kinerja.inti import berkas, lolos
 from kinerja.inti.beku import beku
 from kinerja.inti.errors import KinerjaError
 
@@ -94,14 +94,8 @@ def _csp(s: Sambungan) -> str:
 
 
 def _asal(url: str) -> str:
-    skema, _, sisa = url.partition("://")
-    return f"{skema}://{sisa.split('/')[0]}"
-
-
-def _json_html(isi: object) -> str:
-    """JSON inside a <script> element: nothing in it can close the element."""
-    return json.dumps(isi, ensure_ascii=True).replace("<", "\\u003c").replace(">", "\\u003e") \
-        .replace("&", "\\u0026")
+    u = urlsplit(url)
+    return f"{u.scheme}://{u.netloc}"
 
 
 def pasang(site: Path, s: Sambungan, pyodide: Path) -> HasilFormulir:
@@ -131,11 +125,11 @@ def pasang(site: Path, s: Sambungan, pyodide: Path) -> HasilFormulir:
             '<script src="../aset/formulir.js" defer></script>\n')
     if lama not in html:  # the page's head is this module's to replace; say so if it moved
         raise AssertionError("data/formulir.html: kepala halaman berubah")
-    baru = (f'<meta http-equiv="Content-Security-Policy" content="{html_.escape(_csp(s))}">\n'
+    baru = (f'<meta http-equiv="Content-Security-Policy" content="{lolos.html(_csp(s))}">\n'
             '<meta name="robots" content="noindex,nofollow">\n'
             f'<link rel="stylesheet" href="{aset["formulir.css"]}">\n'
             '<script type="application/json" id="sambungan-kinerja">'
-            f'{_json_html(konfigurasi)}</script>\n'
+            f'{lolos.json_skrip(konfigurasi)}</script>\n'
             f'<script src="{aset["tuan.js"]}" defer></script>\n'
             f'<script src="{aset["statis.js"]}" defer></script>\n'
             f'<script src="{aset["formulir.js"]}" defer></script>\n')
