@@ -89,6 +89,22 @@ def _teks_skalar(node: yaml.Node, nama_jenis: str) -> str | None:
     return nilai or None
 
 
+# Compiled once: the walk meets these for every value of every file (re's own cache is a lookup
+# per call, a few per cent of loading an archive).
+_BULAT = re.compile(r"[0-9]+")
+_TANGGAL = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_WAKTU = re.compile(r"([0-9]{4}-[0-9][0-9]-[0-9][0-9])[ T]([0-9][0-9])[:.]([0-9][0-9])")
+_KOMENTAR = re.compile(r"\s*#(.*)$")
+_POLA: dict[str, re.Pattern[str]] = {}
+
+
+def _pola(pola: str) -> re.Pattern[str]:
+    """A schema's own pattern, compiled the first time it is used."""
+    if pola not in _POLA:
+        _POLA[pola] = re.compile(pola)
+    return _POLA[pola]
+
+
 _TAK_TERLIHAT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e"
                            "\u2066-\u2069\ufeff]")
 
@@ -113,7 +129,7 @@ class Teks(Jenis):
             raise _Salah(f"terlalu panjang ({format_angka(len(nilai))} karakter; paling panjang "
                          f"{format_angka(self.maks)}); ringkas, dan lampirkan uraian lengkapnya "
                          "sebagai bukti dukung bila perlu")
-        if nilai is not None and self.pola and not re.fullmatch(self.pola, nilai):
+        if nilai is not None and self.pola and not _pola(self.pola).fullmatch(nilai):
             raise _Salah(f"«{nilai}» tidak berbentuk yang benar; contoh: {self.contoh}")
         return nilai
 
@@ -180,7 +196,7 @@ class Bulat(Jenis):
         teks = _teks_skalar(node, self.nama_jenis)
         if teks is None:
             return None
-        if not re.fullmatch(r"[0-9]+", teks):
+        if not _BULAT.fullmatch(teks):
             raise _Salah(f"«{teks}» harus bilangan bulat, misalnya {self.min}")
         nilai = int(teks)
         if not self.min <= nilai <= self.maks:
@@ -201,7 +217,9 @@ def _komentar_terpotong(kunci: str, node: yaml.Node, k: Konteks) -> None:
     if akhir is None or akhir.line >= len(k.baris):
         return
     baris = k.baris[akhir.line]
-    m = re.match(r"\s*#(.*)$", baris[akhir.column:])
+    if "#" not in baris:  # most lines: nothing YAML could have read as a comment
+        return
+    m = _KOMENTAR.match(baris, akhir.column)
     # «# keterangan» (a space after «#») is how comments are written, in our own files too;
     # «#tahap III» is how text is.
     if m is None or m[1][:1] in ("", " ", "\t"):
@@ -268,7 +286,7 @@ class Tanggal(Jenis):
         if teks is None:
             return None
         try:
-            return date.fromisoformat(teks) if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", teks) \
+            return date.fromisoformat(teks) if _TANGGAL.fullmatch(teks) \
                 else _gagal()
         except ValueError as e:
             raise _Salah(f"«{teks}» bukan tanggal; tulis TTTT-BB-HH, misalnya 2026-11-25") from e
@@ -289,7 +307,7 @@ class Waktu(Jenis):
         teks = _teks_skalar(node, self.nama_jenis)
         if teks is None:
             return None
-        m = re.fullmatch(r"([0-9]{4}-[0-9][0-9]-[0-9][0-9])[ T]([0-9][0-9])[:.]([0-9][0-9])", teks)
+        m = _WAKTU.fullmatch(teks)
         try:
             if not m:
                 raise ValueError

@@ -7,7 +7,6 @@ compare against; «kinerja verifikasi» compares the file itself.
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 AWALAN = "kinerja-"
@@ -22,7 +21,9 @@ def kata_kunci(pdf: Path) -> dict[str, str] | None:
             return None
     except OSError:
         return None
-    from pypdf import PdfReader  # ~60 ms to import: only commands that read a PDF pay for it
+    import logging  # with pypdf (~60 ms to import): only commands that read a PDF pay for it
+
+    from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
     # pypdf logs what it repairs in a damaged file; a person is told what matters, once.

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-import textwrap
 
 import click
 
@@ -14,7 +13,7 @@ from kinerja.cli.klik import KONTEKS, Kelompok, bantuan
 # that command runs: «kinerja periksa» does not pay for the PDF renderer or the site builder
 # (start-up measured by bench/periksa.py).
 MODUL = {
-    "periksa": "periksa", "rekap": "periksa", "skema": "periksa",
+    "periksa": "periksa", "rekap": "periksa", "skema": "skema",
     "laporan": "dokumen", "surat": "dokumen", "disposisi": "dokumen", "renaksi": "dokumen",
     "lkjip": "dokumen", "verifikasi": "dokumen",
     "setujui": "keputusan", "kembalikan": "keputusan", "sahkan": "keputusan",
@@ -44,9 +43,11 @@ class KelompokMalas(Kelompok):
 
 def _rapikan(teks: str) -> str:
     """A docstring without its indentation (what inspect.cleandoc does, without importing
-    inspect at start-up)."""
+    inspect or textwrap at start-up)."""
     pertama, _, sisa = teks.strip().partition("\n")
-    return (pertama + "\n" + textwrap.dedent(sisa)).strip()
+    baris = sisa.split("\n")
+    indentasi = min((len(b) - len(b.lstrip(" ")) for b in baris if b.strip()), default=0)
+    return (pertama + "\n" + "\n".join(b[indentasi:] if b.strip() else "" for b in baris)).strip()
 
 
 def jelaskan_periode(perintah: click.Command) -> None:

@@ -9,11 +9,10 @@ from pathlib import Path
 import click
 
 from kinerja.baca.muat import cari_akar, rujukan_periode, tahun_tunjukan
-from kinerja.buat.skema import tulis_skema
 from kinerja.cli.grup import kinerja
 from kinerja.cli.klik import Ada, Pilihan, bantuan, repo_opsi
 from kinerja.inti import lolos
-from kinerja.inti.errors import KELUAR_OK, KELUAR_TEMUAN, KinerjaError
+from kinerja.inti.errors import KELUAR_OK, KELUAR_TEMUAN
 from kinerja.keluaran import format as fmt
 from kinerja.keluaran import reporters
 from kinerja.layanan import potret
@@ -70,25 +69,3 @@ def _yang_diukur(akar: Path, periode: str | None) -> set[str] | None:
         return None
     tahun, kode = rujukan_periode(akar, periode)
     return {f"{tahun}-{kode}"}
-
-
-@kinerja.command(add_help_option=False)
-@bantuan
-@click.option("--periksa", "cek", is_flag=True,
-              help="Jangan menulis; keluar 1 bila berkas skema tidak sesuai definisi (untuk CI).")
-@repo_opsi
-def skema(cek: bool, repo: Path | None) -> None:
-    """Tulis JSON Schema formulir ke content/skema/ agar editor memeriksa saat mengetik."""
-    # The schemas and the page of checks belong to the repository's content/, office or not:
-    # the folder upwards that holds content/ (a repository before «kinerja mulai» has no
-    # kinerja.yml yet).
-    awal = (repo or Path.cwd()).resolve()
-    akar = next((f for f in (awal, *awal.parents) if (f / "content").is_dir()), None)
-    if akar is None:
-        raise KinerjaError("folder content/ tidak ditemukan di sini atau di atasnya; jalankan "
-                           "«kinerja skema» di dalam repositori kinerja")
-    berbeda = tulis_skema(akar, tulis=not cek)
-    for berkas in berbeda:
-        click.echo(("berbeda   " if cek else "ditulis   ") + berkas)
-    if cek and berbeda:
-        raise KinerjaError("skema tidak sesuai definisi; jalankan «kinerja skema» lalu commit")

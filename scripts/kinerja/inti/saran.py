@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 
 
 def mirip(kata: str, pilihan: Sequence[str]) -> str | None:
     """The closest choice, or None when nothing is close enough to suggest."""
+    import difflib  # only when a word is wrong: every command's start-up would pay ~1 ms
+
     hasil = difflib.get_close_matches(kata, list(pilihan), n=1, cutoff=0.6)
     return hasil[0] if hasil else None
 

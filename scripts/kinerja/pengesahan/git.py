@@ -7,7 +7,6 @@ import contextlib
 import fcntl
 import os
 import subprocess
-import tempfile
 import time
 from collections.abc import Iterator, Mapping
 from datetime import datetime, timedelta, timezone
@@ -257,6 +256,8 @@ def pohon(akar: Path, dasar: str, ganti: Mapping[str, bytes]) -> str:
     """The tree of ``dasar`` with the files in ``ganti`` (path → bytes) set."""
     if not ganti:
         return git(akar, "rev-parse", f"{dasar}^{{tree}}").strip()
+    import tempfile  # with shutil and random, ~6 ms that reading history never needs
+
     folder = Path(git(akar, "rev-parse", "--absolute-git-dir").strip())
     fd, indeks = tempfile.mkstemp(prefix="kinerja-indeks-", dir=folder)
     os.close(fd)
@@ -318,6 +319,8 @@ class TandaTangan:
 @contextlib.contextmanager
 def _penanda_ssh(kunci_ssh: Mapping[str, str]) -> Iterator[str]:
     """An allowed-signers file trusting only these keys, each for its own e-mail."""
+    import tempfile  # only a signed office's checks need it (see pohon)
+
     with tempfile.NamedTemporaryFile("w", suffix=".allowed_signers", delete=False,
                                      encoding="utf-8") as f:
         for email, kunci in kunci_ssh.items():

@@ -62,8 +62,9 @@ def periksa_evaluasi(ra: RencanaAksi, p: Periode, f: Formulir, kode_milik: list[
         dilaporkan = {x.aksi for x in isian.rencana_aksi}
         ada: set[str] = set()
         for s in isian.rencana_aksi:
-            hilang = [k for k in rencana if k not in dilaporkan and k not in ada]
-            dekat = mirip(s.aksi.upper(), [k.upper() for k in hilang])
+            hilang = [] if s.aksi in rencana else \
+                [k for k in rencana if k not in dilaporkan and k not in ada]
+            dekat = mirip(s.aksi.upper(), [k.upper() for k in hilang]) if hilang else None
             if s.aksi not in rencana and dekat:
                 # a mistyped code is most likely the planned one this entry lacks: one finding
                 benar = next(k for k in hilang if k.upper() == dekat)
