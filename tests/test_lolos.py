@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import html.parser
 
 import yaml
@@ -55,6 +56,13 @@ def test_html_tanpa_tag(teks: str) -> None:
         p = _Tag()
         p.feed(f"<p title=\"{lolos.html(teks)}\">{f(teks)}</p>")
         assert p.tag == ["p", "/p"]
+
+
+@given(TEKS)
+def test_html_kembali_persis(teks: str) -> None:
+    """What a browser shows of escaped text is the text typed, its whitespace folded."""
+    assert html.unescape(lolos.html(teks)) == " ".join(teks.split())
+    assert lolos.html(teks) == html.escape(" ".join(teks.split()), quote=True)
 
 
 @given(TEKS)

@@ -134,6 +134,29 @@ def test_versi_2_palsu_sesudah_pengesahan_sungguhan(k: Kantor, tmp_path: Path) -
     assert k.kinerja("periksa").endswith("tidak ada masalah.\n")
 
 
+def test_potret_satu_periode_tidak_menilai_tag_periode_lain(k: Kantor, tmp_path: Path) -> None:
+    """«kinerja periksa periods/2026/tw1» reads and proves TW I alone. TW II's honest tag is
+    then not «a ratified period whose folder is gone», its forged version 2 is not judged, and
+    TW II read alone is still proven ratified."""
+    from kinerja.inti.pengesahan import Keadaan
+    from kinerja.layanan import potret
+
+    k.setujui_dan_sahkan()
+    _tag(k, "pengesahan/2026-tw2-v2", _pesan_tag(k.akar, "pengesahan/2026-tw2"))
+    semua = potret(k.akar)
+    assert "pengesahan-palsu" in {t.aturan for t in semua.temuan}
+
+    sendiri = potret(k.akar, tahun={2026}, baca={"2026-tw1"})
+    assert [p.id for p in sendiri.semua_periode()] == ["2026-tw1"]
+    assert not [t for t in sendiri.temuan if t.berkas.startswith("tag ")], sendiri.temuan
+
+    tw2 = potret(k.akar, tahun={2026}, baca={"2026-tw2"})
+    assert tw2.cari("2026-tw2").pengesahan.keadaan is Keadaan.DISAHKAN
+    assert {t.aturan for t in tw2.temuan} == {t.aturan for t in semua.temuan}
+    # a tag is not in the folder named: the check of TW II's files passes
+    assert k.kinerja("periksa", "periods/2026/tw2").startswith("Kelengkapan 2026-tw2:")
+
+
 def test_angka_berubah_tanpa_revisi_dijawab_jujur(k: Kantor) -> None:
     k.setujui_dan_sahkan()
     k.sebagai("kasi-pem", "2026-07-08 09:00")

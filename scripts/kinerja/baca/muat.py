@@ -59,6 +59,13 @@ class Muatan:
     temuan: tuple[Temuan, ...]
     # The years asked for (None: all). A folder of a year not asked for was not read.
     dibaca: frozenset[int] | None = None
+    # The periods asked for, by id (None: every period of the years read).
+    dibaca_periode: frozenset[str] | None = None
+
+    def membaca(self, tahun: int, kode: str) -> bool:
+        """Whether the folder of period ``kode`` of ``tahun`` was read (whether it exists or not)."""
+        return (self.dibaca is None or tahun in self.dibaca) and (
+            self.dibaca_periode is None or tata.id_periode(tahun, kode) in self.dibaca_periode)
 
     def periode(self, tahun: int, kode: str) -> Periode | None:
         t = self.tahun.get(tahun)
@@ -95,9 +102,11 @@ def cari_akar(mulai: Path) -> Path:
     )
 
 
-def muat(akar: Path, *, tahun: set[int] | None = None) -> Muatan:
-    """Read the office and its years (all, or those in ``tahun``)."""
-    p = _Pemuat(akar)
+def muat(akar: Path, *, tahun: set[int] | None = None,
+         periode: set[str] | None = None) -> Muatan:
+    """Read the office and its years (all, or those in ``tahun``), and of those years' periods
+    all, or those whose ids are in ``periode``."""
+    p = _Pemuat(akar, None if periode is None else frozenset(periode))
     kantor, temuan = muat_kantor(akar)
     p.temuan.semua(temuan)
     folder_periods = akar / tata.FOLDER_PERIODS
@@ -120,7 +129,7 @@ def muat(akar: Path, *, tahun: set[int] | None = None) -> Muatan:
                 continue
             hasil[th] = p.tahun(folder, th)
     return Muatan(akar, kantor, hasil, p.temuan.hasil,
-                  None if tahun is None else frozenset(tahun))
+                  None if tahun is None else frozenset(tahun), p.pilih)
 
 
 def _isi(folder: Path) -> list[os.DirEntry[str]]:
@@ -144,8 +153,9 @@ def _berkas(e: os.DirEntry[str]) -> bool:
 class _Pemuat:
     """One load of one repository: its own list of findings, handed back in the ``Muatan``."""
 
-    def __init__(self, akar: Path) -> None:
+    def __init__(self, akar: Path, pilih: frozenset[str] | None) -> None:
         self.akar = akar
+        self.pilih = pilih
         self.temuan = Pengumpul()
 
     def rel(self, path: Path) -> str:
@@ -195,6 +205,8 @@ class _Pemuat:
                     Lok(self.rel(sub)), "folder-tak-dikenal",
                     f"folder «{sub.name}» bukan periode{saran(sub.name, PERIODE)}; "
                     f"nama yang boleh: {', '.join(PERIODE)}")
+                continue
+            if self.pilih is not None and tata.id_periode(th, sub.name) not in self.pilih:
                 continue
             p = self.periode(hasil, sub)
             if p is not None:

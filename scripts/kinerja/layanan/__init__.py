@@ -177,11 +177,13 @@ class Potret:
 
 
 def potret(mulai: Path, *, tahun: set[int] | None = None, lengkap: bool = False,
-           hanya: Iterable[str] | None = None, forge: PengujiForge | None = None) -> Potret:
+           hanya: Iterable[str] | None = None, forge: PengujiForge | None = None,
+           baca: set[str] | None = None) -> Potret:
     """Load, prove and check the office at or above ``mulai``: all years or those in ``tahun``;
-    with ``hanya``, the forms of those periods only (and, for a yearly period, its quarters)."""
+    with ``hanya``, the forms of those periods only (and, for a yearly period, its quarters);
+    with ``baca``, only those periods are read at all (a snapshot of those periods alone)."""
     akar = cari_akar(mulai)
-    m = muat(akar, tahun=tahun)
+    m = muat(akar, tahun=tahun, periode=baca)
     temuan: list[Temuan] = list(m.temuan)
     pemeriksa = None
     if (akar / ".git").exists():
@@ -200,7 +202,7 @@ def potret(mulai: Path, *, tahun: set[int] | None = None, lengkap: bool = False,
                 temuan += salah
             tahun_baru[th] = replace(t, periode=periode)
         m = replace(m, tahun=tahun_baru)
-        temuan += pemeriksa.tag_asing(m.semua_periode(), m.dibaca)
+        temuan += pemeriksa.tag_asing(m.semua_periode(), m.membaca)
     else:
         temuan += [x for p in m.semua_periode() for x in luar_git(p)]
     if m.kantor is not None:

@@ -29,7 +29,8 @@ def periksa(mulai: Path, paths: tuple[Path, ...] = (), *, lengkap: bool = False)
     akar = cari_akar(paths[0] if paths and paths[0].is_dir() else
                      paths[0].parent if paths else mulai)
     sasaran = [p.resolve() for p in paths]
-    pt = potret(akar, tahun=_tahun_dari(akar, sasaran), lengkap=lengkap)
+    pt = potret(akar, tahun=_tahun_dari(akar, sasaran), lengkap=lengkap,
+                baca=_periode_dari(akar, sasaran))
     kelengkapan = tuple(k for p in pt.semua_periode() for k in pt.kelengkapan(p)
                         if _termasuk(akar / k.berkas, sasaran))
     # Context files (the office, the PK) are reported even when only a form was named: a broken
@@ -40,6 +41,25 @@ def periksa(mulai: Path, paths: tuple[Path, ...] = (), *, lengkap: bool = False)
     jumlah = 1 + sum((t.pk is not None) + sum(1 + len(p.formulir) for p in t.periode.values())
                      for t in pt.tahun.values())
     return HasilPeriksa(temuan, kelengkapan, jumlah)
+
+
+def _periode_dari(akar: Path, sasaran: list[Path]) -> set[str] | None:
+    """The periods named paths lie in, when each lies inside a period's folder: only those are
+    read and proven (a form's checks need its period, its year's PK and the office, never the
+    other periods). A yearly period brings its quarters, which its seal covers."""
+    if not sasaran:
+        return None
+    hasil: set[str] = set()
+    for p in sasaran:
+        try:
+            letak = tata.letak(p.relative_to(akar.resolve()).as_posix())
+        except ValueError:
+            continue  # outside the repository: reported as not read
+        if letak.tahun is None or letak.periode is None:
+            return None  # a year, its PK, kinerja.yml, periods/ or the root: everything
+        kode = tata.PERIODE if letak.periode == "tahunan" else (letak.periode,)
+        hasil.update(tata.id_periode(letak.tahun, k) for k in kode)
+    return hasil
 
 
 def _tahun_dari(akar: Path, sasaran: list[Path]) -> set[int] | None:

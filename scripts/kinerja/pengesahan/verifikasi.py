@@ -372,10 +372,11 @@ class Pemeriksa:
                        f"atau hapus bila periode belum disahkan; pengesahan dibuat dengan "
                        f"«kinerja sahkan {p.id}» dan dibuka kembali dengan «kinerja revisi {p.id}»")]
 
-    def tag_asing(self, periode: Iterable[Periode], tahun: frozenset[int] | None
+    def tag_asing(self, periode: Iterable[Periode], dibaca: Callable[[int, str], bool]
                   ) -> tuple[Temuan, ...]:
         """Findings on ``pengesahan/…`` tags that name no period here (or a version no chain
-        reaches)."""
+        reaches). ``dibaca``: whether a period's folder was read (a tag of one not read is not
+        judged)."""
         dikenal = {p.id: p for p in periode}
         hasil = []
         hilang: dict[str, tuple[int, str]] = {}  # ratified periods whose folder is gone
@@ -383,7 +384,7 @@ class Pemeriksa:
             klaim = ct.dari_nama_tag(nama)
             pid = klaim[0] if klaim else nama
             rujukan = tata.baca_rujukan(pid)
-            if rujukan is not None and tahun is not None and rujukan[0] not in tahun:
+            if rujukan is not None and not dibaca(*rujukan):
                 continue
             if pid in dikenal:
                 bukti, gagal = self.bukti(dikenal[pid])
