@@ -206,9 +206,9 @@ def _sahkan(pt: Potret, p: Periode, k: Konteks, pesan: str, isi: str, email: str
         raise KinerjaError("belum dapat disahkan: " + "; ".join(calon.pesan))
     versi = p.pengesahan.versi if p.pengesahan.keadaan is Keadaan.DIBUKA else 1
     _stray(pt, p, versi)
-    bukti, _ = pt.riwayat().bukti(p)
+    bukti, _ = pt.riwayat().bukti(p.tempat)
     head = k.ref
-    s = pt.riwayat().segel(p, head, head, tahunan_lama=False)
+    s = pt.riwayat().segel(p.tempat, head, head, tahunan_lama=False)
     if s is None:
         raise KinerjaError("kinerja.yml atau Perjanjian Kinerja tidak dapat dibaca; periksa dahulu")
     setuju = tuple(CatatanPersetujuan(x.peran, x.pegawai.nama, x.peristiwa.akun,
@@ -253,7 +253,7 @@ def _selesaikan(pt: Potret, p: Periode, k: Konteks) -> HasilKeputusan:
     sha, versi = p.pengesahan.commit, p.pengesahan.versi
     assert sha is not None
     _stray(pt, p, versi)
-    rekam = pt.riwayat().catatan_tertunda(p, sha, versi)
+    rekam = pt.riwayat().catatan_tertunda(p.tempat, sha, versi)
     if rekam is None:
         raise KinerjaError(f"pengesahan {p.id} pada commit {sha[:8]} tidak dapat dilengkapi; "
                            "jalankan «kinerja periksa» untuk melihat sebabnya")

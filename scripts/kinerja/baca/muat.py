@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Collection
 from dataclasses import field
 from pathlib import Path
 from typing import Any
@@ -64,8 +65,7 @@ class Muatan:
 
     def membaca(self, tahun: int, kode: str) -> bool:
         """Whether the folder of period ``kode`` of ``tahun`` was read (whether it exists or not)."""
-        return (self.dibaca is None or tahun in self.dibaca) and (
-            self.dibaca_periode is None or tata.id_periode(tahun, kode) in self.dibaca_periode)
+        return dibaca(self.dibaca, self.dibaca_periode, tahun, kode)
 
     def periode(self, tahun: int, kode: str) -> Periode | None:
         t = self.tahun.get(tahun)
@@ -87,6 +87,13 @@ def relatif(path: Path, akar: Path) -> str:
         return path.resolve().relative_to(akar.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def dibaca(tahun: Collection[int] | None, periode: Collection[str] | None, th: int,
+           kode: str) -> bool:
+    """Whether ``muat(tahun=…, periode=…)`` reads the folder of period ``kode`` of ``th``."""
+    return (tahun is None or th in tahun) and (
+        periode is None or tata.id_periode(th, kode) in periode)
 
 
 def cari_akar(mulai: Path) -> Path:

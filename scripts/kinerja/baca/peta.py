@@ -3,6 +3,7 @@ document. Every problem is a finding on its line; the rest of the document is st
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
 import yaml
@@ -107,6 +108,15 @@ class Peta(Jenis):
     lepas: str | None = None
     nama_jenis = "pasangan kunci: nilai"
 
+    # Looked up for every key of every mapping the walk meets: made once per schema.
+    @cached_property
+    def _menurut_nama(self) -> dict[str, Bidang]:
+        return {b.nama: b for b in self.bidang}
+
+    @cached_property
+    def _terlarang(self) -> dict[str, str]:
+        return dict(self.terlarang)
+
     def periksa(self, node: yaml.Node, k: Konteks) -> Any:
         if not isinstance(node, yaml.MappingNode):
             if isinstance(node, yaml.ScalarNode) and _teks_skalar(node, "teks") is None:
@@ -118,8 +128,8 @@ class Peta(Jenis):
                              f"ke daftar {self.lepas}")
             raise _Salah("harus berupa kumpulan «kunci: nilai» (berindentasi di bawahnya)")
         hasil = Obj(lok(node, k.berkas))
-        menurut_nama = {b.nama: b for b in self.bidang}
-        terlarang = dict(self.terlarang)
+        menurut_nama = self._menurut_nama
+        terlarang = self._terlarang
         for kunci_node, nilai_node in node.value:
             lok_k = lok(kunci_node, k.berkas)
             if not isinstance(kunci_node, yaml.ScalarNode) or kunci_node.tag == _TAG_DASAR + "null":

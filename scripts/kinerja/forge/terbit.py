@@ -143,7 +143,7 @@ def _tandai(akar: Path, f: Forge, p: Putusan, nomor: int, judul: str, sha: str, 
     pid = p.periode
     pt = potret(akar, tahun={int(pid[:4])}, hanya=(), forge=penguji)
     periode = pt.cari(pid)
-    bukti, _ = pt.riwayat().bukti(periode)
+    bukti, _ = pt.riwayat().bukti(periode.tempat)
     versi = len(bukti) + 1
     if bukti and bukti[-1].commit == sha:
         versi -= 1  # a re-run of this very publication
@@ -157,7 +157,7 @@ def _tandai(akar: Path, f: Forge, p: Putusan, nomor: int, judul: str, sha: str, 
         setuju = tuple(CatatanPersetujuan(s.peran, s.pegawai.nama, s.peristiwa.akun,
                                           s.peristiwa.commit or "", s.peristiwa.waktu)
                        for s in p.disetujui)
-        rekam = pt.riwayat().catatan_forge(periode, versi, sha, f.nama, nomor, setuju, judul,
+        rekam = pt.riwayat().catatan_forge(periode.tempat, versi, sha, f.nama, nomor, setuju, judul,
                                            bukti[: versi - 1], dasar)
         git.tag_baru(akar, tag, sha, ct.pesan_tag(
             f"Pengesahan pengukuran kinerja {pid}: pull request #{nomor}", ct.teks(rekam)),

@@ -345,6 +345,20 @@ class SuratPengantar:
 
 
 @beku
+class TempatPeriode:
+    """A period by where it is, all that proving its ratification needs of it: history and the
+    files in its folder, never what was read of them. A ``Periode`` is one too."""
+
+    tahun: int
+    kode: KodePeriode
+    folder: Path
+
+    @property
+    def id(self) -> str:
+        return id_periode(self.tahun, self.kode)
+
+
+@beku
 class Periode:
     tahun: int
     kode: KodePeriode
@@ -388,6 +402,10 @@ class Periode:
     @property
     def id(self) -> str:
         return id_periode(self.tahun, self.kode)
+
+    @property
+    def tempat(self) -> TempatPeriode:
+        return TempatPeriode(self.tahun, self.kode, self.folder)
 
     @property
     def nama(self) -> str:

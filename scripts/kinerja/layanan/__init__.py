@@ -9,12 +9,14 @@ loads or checks on its own, and none is made from an office the checker refuses.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import replace
+from contextlib import nullcontext
+from dataclasses import field, replace
 from datetime import date, tzinfo
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kinerja.baca.muat import Muatan, Tahun, cari_akar, cari_periode, muat
+from kinerja.baca.muat import Muatan, Tahun, cari_akar, cari_periode, dibaca, muat
 from kinerja.inti.beku import beku
 from kinerja.inti.errors import BerkasTidakValid, KinerjaError
 from kinerja.inti.model import Kantor, Periode, PerjanjianKinerja, RencanaAksi
@@ -60,6 +62,8 @@ class Potret:
     lengkap: bool  # checked as for approval (--lengkap)
     # the ratifications' proofs and the history behind them; None outside a Git repository
     pemeriksa: Pemeriksa | None
+    # The office and PK each period (by id) is measured by: as sealed, if it is ratified.
+    diukur: dict[str, tuple[Kantor, PerjanjianKinerja]] = field(default_factory=dict)
 
     @property
     def akar(self) -> Path:
@@ -164,15 +168,24 @@ class Potret:
         """The office, PK and plan ``p`` is measured and evaluated by (as sealed, if ratified)."""
         kantor, pk = self.siap(p)
         assert pk is not None
-        k, pk_p = terapkan(kantor, pk, p.segel)
+        k, pk_p = self._diukur(p, kantor, pk)
         return k, pk_p, renaksi_periode(self.renaksi(p.tahun), p)
+
+    def _diukur(self, p: Periode, kantor: Kantor, pk: PerjanjianKinerja
+                ) -> tuple[Kantor, PerjanjianKinerja]:
+        """What ``p`` is measured by, as the checks measured it (a period of this snapshot), or
+        worked out now (a period changed since, such as one a command is ratifying)."""
+        kini = self.periode(p.tahun, p.kode)
+        if kini is p and p.id in self.diukur:
+            return self.diukur[p.id]
+        return terapkan(kantor, pk, p.segel)
 
     def kelengkapan(self, p: Periode) -> list[Kelengkapan]:
         t = self.tahun.get(p.tahun)
         if t is None or t.pk is None or self.kantor is None:
             return []
         pk_galat = any(x.galat and x.berkas == t.pk.berkas for x in self.temuan)
-        k, pk = terapkan(self.kantor, t.pk, p.segel)
+        k, pk = self._diukur(p, self.kantor, t.pk)
         return hitung_kelengkapan(k, pk, p, pk_galat=pk_galat)
 
 
@@ -183,39 +196,57 @@ def potret(mulai: Path, *, tahun: set[int] | None = None, lengkap: bool = False,
     with ``hanya``, the forms of those periods only (and, for a yearly period, its quarters);
     with ``baca``, only those periods are read at all (a snapshot of those periods alone)."""
     akar = cari_akar(mulai)
-    m = muat(akar, tahun=tahun, periode=baca)
-    temuan: list[Temuan] = list(m.temuan)
-    pemeriksa = None
-    if (akar / ".git").exists():
-        # Only here: the Git side is a sixth of start-up, and a folder outside Git has no
-        # history to prove (bench/periksa.py, «berkas tanpa Git»).
-        from kinerja.pengesahan.gudang import Gudang
-        from kinerja.pengesahan.verifikasi import Pemeriksa
+    if not (akar / ".git").exists():
+        # A folder outside Git has no history to prove, and does not import the Git side (a
+        # sixth of start-up: bench/periksa.py, «berkas tanpa Git»).
+        m = muat(akar, tahun=tahun, periode=baca)
+        temuan = [*m.temuan, *(x for p in m.semua_periode() for x in luar_git(p.tempat))]
+        return _periksa(m, temuan, lengkap, hanya, None)
+    from kinerja.pengesahan.gudang import Gudang
+    from kinerja.pengesahan.serentak import Serentak
+    from kinerja.pengesahan.verifikasi import Pemeriksa
 
-        pemeriksa = Pemeriksa(akar, Gudang(akar), forge)
-        tahun_baru = {}
-        for th, t in m.tahun.items():
-            periode = {}
-            for kode, p in t.periode.items():
-                sah, salah = pemeriksa.pengesahan(p)
-                periode[kode] = replace(p, pengesahan=sah)
-                temuan += salah
-            tahun_baru[th] = replace(t, periode=periode)
-        m = replace(m, tahun=tahun_baru)
-        temuan += pemeriksa.tag_asing(m.semua_periode(), m.membaca)
-    else:
-        temuan += [x for p in m.semua_periode() for x in luar_git(p)]
+    # A forge is asked over the network: not from a second process.
+    with Serentak(akar, partial(dibaca, tahun, baca)) if forge is None else \
+            nullcontext(None) as serentak:
+        m = muat(akar, tahun=tahun, periode=baca)
+        jawaban = serentak.jawaban() if serentak is not None else None
+    temuan = list(m.temuan)
+    pemeriksa = Pemeriksa(akar, Gudang(akar), forge)
+    if jawaban is not None:
+        pemeriksa.terima(jawaban.terbukti)
+    tahun_baru = {}
+    for th, t in m.tahun.items():
+        periode = {}
+        for kode, p in t.periode.items():
+            sah, salah = jawaban.pengesahan[p.id] if jawaban is not None and \
+                p.id in jawaban.pengesahan else pemeriksa.pengesahan(p.tempat)
+            periode[kode] = replace(p, pengesahan=sah)
+            temuan += salah
+        tahun_baru[th] = replace(t, periode=periode)
+    m = replace(m, tahun=tahun_baru)
+    temuan += pemeriksa.tag_asing([p.tempat for p in m.semua_periode()], m.membaca)
+    return _periksa(m, temuan, lengkap, hanya, pemeriksa)
+
+
+def _periksa(m: Muatan, temuan: list[Temuan], lengkap: bool, hanya: Iterable[str] | None,
+             pemeriksa: Pemeriksa | None) -> Potret:
+    """The snapshot of what was loaded (each period's ratification attached): every check run
+    once."""
+    diukur = {}
     if m.kantor is not None:
         temuan += periksa_kantor(m.kantor)
         pilih = _pilihan(hanya)
         for t in m.tahun.values():
             if t.pk is None:
                 continue
-            temuan += periksa_tahun(akar, m.kantor, t.pk, t.renaksi, list(t.periode.values()),
-                                    lengkap=lengkap, hanya=pilih)
+            for p in t.periode.values():
+                diukur[p.id] = terapkan(m.kantor, t.pk, p.segel)
+            temuan += periksa_tahun(m.akar, m.kantor, t.pk, t.renaksi, list(t.periode.values()),
+                                    lengkap=lengkap, hanya=pilih, diukur=diukur)
     for p in m.semua_periode():
         temuan += _segel_rusak(p, m.kantor.zona if m.kantor else None)
-    return Potret(m, rapikan(temuan), lengkap, pemeriksa)
+    return Potret(m, rapikan(temuan), lengkap, pemeriksa, diukur)
 
 
 def _pilihan(hanya: Iterable[str] | None) -> Callable[[Periode], bool] | None:

@@ -9,11 +9,11 @@ from datetime import tzinfo
 
 from kinerja.inti import tata
 from kinerja.inti.angka import format_waktu
-from kinerja.inti.model import Periode
+from kinerja.inti.model import Periode, TempatPeriode
 from kinerja.inti.temuan import Lok, Temuan, temuan
 
 
-def luar_git(p: Periode) -> tuple[Temuan, ...]:
+def luar_git(p: TempatPeriode) -> tuple[Temuan, ...]:
     """Outside a Git repository nothing can be proven: a record there is only a finding."""
     if not (p.folder / tata.BERKAS_RIWAYAT).is_file():
         return ()

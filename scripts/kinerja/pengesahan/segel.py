@@ -34,6 +34,7 @@ from kinerja.inti.model import (
     RencanaAksi,
     Segel,
     Target,
+    TempatPeriode,
 )
 from kinerja.inti.temuan import Lok
 from kinerja.pengesahan.gudang import Gudang
@@ -234,11 +235,10 @@ def perubahan(sealed: dict[str, str], sekarang: dict[str, str]) -> list[Perubaha
     return hasil
 
 
-def rusak(p: Periode, g: Gudang) -> tuple[Lok, ...]:
-    """Where the sealed files of a ratified period differ from what was ratified: the first
+def rusak(s: Segel | None, p: TempatPeriode, g: Gudang) -> tuple[Lok, ...]:
+    """Where the files of period ``p`` sealed by ``s`` differ from what was ratified: the first
     changed line of a changed file (found against the ratified commit), else the file itself.
     For a yearly period, its quarters' sealed files too."""
-    s = p.segel
     if s is None:
         return ()
     hasil: list[Lok] = []

@@ -28,9 +28,9 @@ from kinerja.inti.model import (
     CatatanPersetujuan,
     Keadaan,
     Pengesahan,
-    Periode,
     Revisi,
     Segel,
+    TempatPeriode,
 )
 from kinerja.inti.temuan import Lok, Temuan, temuan
 from kinerja.pengesahan import catatan as ct
@@ -71,6 +71,10 @@ class _Gagal:
     tak_terverifikasi: bool = False  # the forge could not be asked: not a forgery, not proven
 
 
+# Every proven version of each period (by id), and why the next tag, if any, is not one.
+Terbukti = dict[str, tuple[list[Bukti], _Gagal | None]]
+
+
 class Pemeriksa:
     """Proves every period's ratification in one repository; one per command."""
 
@@ -79,12 +83,22 @@ class Pemeriksa:
         self.g = g
         self.forge = forge
         self.sj = Sejarah(g)
-        self._bukti: dict[str, tuple[list[Bukti], _Gagal | None]] = {}
+        self._bukti: Terbukti = {}
         self._dibaca: dict[tuple[str, str], object] = {}
+
+    def terbukti(self) -> Terbukti:
+        """What this prover has proven so far."""
+        return dict(self._bukti)
+
+    def terima(self, terbukti: Terbukti) -> None:
+        """What another prover of this repository proved in this command (``serentak``): the
+        same computation, not proven again."""
+        for pid, x in terbukti.items():
+            self._bukti.setdefault(pid, x)
 
     # --- one tag ------------------------------------------------------------------------------
 
-    def bukti(self, p: Periode) -> tuple[list[Bukti], _Gagal | None]:
+    def bukti(self, p: TempatPeriode) -> tuple[list[Bukti], _Gagal | None]:
         """The proven versions of ``p`` (oldest first), and why the next tag, if any, is not."""
         if p.id not in self._bukti:
             hasil: list[Bukti] = []
@@ -100,7 +114,7 @@ class Pemeriksa:
             self._bukti[p.id] = (hasil, gagal)
         return self._bukti[p.id]
 
-    def _uji(self, p: Periode, v: int, tag: Tag, sebelumnya: list[Bukti]) -> Bukti | _Gagal:
+    def _uji(self, p: TempatPeriode, v: int, tag: Tag, sebelumnya: list[Bukti]) -> Bukti | _Gagal:
         if not tag.anotasi or tag.target is None:
             return _Gagal("tag ringan (lightweight) tidak memuat catatan pengesahan")
         head = self.g.head
@@ -143,7 +157,7 @@ class Pemeriksa:
                               "kinerja.yml (persetujuan.tanda_tangan: wajib)")
         return Bukti(v, tag.nama, tag.target, c)
 
-    def _konteks(self, p: Periode, ref: str) -> Konteks | None:
+    def _konteks(self, p: TempatPeriode, ref: str) -> Konteks | None:
         try:
             return self.sj.konteks(p.tahun, p.kode, ref)
         except KinerjaError:
@@ -151,7 +165,7 @@ class Pemeriksa:
 
     # --- what kinerja would have written --------------------------------------------------------
 
-    def _catatan_git(self, p: Periode, v: int, tag: Tag, sebelumnya: list[Bukti]
+    def _catatan_git(self, p: TempatPeriode, v: int, tag: Tag, sebelumnya: list[Bukti]
                      ) -> list[ct.Catatan] | _Gagal:
         assert tag.target is not None
         t = tag.target
@@ -195,7 +209,7 @@ class Pemeriksa:
             hasil.append(ct.bertanggal(ct.Catatan(p.id, "git", True, v, setuju, s, daftar)))
         return hasil
 
-    def _catatan_forge(self, p: Periode, v: int, t: str, c: ct.Catatan,
+    def _catatan_forge(self, p: TempatPeriode, v: int, t: str, c: ct.Catatan,
                        sebelumnya: list[Bukti]) -> list[ct.Catatan] | _Gagal:
         assert self.forge is not None
         if c.pull_request is None:
@@ -207,7 +221,7 @@ class Pemeriksa:
         return [self.catatan_forge(p, v, t, c.sumber, c.pull_request, setuju, judul, sebelumnya,
                                    c.dasar)]
 
-    def catatan_forge(self, p: Periode, v: int, t: str, sumber: str, nomor: int,
+    def catatan_forge(self, p: TempatPeriode, v: int, t: str, sumber: str, nomor: int,
                       setuju: tuple[CatatanPersetujuan, ...], judul: str,
                       sebelumnya: list[Bukti], dasar: str | None) -> ct.Catatan:
         """The record of a forge's ratification of version ``v`` at merge commit ``t`` — what
@@ -220,7 +234,7 @@ class Pemeriksa:
                 akhir, f"pull request #{nomor}: {judul}".strip(": "), None, None))
         return ct.bertanggal(ct.Catatan(p.id, sumber, True, v, setuju, s, revisi, nomor, dasar))
 
-    def segel(self, p: Periode, t: str, commit: str, *, tahunan_lama: bool) -> Segel | None:
+    def segel(self, p: TempatPeriode, t: str, commit: str, *, tahunan_lama: bool) -> Segel | None:
         """The seal of ``p`` as its files and values stand at commit ``t``."""
         kantor = self.sj.kantor_pada(t)
         pk = self._baca(t, tata.berkas_pk(p.tahun), lambda x: muat_pk(self.akar, p.tahun, x)[0])
@@ -265,12 +279,12 @@ class Pemeriksa:
         c = ct.baca(teks_, "riwayat")[0] if teks_ else None
         return c.revisi[-1].nomor if c is not None and c.revisi else None
 
-    def _keputusan(self, p: Periode, sha: str) -> Keputusan | None:
+    def _keputusan(self, p: TempatPeriode, sha: str) -> Keputusan | None:
         return next((x for x in self.sj.keputusan.get(p.id, []) if x.commit.sha == sha), None)
 
     # --- the period's state now --------------------------------------------------------------------
 
-    def pengesahan(self, p: Periode) -> tuple[Pengesahan, tuple[Temuan, ...]]:
+    def pengesahan(self, p: TempatPeriode) -> tuple[Pengesahan, tuple[Temuan, ...]]:
         """Where ``p``'s ratification stands, and what is wrong with its tags and record."""
         if not self.g.ada:
             return Pengesahan(), luar_git(p)
@@ -290,7 +304,7 @@ class Pemeriksa:
             b = bukti[-1]
             hasil = Pengesahan(Keadaan.DISAHKAN, n, b.catatan.persetujuan, b.catatan.segel,
                                b.catatan.revisi, b.tag, b.commit, b.catatan.sumber)
-            hasil = replace(hasil, rusak=segel.rusak(replace(p, pengesahan=hasil), self.g))
+            hasil = replace(hasil, rusak=segel.rusak(hasil.segel, p, self.g))
         elif gagal is not None and gagal.tak_terverifikasi:
             hasil = Pengesahan(Keadaan.TAK_TERVERIFIKASI, sebab=gagal.sebab)
             temuan_.append(temuan(Lok(tata.folder_periode(p.tahun, p.kode)),
@@ -308,15 +322,13 @@ class Pemeriksa:
                 induk = self.g.commit[tertunda].induk
                 s = self.segel(p, tertunda, induk[0] if induk else tertunda, tahunan_lama=False)
                 if s is not None:
-                    sementara = replace(hasil, keadaan=Keadaan.DISAHKAN, segel=s)
-                    hasil = replace(hasil, segel=s,
-                                    rusak=segel.rusak(replace(p, pengesahan=sementara), self.g))
+                    hasil = replace(hasil, segel=s, rusak=segel.rusak(s, p, self.g))
                 temuan_.append(temuan(Lok(tata.folder_periode(p.tahun, p.kode)),
                                       "riwayat-hilang", _pesan_tertunda(p, tertunda, n + 1)))
         temuan_ += self._riwayat_berkas(p, hasil, bukti)
         return hasil, tuple(temuan_)
 
-    def _tertunda(self, p: Periode, k: Konteks, versi: int) -> str | None:
+    def _tertunda(self, p: TempatPeriode, k: Konteks, versi: int) -> str | None:
         """The Camat's ratification committed without its tag (interrupted, or a clone fetched
         without tags): the latest sahkan decision since the latest revision whose history
         proves it."""
@@ -333,14 +345,14 @@ class Pemeriksa:
                 return x.commit.sha
         return None
 
-    def catatan_tertunda(self, p: Periode, sha: str, versi: int) -> str | None:
+    def catatan_tertunda(self, p: TempatPeriode, sha: str, versi: int) -> str | None:
         """The record an unfinished ratification's tag must carry (to complete it)."""
         bukti, _ = self.bukti(p)
         tag = Tag(ct.nama_tag(p.id, versi), True, sha, "", False)
         harap = self._catatan_git(p, versi, tag, bukti[: versi - 1])
         return None if isinstance(harap, _Gagal) else ct.teks(harap[0])
 
-    def _riwayat_berkas(self, p: Periode, hasil: Pengesahan,
+    def _riwayat_berkas(self, p: TempatPeriode, hasil: Pengesahan,
                         bukti: list[Bukti]) -> list[Temuan]:
         """``riwayat.yml``, where it exists, must say what history proves."""
         path = p.folder / tata.BERKAS_RIWAYAT
@@ -372,7 +384,7 @@ class Pemeriksa:
                        f"atau hapus bila periode belum disahkan; pengesahan dibuat dengan "
                        f"«kinerja sahkan {p.id}» dan dibuka kembali dengan «kinerja revisi {p.id}»")]
 
-    def tag_asing(self, periode: Iterable[Periode], dibaca: Callable[[int, str], bool]
+    def tag_asing(self, periode: Iterable[TempatPeriode], dibaca: Callable[[int, str], bool]
                   ) -> tuple[Temuan, ...]:
         """Findings on ``pengesahan/…`` tags that name no period here (or a version no chain
         reaches). ``dibaca``: whether a period's folder was read (a tag of one not read is not
@@ -429,13 +441,13 @@ def _revisi_dari(b: Bukti, alasan: str, nomor: str | None, dibuka: object) -> Re
                   s.commit if s is not None else "")
 
 
-def _pesan_palsu(p: Periode, sebab: str) -> str:
+def _pesan_palsu(p: TempatPeriode, sebab: str) -> str:
     nama = sebab.split(":", maxsplit=1)[0].removeprefix("tag ")
     return (f"{sebab}; tag ini bukan pengesahan periode {p.id} dan tidak dipakai. Hapus dengan "
             f"«git tag -d {nama}» (dan di Git host: «git push origin :refs/tags/{nama}»)")
 
 
-def _pesan_tertunda(p: Periode, sha: str, versi: int) -> str:
+def _pesan_tertunda(p: TempatPeriode, sha: str, versi: int) -> str:
     return (f"pengesahan periode {p.id} tercatat pada commit {sha[:8]} tetapi tag "
             f"{ct.nama_tag(p.id, versi)} tidak ada (pengesahan terhenti, atau tag belum diambil); "
             f"selesaikan dengan «kinerja sahkan {p.id}», atau ambil tag dengan «git fetch --tags»")
