@@ -65,3 +65,69 @@ def test_kelas_lain_tidak_sama() -> None:
     with pytest.raises(TypeError):
         _ = B(1) < D(1)  # type: ignore[operator]
     assert Kosong() == Kosong() and hash(Kosong()) == hash(()) and repr(Kosong()) == "Kosong()"
+
+
+@beku
+class Pabrik:
+    isi: dict[str, int] = field(default_factory=dict)
+    daftar: list[int] = field(default_factory=list)
+
+
+@beku
+class Induk:
+    a: int
+    b: int = 2
+
+
+@beku
+class Anak(Induk):
+    c: str = "c"
+    dicatat: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.dicatat.append(f"{self.a}{self.b}{self.c}")
+
+
+@beku
+class BelumDibuat:
+    a: int
+    b: tuple[int, ...] = ()
+
+
+def test_init_dibuat_saat_pertama_dipakai() -> None:
+    """``__init__`` is made when a class is first instantiated: the same arguments, defaults,
+    factories (a new value each time), inherited fields first, and ``__post_init__``."""
+    p, q = Pabrik(), Pabrik()
+    assert p == q and p.isi is not q.isi and p.daftar is not q.daftar
+    assert Pabrik({"x": 1}).isi == {"x": 1}
+    x = Anak(1)
+    assert (x.a, x.b, x.c, x.dicatat) == (1, 2, "c", ["12c"])
+    assert Anak(1, 3, "d").dicatat == ["13d"] and Anak(a=4, c="e").dicatat == ["42e"]
+    assert [f.name for f in dataclasses.fields(Anak)] == ["a", "b", "c", "dicatat"]
+    assert Induk(1) == Induk(1, 2) != Induk(1, 3)
+    for salah in ((), (1, 2, 3, 4, 5)):
+        with pytest.raises(TypeError):
+            Anak(*salah)
+    with pytest.raises(TypeError):
+        Induk(1, z=2)  # type: ignore[call-arg]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        x.a = 2  # type: ignore[misc]
+
+
+def test_dibaca_dari_pickle_sebelum_dibuat() -> None:
+    """A value read back from a pickle (the second prover's answer) is whole even when its class
+    was never instantiated in this process."""
+    import pickle
+    import subprocess
+    import sys
+
+    data = subprocess.run(
+        [sys.executable, "-c", "import pickle, sys; from test_beku import BelumDibuat; "
+         "sys.stdout.buffer.write(pickle.dumps(BelumDibuat(1, (2,))))"],
+        capture_output=True, check=True, cwd=__file__.rsplit("/", 1)[0]).stdout
+    # not instantiated here yet: its __init__ is still the one that makes the real one
+    assert BelumDibuat.__dict__["__init__"].__qualname__ == "_init_pertama.<locals>.__init__"
+    x = pickle.loads(data)
+    assert x == BelumDibuat(1, (2,)) and hash(x) == hash(BelumDibuat(1, (2,)))
+    assert dataclasses.replace(x, a=3) == BelumDibuat(3, (2,)) and repr(x) == \
+        "BelumDibuat(a=1, b=(2,))"

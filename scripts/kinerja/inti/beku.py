@@ -5,9 +5,10 @@ Why not the standard decorator: on Python 3.11 a frozen dataclass compiles six m
 ``__setattr__``, ``__delattr__``); kinerja's hundred-odd records then cost about a third of
 every command's start-up (measured by ``bench/periksa.py``). ``@beku`` is still a dataclass
 (``fields``, ``replace`` and ``asdict`` work, and type checkers see frozen dataclass semantics
-through ``dataclass_transform``), but only ``__init__`` is generated; equality, hashing, order
-and ``repr`` are shared functions over the compared fields, as the generated ones would be, and
-a field can be assigned once — by ``__init__`` — and never again.
+through ``dataclass_transform``), but only ``__init__`` is generated — when the class is first
+instantiated, since a command makes only some of the records its modules define; equality,
+hashing, order and ``repr`` are shared functions over the compared fields, as the generated ones
+would be, and a field is written once — by ``__init__`` — and never again.
 """
 
 from __future__ import annotations
@@ -77,10 +78,53 @@ def _kunci(nama: list[str]) -> Callable[[Any], tuple[Any, ...]]:
     return ambil
 
 
+_BAWAAN = object()  # a field with a default factory that was not given
+
+
+def _init(cls: type) -> Callable[..., None]:
+    """``cls.__init__``: the fields in order, each with its default or default factory, written
+    into the instance's dict (the value's own assignment, once; ``_tetap`` refuses any after)."""
+    ns: dict[str, Any] = {"_BAWAAN": _BAWAAN}
+    param, badan = [], []
+    for f in dataclasses.fields(cls):
+        if f.default is not dataclasses.MISSING:
+            ns[f"_d_{f.name}"] = f.default
+            param.append(f"{f.name}=_d_{f.name}")
+        elif f.default_factory is not dataclasses.MISSING:
+            ns[f"_p_{f.name}"] = f.default_factory
+            param.append(f"{f.name}=_BAWAAN")
+            badan.append(f"    if {f.name} is _BAWAAN:\n        {f.name} = _p_{f.name}()")
+        else:
+            param.append(f.name)
+        badan.append(f"    d[{f.name!r}] = {f.name}")
+    if hasattr(cls, "__post_init__"):
+        badan.append("    self.__post_init__()")
+    teks = f"def __init__(self, {', '.join(param)}):\n    d = self.__dict__\n"
+    exec(teks + "\n".join(badan) + "\n", ns)  # our own source, made from the field list
+    fungsi: Callable[..., None] = ns["__init__"]
+    fungsi.__qualname__ = f"{cls.__qualname__}.__init__"
+    return fungsi
+
+
+def _init_pertama(cls: type) -> Callable[..., None]:
+    """An ``__init__`` that makes the real one when the class is first instantiated: a module
+    defines many records a command never makes, and compiling each one's ``__init__`` at import
+    was a fifth of start-up."""
+
+    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+        if cls.__dict__.get("__init__") is __init__:
+            type.__setattr__(cls, "__init__", _init(cls))
+        cls.__init__(self, *args, **kwargs)  # type: ignore[misc]
+
+    return __init__
+
+
 def _jadikan(cls: T, order: bool) -> T:
     if cls.__doc__ is None:  # else dataclasses builds one from inspect.signature, at import
         cls.__doc__ = cls.__name__
-    dataclasses.dataclass(cls, repr=False, eq=False)  # the same class, with fields and __init__
+    # the same class, with its fields; __init__ is made on first use (_init_pertama)
+    dataclasses.dataclass(cls, init=False, repr=False, eq=False)
+    type.__setattr__(cls, "__init__", _init_pertama(cls))
     fields = dataclasses.fields(cls)
     setattr(cls, _KUNCI, staticmethod(_kunci([f.name for f in fields if f.compare])))
     metode: dict[str, Any] = {"__setattr__": _tetap, "__delattr__": _hapus, "__eq__": _sama,
