@@ -22,8 +22,12 @@ from kinerja.pengesahan.verifikasi import Pemeriksa, Terbukti
 
 @pytest.fixture(scope="module")
 def dua_tahun(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Two years of the sample, every period approved and ratified in its Git history."""
-    return arsip(tmp_path_factory.mktemp("serentak") / "arsip", 2, disahkan=True)
+    """Two years of the sample, every period approved and ratified in its Git history, and a
+    tag that names a period that is not there."""
+    akar = arsip(tmp_path_factory.mktemp("serentak") / "arsip", 2, disahkan=True)
+    subprocess.run(["git", "tag", "-a", "pengesahan/1999-tw1", "-m", "palsu"], cwd=akar,
+                   check=True, capture_output=True)
+    return akar
 
 
 def _nilai(pt: Potret) -> tuple[object, ...]:
@@ -77,6 +81,7 @@ def test_bukti_serentak_sama_dengan_bukti_di_sini(dua_tahun: Path, anak: list[in
     sendiri = potret(dua_tahun)
     assert dijawab == [True, False]
     assert _nilai(berdua) == _nilai(sendiri)
+    assert [t.berkas for t in berdua.temuan] == ["tag pengesahan/1999-tw1"]
     disahkan = [p.id for p in sendiri.semua_periode() if p.disahkan]
     assert len(disahkan) == len(sendiri.semua_periode()) >= serentak.PALING_SEDIKIT
 

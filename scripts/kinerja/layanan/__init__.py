@@ -225,7 +225,9 @@ def potret(mulai: Path, *, tahun: set[int] | None = None, lengkap: bool = False,
             temuan += salah
         tahun_baru[th] = replace(t, periode=periode)
     m = replace(m, tahun=tahun_baru)
-    temuan += pemeriksa.tag_asing([p.tempat for p in m.semua_periode()], m.membaca)
+    asing = jawaban.tag_asing([p.id for p in m.semua_periode()]) if jawaban is not None else None
+    temuan += pemeriksa.tag_asing([p.tempat for p in m.semua_periode()], m.membaca) \
+        if asing is None else asing
     return _periksa(m, temuan, lengkap, hanya, pemeriksa)
 
 

@@ -43,6 +43,12 @@ class Jawaban:
 
     pengesahan: dict[str, tuple[Pengesahan, tuple[Temuan, ...]]]  # by period id
     terbukti: Terbukti  # every proven version, as ``Pemeriksa.terbukti`` gives it
+    # ``Pemeriksa.tag_asing`` for exactly these periods: valid for a load that read them all
+    asing: tuple[Temuan, ...]
+
+    def tag_asing(self, periode: list[str]) -> tuple[Temuan, ...] | None:
+        """The findings on tags, if the periods read are the ones proven here."""
+        return self.asing if periode == list(self.pengesahan) else None
 
 
 def boleh() -> bool:
@@ -101,7 +107,7 @@ class Serentak:
         except OSError:
             return
         if pid == 0:  # the second process: prove, write the answer, and leave at once
-            _buktikan(akar, daftar, berkas)
+            _buktikan(akar, daftar, dibaca, berkas)
         self._pid, self._baca = pid, berkas
 
     def jawaban(self) -> Jawaban | None:
@@ -146,7 +152,8 @@ class Serentak:
         self._tunggu(bunuh=True)
 
 
-def _buktikan(akar: Path, daftar: list[TempatPeriode], tulis: int) -> None:
+def _buktikan(akar: Path, daftar: list[TempatPeriode], dibaca: Callable[[int, str], bool],
+              tulis: int) -> None:
     """In the second process: never returns, never prints, never runs this process's exit
     handlers (they belong to the first). Any failure exits 1: the first then proves."""
     kode = 1
@@ -154,7 +161,7 @@ def _buktikan(akar: Path, daftar: list[TempatPeriode], tulis: int) -> None:
         with Gudang(akar) as g:
             pemeriksa = Pemeriksa(akar, g)
             jawaban = Jawaban({p.id: pemeriksa.pengesahan(p) for p in daftar},
-                              pemeriksa.terbukti())
+                              pemeriksa.terbukti(), pemeriksa.tag_asing(daftar, dibaca))
             data = pickle.dumps(jawaban, protocol=pickle.HIGHEST_PROTOCOL)
         with os.fdopen(tulis, "wb", closefd=False) as f:
             f.write(data)
