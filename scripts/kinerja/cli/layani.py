@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import click
@@ -36,6 +37,8 @@ def layani(host: str, port: int, nama_host: tuple[str, ...], hanya_tautan: bool,
     isian disimpan.
     """
     from kinerja import layani as peladen
+
+    gc.enable()  # a server runs until stopped: its cycles are collected (see cli.proses)
 
     if host in ("0.0.0.0", "::") and not nama_host:
         raise KinerjaError("dengan --host 0.0.0.0, sebutkan alamat atau nama komputer ini di "
