@@ -236,3 +236,25 @@ def test_catatan_dan_tag_dihapus_bukan_berarti_belum_disahkan(g: Kantor) -> None
     assert "dilengkapi dengan tag pengesahan/2026-tw2" in g.kinerja("sahkan", "2026-tw2")
     assert g.git("tag", "-l") == "pengesahan/2026-tw2\n"
     assert "[segel-rusak]" in g.kinerja("periksa", kode=1)
+
+
+def test_sidik_kerja_urutan_jalur_tanpa_tautan(tmp_path: Path) -> None:
+    """The files a seal covers as they are now: in path order (a folder's files before those of
+    a folder whose name sorts after it, as Git lists a tree), never through a link, never a
+    hidden file."""
+    import hashlib
+
+    from kinerja.pengesahan.segel import sidik_kerja
+
+    for rel in ("formulir/a.yml", "formulir/a-b.yml", "bukti/a/b.pdf", "bukti/a-b/c.pdf",
+                "bukti/a.b", "bukti/.rahasia", "bukti/Z.pdf", "periode.yml", ".git/x"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(rel)
+    (tmp_path / "tautan").symlink_to(tmp_path / "bukti")
+    (tmp_path / "bukti" / "sandi.pdf").symlink_to("/etc/passwd")
+    (tmp_path / "putar").symlink_to(tmp_path / "putar")
+    sidik = sidik_kerja(tmp_path)
+    assert list(sidik) == ["bukti/Z.pdf", "bukti/a/b.pdf", "bukti/a-b/c.pdf", "bukti/a.b",
+                           "formulir/a-b.yml", "formulir/a.yml"]
+    assert sidik["bukti/a.b"] == hashlib.sha256(b"bukti/a.b").hexdigest()
+    assert sidik_kerja(tmp_path / "tidak-ada") == {}

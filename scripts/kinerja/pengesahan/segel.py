@@ -15,6 +15,7 @@ change to a sealed file is the error ``segel-rusak`` until it goes through ``kin
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 from typing import Any
 
@@ -53,20 +54,31 @@ def sidik_pohon(g: Gudang, ref: str, folder: str) -> dict[str, str]:
 
 
 def sidik_kerja(folder: Path) -> dict[str, str]:
-    """Digest of each sealed file under a period folder, as it is on disk now."""
+    """Digest of each sealed file under a period folder, as it is on disk now (a link is never
+    followed), in path order."""
     hasil: dict[str, str] = {}
-    if not folder.is_dir():
-        return hasil
-    for path in sorted(folder.rglob("*")):
-        rel = path.relative_to(folder).as_posix()
-        if path.is_symlink() or not path.is_file() or not tata.tersegel(rel) or \
-                tata.tersembunyi(rel):
-            continue
+
+    def jelajah(dalam: str, awalan: str) -> None:
+        # one listing per folder: each entry knows its kind without a stat of its own
         try:
-            hasil[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
+            with os.scandir(dalam) as daftar:
+                isi = list(daftar)
         except OSError:
-            hasil[rel] = ""
-    return hasil
+            return
+        for e in isi:
+            rel = awalan + e.name
+            if e.is_symlink():
+                continue
+            if e.is_dir():
+                jelajah(e.path, rel + "/")
+            elif e.is_file() and tata.tersegel(rel) and not tata.tersembunyi(rel):
+                try:
+                    hasil[rel] = hashlib.sha256(Path(e.path).read_bytes()).hexdigest()
+                except OSError:
+                    hasil[rel] = ""
+
+    jelajah(str(folder), "")
+    return dict(sorted(hasil.items(), key=lambda x: x[0].split("/")))
 
 
 def versi_pk(pk: PerjanjianKinerja) -> str:
