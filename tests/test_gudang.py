@@ -110,3 +110,44 @@ def test_riwayat_satu_log_sama_dengan_git(tmp_path: Path) -> None:
                 harap[sha] = ubah  # type: ignore[assignment]
         assert g.berubah == harap
         assert len(harap) == 4  # awal, cabang (its periods file only), utama, hapus
+
+
+def test_siapkan_membaca_yang_sama_dan_tidak_meninggalkan_proses(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tags and history started early (``siapkan``) read exactly what reading them when needed
+    does — a tag on a side branch, a nested name, a tag on a blob — and what nobody read is
+    ended, its process reaped."""
+    akar = tmp_path / "r"
+    _g(tmp_path, "init", "-q", "-b", "main", str(akar))
+    (akar / "kinerja.yml").write_text("a\n")
+    _g(akar, "add", "-A")
+    _g(akar, "commit", "-q", "-m", "awal")
+    _g(akar, "checkout", "-q", "-b", "samping")
+    _g(akar, "commit", "-q", "--allow-empty", "-m", "samping")
+    _g(akar, "tag", "-a", "pengesahan/2026-tw1", "-m", "catatan")
+    _g(akar, "tag", "-a", "pengesahan/a/b", "-m", "bersarang")
+    _g(akar, "checkout", "-q", "main")
+    _g(akar, "commit", "-q", "--allow-empty", "-m", "utama")
+    _g(akar, "tag", "-a", "pengesahan/2026-tw2", _g(akar, "rev-parse", "HEAD:kinerja.yml").strip(),
+       "-m", "blob")
+    _g(akar, "tag", "lain", "HEAD~1")
+    with Gudang(akar) as g:
+        harap = (g.tag, list(g.commit), g.berubah)
+    dimulai: list[git.Nanti] = []
+    asli = git.Nanti.__init__
+
+    def catat(self: git.Nanti, *a: str) -> None:
+        asli(self, *a)
+        dimulai.append(self)
+
+    monkeypatch.setattr(git.Nanti, "__init__", catat)
+    with Gudang(akar) as g:
+        g.siapkan()
+        assert (g.tag, list(g.commit), g.berubah) == harap
+    assert len(dimulai) == 2
+    assert len(harap[1]) == 3  # awal and utama, and samping through its tag alone
+    proses = []
+    with Gudang(akar) as g:
+        g.siapkan()
+        proses = [n._p for n in dimulai[2:]]
+    assert len(proses) == 2 and all(p is not None and p.returncode is not None for p in proses)

@@ -29,6 +29,7 @@ from kinerja.ukur.rekap import Rekap, susun
 from kinerja.ukur.tersegel import renaksi_periode, terapkan
 
 if TYPE_CHECKING:
+    from kinerja.pengesahan.serentak import Jawaban
     from kinerja.pengesahan.verifikasi import Pemeriksa, PengujiForge
 
 __all__ = ["Potret", "alamat_pages", "cari_akar", "potret"]
@@ -206,15 +207,28 @@ def potret(mulai: Path, *, tahun: set[int] | None = None, lengkap: bool = False,
     from kinerja.pengesahan.serentak import Serentak
     from kinerja.pengesahan.verifikasi import Pemeriksa
 
-    # A forge is asked over the network: not from a second process.
-    with Serentak(akar, partial(dibaca, tahun, baca)) if forge is None else \
-            nullcontext(None) as serentak:
-        m = muat(akar, tahun=tahun, periode=baca)
-        jawaban = serentak.jawaban() if serentak is not None else None
-    temuan = list(m.temuan)
-    pemeriksa = Pemeriksa(akar, Gudang(akar), forge)
-    if jawaban is not None:
-        pemeriksa.terima(jawaban.terbukti)
+    g = Gudang(akar)
+    try:
+        # A forge is asked over the network: not from a second process.
+        with Serentak(akar, partial(dibaca, tahun, baca)) if forge is None else \
+                nullcontext(None) as serentak:
+            if serentak is None or not serentak.berjalan:
+                g.siapkan()  # proving here: git reads tags and history while files are read
+            m = muat(akar, tahun=tahun, periode=baca)
+            jawaban = serentak.jawaban() if serentak is not None else None
+        temuan = list(m.temuan)
+        pemeriksa = Pemeriksa(akar, g, forge)
+        if jawaban is not None:
+            pemeriksa.terima(jawaban.terbukti)
+        return _buktikan(m, temuan, pemeriksa, jawaban, lengkap, hanya)
+    finally:
+        g.batal_siapan()
+
+
+def _buktikan(m: Muatan, temuan: list[Temuan], pemeriksa: Pemeriksa, jawaban: Jawaban | None,
+              lengkap: bool, hanya: Iterable[str] | None) -> Potret:
+    """Each period's ratification attached (as the second process answered, else proven
+    here), the tags judged, then the checks."""
     tahun_baru = {}
     for th, t in m.tahun.items():
         periode = {}

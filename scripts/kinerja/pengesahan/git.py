@@ -82,6 +82,40 @@ def git(akar: Path, *args: str, masukan: str | None = None,
     return hasil.stdout
 
 
+class Nanti:
+    """A git command started now and read when its answer is needed: git works in its own
+    process meanwhile (reading history while this process reads the office's files)."""
+
+    def __init__(self, akar: Path, *args: str) -> None:
+        self._args = args
+        try:
+            self._p: subprocess.Popen[str] | None = subprocess.Popen(
+                ["git", "-C", str(akar), *args], stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+                errors="replace")
+        except OSError as e:
+            raise GitError("git tidak ditemukan; pasang git lalu ulangi") from e
+
+    def hasil(self) -> str:
+        """What git wrote (waiting for it), as ``git()`` returns it and with its errors."""
+        assert self._p is not None, "read once"
+        p, self._p = self._p, None
+        keluar, galat = p.communicate()
+        if p.returncode != 0:
+            perintah = next((a for a in self._args if not a.startswith("-") and "=" not in a),
+                            "")
+            raise GitError(_terjemahkan(perintah, galat), galat)
+        return keluar
+
+    def batal(self) -> None:
+        """Not needed after all: end git and leave no process behind."""
+        if self._p is not None:
+            p, self._p = self._p, None
+            with contextlib.suppress(OSError):
+                p.kill()
+            p.communicate()
+
+
 def repo_git(akar: Path) -> bool:
     try:
         return git(akar, "rev-parse", "--is-inside-work-tree").strip() == "true"
@@ -151,18 +185,37 @@ def log(akar: Path, *args: str) -> list[Commit]:
 def log_berubah(akar: Path, *refs: str) -> list[tuple[Commit, Perubahan]]:
     """Every commit ``refs`` reach (newest first, topological), each with the files it changes
     against its parent (a merge: none of its own), in one ``git log``."""
-    return _log(akar, ("--topo-order", "--no-renames", "--name-status"), *refs)
+    return _log(akar, _BERUBAH, *refs)
+
+
+_BERUBAH = ("--topo-order", "--no-renames", "--name-status")
+
+
+def log_berubah_nanti(akar: Path, *refs: str) -> Nanti:
+    """``log_berubah``, started now; its answer is ``baca_log(nanti)``."""
+    return Nanti(akar, "log", "-z", *_BERUBAH, f"--format={_FORMAT}", *refs)
+
+
+def baca_log(nanti: Nanti) -> list[tuple[Commit, Perubahan]]:
+    try:
+        return _urai_log(nanti.hasil())
+    except GitError:
+        return []  # a repository with no commits yet
 
 
 def _log(akar: Path, opsi: tuple[str, ...], *args: str) -> list[tuple[Commit, Perubahan]]:
-    # Fields are separated by NUL, which no commit message, name or e-mail can hold, so an odd
-    # message (control characters, another encoding) can never shift a field. A commit's
-    # changes follow its fields as «\nSTATUS», path, STATUS, path …: a status is one letter,
-    # never a 40- or 64-digit commit id, so where the next commit starts is never in doubt.
     try:
         keluar = git(akar, "log", "-z", *opsi, f"--format={_FORMAT}", *args)
     except GitError:
         return []  # a repository with no commits yet
+    return _urai_log(keluar)
+
+
+def _urai_log(keluar: str) -> list[tuple[Commit, Perubahan]]:
+    # Fields are separated by NUL, which no commit message, name or e-mail can hold, so an odd
+    # message (control characters, another encoding) can never shift a field. A commit's
+    # changes follow its fields as «\nSTATUS», path, STATUS, path …: a status is one letter,
+    # never a 40- or 64-digit commit id, so where the next commit starts is never in doubt.
     medan = keluar.split("\x00")
     hasil = []
     i = 0

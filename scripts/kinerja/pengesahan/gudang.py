@@ -20,6 +20,14 @@ _TANDA = (b"-----BEGIN PGP SIGNATURE-----", b"-----BEGIN SSH SIGNATURE-----",
           b"-----BEGIN SIGNED MESSAGE-----")
 
 
+# git for-each-ref of every ratification tag: name, kind, object, and the object it names
+_REF_TAG = ("for-each-ref", "--format=%(refname:strip=2)%00%(objecttype)%00%(objectname)%00"
+            "%(*objectname)%00", f"refs/tags/{AWALAN_TAG}")
+# what git log reads: HEAD and every ratification tag (its pattern reaches nested names too, as
+# the prefix for-each-ref is given does)
+_RIWAYAT = ("HEAD", f"--glob=refs/tags/{AWALAN_TAG}*")
+
+
 @beku
 class Tag:
     nama: str  # without refs/tags/
@@ -38,6 +46,14 @@ class Gudang:
         self._pohon: dict[tuple[str, str], list[git.Entri]] = {}
         self._isi: dict[str, tuple[str, str, bytes] | None] = {}
         self._proses: subprocess.Popen[bytes] | None = None
+        self._nanti: dict[str, git.Nanti] = {}
+
+    def siapkan(self) -> None:
+        """Start reading the ratification tags and the history now, each in git's own process,
+        to be read when first needed: git works while this process reads the office's files."""
+        if self.ada and not self._nanti and "tag" not in self.__dict__:
+            self._nanti = {"tag": git.Nanti(self.akar, *_REF_TAG),
+                           "log": git.log_berubah_nanti(self.akar, *_RIWAYAT)}
 
     @cached_property
     def ada(self) -> bool:
@@ -60,8 +76,8 @@ class Gudang:
         """Every ``pengesahan/…`` tag, by name."""
         if not self.ada:
             return {}
-        keluar = git.git(self.akar, "for-each-ref", "--format=%(refname:strip=2)%00%(objecttype)"
-                         "%00%(objectname)%00%(*objectname)%00", f"refs/tags/{AWALAN_TAG}")
+        nanti = self._nanti.pop("tag", None)
+        keluar = nanti.hasil() if nanti is not None else git.git(self.akar, *_REF_TAG)
         bagian = keluar.split("\x00")
         hasil = {}
         for i in range(0, len(bagian) - 3, 4):
@@ -77,11 +93,15 @@ class Gudang:
     @cached_property
     def _riwayat(self) -> list[tuple[git.Commit, git.Perubahan]]:
         """Every commit reachable from HEAD or a ratification tag (newest first, topological),
-        with what it changes — one ``git log`` for both."""
+        with what it changes — one ``git log`` for both (what a tag names that is not a
+        commit, git leaves out)."""
+        nanti = self._nanti.pop("log", None)
         if self.head is None:
+            if nanti is not None:
+                nanti.batal()
             return []
-        return git.log_berubah(self.akar, "HEAD", *{t.target for t in self.tag.values()
-                                                   if t.target})
+        return git.baca_log(nanti) if nanti is not None else \
+            git.log_berubah(self.akar, *_RIWAYAT)
 
     @cached_property
     def commit(self) -> dict[str, git.Commit]:
@@ -198,7 +218,14 @@ class Gudang:
         data = self.objek(f"{ref}:{path}")
         return None if data is None else data.decode("utf-8", errors="replace")
 
+    def batal_siapan(self) -> None:
+        """End what ``siapkan`` started and nothing read (read again if ever needed)."""
+        for nanti in self._nanti.values():
+            nanti.batal()
+        self._nanti = {}
+
     def tutup(self) -> None:
+        self.batal_siapan()
         if self._proses is not None:
             _akhiri(self._proses)
             self._proses = None

@@ -110,6 +110,11 @@ class Serentak:
             _buktikan(akar, daftar, dibaca, berkas)
         self._pid, self._baca = pid, berkas
 
+    @property
+    def berjalan(self) -> bool:
+        """Whether a second process is proving (else this one will)."""
+        return self._pid is not None
+
     def jawaban(self) -> Jawaban | None:
         """The second process's answer (waiting for it to end), or None: prove here instead."""
         if self._baca is None:
