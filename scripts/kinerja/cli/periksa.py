@@ -30,8 +30,9 @@ from kinerja.layanan.pemeriksaan import periksa as jalankan
 def periksa(paths: tuple[Path, ...], lengkap: bool, format_: str, repo: Path | None) -> None:
     """Periksa kinerja.yml, Perjanjian Kinerja, dan formulir.
 
-    Tanpa BERKAS: seluruh repo. Setiap masalah dilaporkan sebagai berkas:baris:kolom: pesan.
-    Keluar 0 bila valid, 1 bila ada galat.
+    Tanpa BERKAS: seluruh repo. Dengan folder atau berkas di dalam periode: periode itu saja
+    (bersama kinerja.yml dan Perjanjian Kinerja tahunnya). Setiap masalah dilaporkan sebagai
+    berkas:baris:kolom: pesan. Keluar 0 bila valid, 1 bila ada galat.
     """
     hasil = jalankan(repo or Path.cwd(), paths, lengkap=lengkap)
     click.echo(fmt.TEMUAN[format_](hasil), nl=False)
