@@ -131,3 +131,26 @@ def test_dibaca_dari_pickle_sebelum_dibuat() -> None:
     assert x == BelumDibuat(1, (2,)) and hash(x) == hash(BelumDibuat(1, (2,)))
     assert dataclasses.replace(x, a=3) == BelumDibuat(3, (2,)) and repr(x) == \
         "BelumDibuat(a=1, b=(2,))"
+
+
+def test_nama_bidang_bebas_dan_yang_tidak_didukung_ditolak() -> None:
+    """Any field name works (the made __init__'s own names cannot collide); what it would not
+    honour is refused where the class is written."""
+    from dataclasses import InitVar
+    from typing import ClassVar
+
+    @beku
+    class Nama:
+        d: int
+        self: str = "s"
+
+    assert (Nama(1).d, Nama(1, "t").self) == (1, "t")
+    for tulis in (
+            lambda: beku(type("K", (), {"__annotations__": {"x": int}, "x": field(init=False)})),
+            lambda: beku(type("K", (), {"__annotations__": {"x": int},
+                                        "x": field(kw_only=True)})),
+            lambda: beku(type("K", (), {"__annotations__": {"x": ClassVar[int]}, "x": 1})),
+            lambda: beku(type("K", (), {"__annotations__": {"x": InitVar[int]}})),
+            lambda: beku(type("K", (), {"__annotations__": {"_beku_isi": int}}))):
+        with pytest.raises(TypeError, match="not supported"):
+            tulis()

@@ -151,3 +151,26 @@ def test_siapkan_membaca_yang_sama_dan_tidak_meninggalkan_proses(
         g.siapkan()
         proses = [n._p for n in dimulai[2:]]
     assert len(proses) == 2 and all(p is not None and p.returncode is not None for p in proses)
+
+
+def test_tag_baru_sesudah_log_dimulai(tmp_path: Path) -> None:
+    """A ratification tag made after git log started (so its pattern missed it) but read with
+    the tags: the history is read again the certain way, with the commit that tag names."""
+    akar = tmp_path / "r"
+    _g(tmp_path, "init", "-q", "-b", "main", str(akar))
+    (akar / "kinerja.yml").write_text("a\n")
+    _g(akar, "add", "-A")
+    _g(akar, "commit", "-q", "-m", "awal")
+    _g(akar, "checkout", "-q", "-b", "samping")
+    _g(akar, "commit", "-q", "--allow-empty", "-m", "samping")
+    samping = _g(akar, "rev-parse", "HEAD").strip()
+    _g(akar, "checkout", "-q", "main")
+    with Gudang(akar) as g:
+        g.siapkan()
+        log = g._nanti["log"]
+        assert log._p is not None
+        log._p.wait()  # git log has read the refs, and written all it will
+        g._nanti.pop("tag").batal()  # the tags are read after the tag is made
+        _g(akar, "tag", "-a", "pengesahan/2026-tw1", samping, "-m", "catatan")
+        assert g.tag["pengesahan/2026-tw1"].target == samping
+        assert samping in g.commit and g._nanti == {}

@@ -157,6 +157,27 @@ def test_potret_satu_periode_tidak_menilai_tag_periode_lain(k: Kantor, tmp_path:
     assert k.kinerja("periksa", "periods/2026/tw2").startswith("Kelengkapan 2026-tw2:")
 
 
+def test_commit_selagi_berkas_dibaca(k: Kantor, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Git reads history while the files are read; a commit landing meanwhile (a colleague's
+    save through «kinerja layani») neither hides a ratification nor makes its tag look forged."""
+    import kinerja.layanan
+    from kinerja.inti.pengesahan import Keadaan
+
+    k.setujui_dan_sahkan()
+    asli = kinerja.layanan.muat
+
+    def commit_dulu(*a: object, **kw: object) -> object:
+        k.git("commit", "-q", "--allow-empty", "-m", "Simpanan rekan")
+        return asli(*a, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(kinerja.layanan, "muat", commit_dulu)
+    for baca in (None, {"2026-tw2"}):
+        pt = kinerja.layanan.potret(k.akar, baca=baca)
+        assert pt.cari("2026-tw2").pengesahan.keadaan is Keadaan.DISAHKAN
+        assert not [t for t in pt.temuan if t.galat], pt.temuan
+
+
+
 def test_angka_berubah_tanpa_revisi_dijawab_jujur(k: Kantor) -> None:
     k.setujui_dan_sahkan()
     k.sebagai("kasi-pem", "2026-07-08 09:00")
@@ -198,6 +219,10 @@ def test_tahun_yang_disahkan_menyegel_triwulannya(kantor_dua_tahun: Path, tmp_pa
     keluar = x.kinerja("periksa", kode=1)
     assert "periods/2026/tw2/formulir/pemerintahan.yml" in keluar and "[segel-rusak]" in keluar
     assert "periode 2026-tahunan telah disahkan" in keluar
+    # the quarter checked alone (as an editor or a hook checks the file it saves): the same
+    for tunjuk in ("periods/2026/tw2", "periods/2026/tw2/formulir/pemerintahan.yml"):
+        sendiri = x.kinerja("periksa", tunjuk, kode=1)
+        assert "periode 2026-tahunan telah disahkan" in sendiri and "[segel-rusak]" in sendiri
     x.kinerja("rekap", "2026-tahunan", kode=1)
     assert "berubah sesudah pengesahan" in x.kinerja("persetujuan", "2026-tahunan", kode=1)
     form.write_text(teks, encoding="utf-8")  # put back as ratified: the year reads as before

@@ -88,7 +88,10 @@ def proses() -> NoReturn:
     walks every object it holds again and again, is not run meanwhile. That was a tenth of
     checking a large archive (bench/periksa.py). The server, which runs until stopped, turns it
     back on (``kinerja layani``). At exit every object is handed to the collector's permanent
-    generation, so Python's last collection does not walk them all once more (a twentieth)."""
+    generation, so Python's last collection does not walk them all once more (a twentieth): an
+    object kept alive only by a cycle is then never finalized, and nothing waits for that —
+    every file kinerja writes is written and closed before the command returns
+    (``inti/berkas.py``)."""
     gc.disable()
     try:
         main()

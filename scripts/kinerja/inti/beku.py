@@ -83,23 +83,24 @@ _BAWAAN = object()  # a field with a default factory that was not given
 
 def _init(cls: type) -> Callable[..., None]:
     """``cls.__init__``: the fields in order, each with its default or default factory, written
-    into the instance's dict (the value's own assignment, once; ``_tetap`` refuses any after)."""
-    ns: dict[str, Any] = {"_BAWAAN": _BAWAAN}
+    into the instance's dict (the value's own assignment, once; ``_tetap`` refuses any after).
+    Its own names start with «_beku_», which no field may."""
+    ns: dict[str, Any] = {"_beku_bawaan": _BAWAAN}
     param, badan = [], []
     for f in dataclasses.fields(cls):
         if f.default is not dataclasses.MISSING:
-            ns[f"_d_{f.name}"] = f.default
-            param.append(f"{f.name}=_d_{f.name}")
+            ns[f"_beku_d_{f.name}"] = f.default
+            param.append(f"{f.name}=_beku_d_{f.name}")
         elif f.default_factory is not dataclasses.MISSING:
-            ns[f"_p_{f.name}"] = f.default_factory
-            param.append(f"{f.name}=_BAWAAN")
-            badan.append(f"    if {f.name} is _BAWAAN:\n        {f.name} = _p_{f.name}()")
+            ns[f"_beku_p_{f.name}"] = f.default_factory
+            param.append(f"{f.name}=_beku_bawaan")
+            badan.append(f"    if {f.name} is _beku_bawaan:\n        {f.name} = _beku_p_{f.name}()")
         else:
             param.append(f.name)
-        badan.append(f"    d[{f.name!r}] = {f.name}")
+        badan.append(f"    _beku_isi[{f.name!r}] = {f.name}")
     if hasattr(cls, "__post_init__"):
-        badan.append("    self.__post_init__()")
-    teks = f"def __init__(self, {', '.join(param)}):\n    d = self.__dict__\n"
+        badan.append("    _beku_diri.__post_init__()")
+    teks = f"def __init__(_beku_diri, {', '.join(param)}):\n    _beku_isi = _beku_diri.__dict__\n"
     exec(teks + "\n".join(badan) + "\n", ns)  # our own source, made from the field list
     fungsi: Callable[..., None] = ns["__init__"]
     fungsi.__qualname__ = f"{cls.__qualname__}.__init__"
@@ -126,6 +127,14 @@ def _jadikan(cls: T, order: bool) -> T:
     dataclasses.dataclass(cls, init=False, repr=False, eq=False)
     type.__setattr__(cls, "__init__", _init_pertama(cls))
     fields = dataclasses.fields(cls)
+    # What the made __init__ does not do, refused where the class is written, not at its first
+    # use: a ClassVar or InitVar annotation (a pseudo-field), a field outside __init__ or
+    # keyword-only, a name the made __init__ uses itself.
+    salah = [f.name for f in fields if not f.init or f.kw_only is True or
+             f.name.startswith("_beku_")]
+    if salah or len(fields) != len(getattr(cls, "__dataclass_fields__", {})):
+        raise TypeError(f"@beku {cls.__qualname__}: ClassVar, InitVar, init=False, kw_only and "
+                        f"names starting with _beku_ are not supported ({', '.join(salah)})")
     setattr(cls, _KUNCI, staticmethod(_kunci([f.name for f in fields if f.compare])))
     metode: dict[str, Any] = {"__setattr__": _tetap, "__delattr__": _hapus, "__eq__": _sama,
                               "__hash__": _hash, "__repr__": _repr}

@@ -46,7 +46,9 @@ def periksa(mulai: Path, paths: tuple[Path, ...] = (), *, lengkap: bool = False)
 def _periode_dari(akar: Path, sasaran: list[Path]) -> set[str] | None:
     """The periods named paths lie in, when each lies inside a period's folder: only those are
     read and proven (a form's checks need its period, its year's PK and the office, never the
-    other periods). A yearly period brings its quarters, which its seal covers."""
+    other periods). A yearly period's seal covers its quarters' files, so each brings the other:
+    the year its quarters, a quarter its year (whose broken seal is found on the quarter's
+    files)."""
     if not sasaran:
         return None
     hasil: set[str] = set()
@@ -57,7 +59,7 @@ def _periode_dari(akar: Path, sasaran: list[Path]) -> set[str] | None:
             continue  # outside the repository: reported as not read
         if letak.tahun is None or letak.periode is None:
             return None  # a year, its PK, kinerja.yml, periods/ or the root: everything
-        kode = tata.PERIODE if letak.periode == "tahunan" else (letak.periode,)
+        kode = tata.PERIODE if letak.periode == "tahunan" else (letak.periode, "tahunan")
         hasil.update(tata.id_periode(letak.tahun, k) for k in kode)
     return hasil
 

@@ -23,9 +23,9 @@ _TANDA = (b"-----BEGIN PGP SIGNATURE-----", b"-----BEGIN SSH SIGNATURE-----",
 # git for-each-ref of every ratification tag: name, kind, object, and the object it names
 _REF_TAG = ("for-each-ref", "--format=%(refname:strip=2)%00%(objecttype)%00%(objectname)%00"
             "%(*objectname)%00", f"refs/tags/{AWALAN_TAG}")
-# what git log reads: HEAD and every ratification tag (its pattern reaches nested names too, as
-# the prefix for-each-ref is given does)
-_RIWAYAT = ("HEAD", f"--glob=refs/tags/{AWALAN_TAG}*")
+# every ratification tag, for git log started before the tags are read (the pattern reaches
+# nested names too, as the prefix for-each-ref is given does)
+_SEMUA_TAG = f"--glob=refs/tags/{AWALAN_TAG}*"
 
 
 @beku
@@ -50,10 +50,15 @@ class Gudang:
 
     def siapkan(self) -> None:
         """Start reading the ratification tags and the history now, each in git's own process,
-        to be read when first needed: git works while this process reads the office's files."""
-        if self.ada and not self._nanti and "tag" not in self.__dict__:
-            self._nanti = {"tag": git.Nanti(self.akar, *_REF_TAG),
-                           "log": git.log_berubah_nanti(self.akar, *_RIWAYAT)}
+        to be read when first needed: git works while this process reads the office's files.
+        HEAD is resolved first, so the history is of the commit this command sees as HEAD
+        even if another lands meanwhile."""
+        if not self.ada or self._nanti or "tag" in self.__dict__ or "_riwayat" in self.__dict__:
+            return
+        head = self.head
+        self._nanti = {"tag": git.Nanti(self.akar, *_REF_TAG)}
+        if head is not None:
+            self._nanti["log"] = git.log_berubah_nanti(self.akar, head, _SEMUA_TAG)
 
     @cached_property
     def ada(self) -> bool:
@@ -96,12 +101,21 @@ class Gudang:
         with what it changes — one ``git log`` for both (what a tag names that is not a
         commit, git leaves out)."""
         nanti = self._nanti.pop("log", None)
-        if self.head is None:
+        head = self.head
+        if head is None:
             if nanti is not None:
                 nanti.batal()
             return []
-        return git.baca_log(nanti) if nanti is not None else \
-            git.log_berubah(self.akar, *_RIWAYAT)
+        if nanti is not None:
+            # every tag's pattern, read as git started: valid if it holds every commit a tag
+            # read here names (a tag made in between is read the one certain way, below)
+            hasil = git.baca_log(nanti)
+            ada = {c.sha for c, _ in hasil}
+            if all(t.target is None or t.target in ada or not self._commit(t.target)
+                   for t in self.tag.values()):
+                return hasil
+        return git.log_berubah(self.akar, head, *{t.target for t in self.tag.values()
+                                                  if t.target})
 
     @cached_property
     def commit(self) -> dict[str, git.Commit]:
@@ -184,6 +198,11 @@ class Gudang:
                     self._jelajah(anak[2], panjang, path, hasil)
             else:
                 hasil.append(git.Entri(mode, "commit" if mode == "160000" else "blob", sha, path))
+
+    def _commit(self, sha: str) -> bool:
+        """Whether ``sha`` names a commit (a tag may name a tag, a tree or a file)."""
+        dibaca = self._baca(sha)
+        return dibaca is not None and dibaca[1] == "commit"
 
     def objek(self, nama: str) -> bytes | None:
         """An object's content (``sha``, or ``ref:path``); None when there is no such object."""

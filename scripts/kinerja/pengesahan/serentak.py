@@ -103,12 +103,26 @@ class Serentak:
         # second one inherited) can wait for it in turn.
         try:
             berkas = os.memfd_create("kinerja-pengesahan")
-            pid = os.fork()
         except OSError:
             return
+        # Ctrl-C or a stop held across the fork: one arriving in the copy before it is on its
+        # own would unwind it through this command's code (and print its output twice).
+        signal.pthread_sigmask(signal.SIG_BLOCK, _DITAHAN)
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(berkas)
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, _DITAHAN)
+            return
         if pid == 0:  # the second process: prove, write the answer, and leave at once
-            _buktikan(akar, daftar, dibaca, berkas)
+            try:
+                _sendiri()
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, _DITAHAN)
+                _buktikan(akar, daftar, dibaca, berkas)
+            finally:
+                os._exit(1)
         self._pid, self._baca = pid, berkas
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _DITAHAN)  # what was held arrives here now
 
     @property
     def berjalan(self) -> bool:
@@ -133,17 +147,21 @@ class Serentak:
         return hasil if isinstance(hasil, Jawaban) else None
 
     def _tunggu(self, *, bunuh: bool) -> int | None:
-        """The second process's exit code, once it has ended (None: it had been reaped)."""
-        if self._pid is None:
+        """The second process's exit code, once it has ended (None: it had been reaped). Known
+        until it is reaped: interrupted while waiting, leaving the context ends it still."""
+        pid = self._pid
+        if pid is None:
             return None
-        pid, self._pid = self._pid, None
         if bunuh:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
         try:
-            return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+            status = os.waitpid(pid, 0)[1]
         except ChildProcessError:
+            self._pid = None
             return None
+        self._pid = None
+        return os.waitstatus_to_exitcode(status)
 
     def __enter__(self) -> Serentak:
         return self
@@ -155,6 +173,20 @@ class Serentak:
             os.close(self._baca)
             self._baca = None
         self._tunggu(bunuh=True)
+
+
+_DITAHAN = frozenset((signal.SIGINT, signal.SIGTERM))
+
+
+def _sendiri() -> None:
+    """The second process lets go of what it shares with the first: the terminal or the pipes
+    a caller reads the command's output from (a caller waiting for them to close never waits
+    for it); and it is not the one to take a stop or Ctrl-C (the first ends it)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    kosong = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(kosong, fd)
+    os.close(kosong)
 
 
 def _buktikan(akar: Path, daftar: list[TempatPeriode], dibaca: Callable[[int, str], bool],
