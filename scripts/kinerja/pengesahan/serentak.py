@@ -107,22 +107,22 @@ class Serentak:
             return
         # Ctrl-C or a stop held across the fork: one arriving in the copy before it is on its
         # own would unwind it through this command's code (and print its output twice).
-        signal.pthread_sigmask(signal.SIG_BLOCK, _DITAHAN)
+        semula = signal.pthread_sigmask(signal.SIG_BLOCK, _DITAHAN)
         try:
             pid = os.fork()
         except OSError:
             os.close(berkas)
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, _DITAHAN)
+            signal.pthread_sigmask(signal.SIG_SETMASK, semula)
             return
         if pid == 0:  # the second process: prove, write the answer, and leave at once
             try:
                 _sendiri()
-                signal.pthread_sigmask(signal.SIG_UNBLOCK, _DITAHAN)
+                signal.pthread_sigmask(signal.SIG_SETMASK, semula)
                 _buktikan(akar, daftar, dibaca, berkas)
             finally:
                 os._exit(1)
         self._pid, self._baca = pid, berkas
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, _DITAHAN)  # what was held arrives here now
+        signal.pthread_sigmask(signal.SIG_SETMASK, semula)  # what was held arrives here now
 
     @property
     def berjalan(self) -> bool:
