@@ -112,11 +112,9 @@ def test_riwayat_satu_log_sama_dengan_git(tmp_path: Path) -> None:
         assert len(harap) == 4  # awal, cabang (its periods file only), utama, hapus
 
 
-def test_siapkan_membaca_yang_sama_dan_tidak_meninggalkan_proses(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tags and history started early (``siapkan``) read exactly what reading them when needed
-    does — a tag on a side branch, a nested name, a tag on a blob — and what nobody read is
-    ended, its process reaped."""
+def _dengan_samping(tmp_path: Path, *tag_samping: str) -> tuple[Path, str]:
+    """A repository whose main branch has one commit on kinerja.yml, and a side branch one more
+    (tagged with ``tag_samping``, annotated); main is checked out. The side commit's id."""
     akar = tmp_path / "r"
     _g(tmp_path, "init", "-q", "-b", "main", str(akar))
     (akar / "kinerja.yml").write_text("a\n")
@@ -124,9 +122,19 @@ def test_siapkan_membaca_yang_sama_dan_tidak_meninggalkan_proses(
     _g(akar, "commit", "-q", "-m", "awal")
     _g(akar, "checkout", "-q", "-b", "samping")
     _g(akar, "commit", "-q", "--allow-empty", "-m", "samping")
-    _g(akar, "tag", "-a", "pengesahan/2026-tw1", "-m", "catatan")
-    _g(akar, "tag", "-a", "pengesahan/a/b", "-m", "bersarang")
+    for nama in tag_samping:
+        _g(akar, "tag", "-a", nama, "-m", "catatan")
+    samping = _g(akar, "rev-parse", "HEAD").strip()
     _g(akar, "checkout", "-q", "main")
+    return akar, samping
+
+
+def test_siapkan_membaca_yang_sama_dan_tidak_meninggalkan_proses(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tags and history started early (``siapkan``) read exactly what reading them when needed
+    does — a tag on a side branch, a nested name, a tag on a blob — and what nobody read is
+    ended, its process reaped."""
+    akar, _ = _dengan_samping(tmp_path, "pengesahan/2026-tw1", "pengesahan/a/b")
     _g(akar, "commit", "-q", "--allow-empty", "-m", "utama")
     _g(akar, "tag", "-a", "pengesahan/2026-tw2", _g(akar, "rev-parse", "HEAD:kinerja.yml").strip(),
        "-m", "blob")
@@ -156,15 +164,7 @@ def test_siapkan_membaca_yang_sama_dan_tidak_meninggalkan_proses(
 def test_tag_baru_sesudah_log_dimulai(tmp_path: Path) -> None:
     """A ratification tag made after git log started (so its pattern missed it) but read with
     the tags: the history is read again the certain way, with the commit that tag names."""
-    akar = tmp_path / "r"
-    _g(tmp_path, "init", "-q", "-b", "main", str(akar))
-    (akar / "kinerja.yml").write_text("a\n")
-    _g(akar, "add", "-A")
-    _g(akar, "commit", "-q", "-m", "awal")
-    _g(akar, "checkout", "-q", "-b", "samping")
-    _g(akar, "commit", "-q", "--allow-empty", "-m", "samping")
-    samping = _g(akar, "rev-parse", "HEAD").strip()
-    _g(akar, "checkout", "-q", "main")
+    akar, samping = _dengan_samping(tmp_path)
     with Gudang(akar) as g:
         g.siapkan()
         log = g._nanti["log"]
