@@ -65,7 +65,7 @@ class Muatan:
 
     def membaca(self, tahun: int, kode: str) -> bool:
         """Whether the folder of period ``kode`` of ``tahun`` was read (whether it exists or not)."""
-        return dibaca(self.dibaca, self.dibaca_periode, tahun, kode)
+        return akan_dibaca(self.dibaca, self.dibaca_periode, tahun, kode)
 
     def periode(self, tahun: int, kode: str) -> Periode | None:
         t = self.tahun.get(tahun)
@@ -89,8 +89,8 @@ def relatif(path: Path, akar: Path) -> str:
         return path.as_posix()
 
 
-def dibaca(tahun: Collection[int] | None, periode: Collection[str] | None, th: int,
-           kode: str) -> bool:
+def akan_dibaca(tahun: Collection[int] | None, periode: Collection[str] | None, th: int,
+                kode: str) -> bool:
     """Whether ``muat(tahun=…, periode=…)`` reads the folder of period ``kode`` of ``th``."""
     return (tahun is None or th in tahun) and (
         periode is None or tata.id_periode(th, kode) in periode)
@@ -213,7 +213,7 @@ class _Pemuat:
                     f"folder «{sub.name}» bukan periode{saran(sub.name, PERIODE)}; "
                     f"nama yang boleh: {', '.join(PERIODE)}")
                 continue
-            if self.pilih is not None and tata.id_periode(th, sub.name) not in self.pilih:
+            if not akan_dibaca(None, self.pilih, th, sub.name):
                 continue
             p = self.periode(hasil, sub)
             if p is not None:

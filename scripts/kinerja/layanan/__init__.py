@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kinerja.baca.muat import Muatan, Tahun, cari_akar, cari_periode, dibaca, muat
+from kinerja.baca.muat import Muatan, Tahun, akan_dibaca, cari_akar, cari_periode, muat
 from kinerja.inti.beku import beku
 from kinerja.inti.errors import BerkasTidakValid, KinerjaError
 from kinerja.inti.model import Kantor, Periode, PerjanjianKinerja, RencanaAksi
@@ -210,7 +210,7 @@ def potret(mulai: Path, *, tahun: set[int] | None = None, lengkap: bool = False,
     g = Gudang(akar)
     try:
         # A forge is asked over the network: not from a second process.
-        with Serentak(akar, partial(dibaca, tahun, baca)) if forge is None else \
+        with Serentak(akar, partial(akan_dibaca, tahun, baca)) if forge is None else \
                 nullcontext(None) as serentak:
             if serentak is None or not serentak.berjalan:
                 g.siapkan()  # proving here: git reads tags and history while files are read
